@@ -1,0 +1,30 @@
+package dev.cutover.core.binding;
+
+/** How a one-way binding moves its changes. */
+public enum SyncMode {
+    /** Event-driven: every change is captured from the database log as it commits. */
+    STREAM("stream"),
+    /** Copied on a schedule. */
+    BATCH("batch");
+
+    private final String label;
+
+    SyncMode(String label) {
+        this.label = label;
+    }
+
+    /** The name used in configuration files. */
+    public String label() {
+        return label;
+    }
+
+    /** Resolves a configuration label, or returns null when none matches. */
+    public static SyncMode fromLabel(String label) {
+        for (SyncMode m : values()) {
+            if (m.label.equals(label)) {
+                return m;
+            }
+        }
+        return null;
+    }
+}
