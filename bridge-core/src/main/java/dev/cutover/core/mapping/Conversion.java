@@ -6,8 +6,11 @@ import java.util.Set;
 /**
  * A built-in, named, invertible value conversion between a legacy column and a new column.
  *
- * <p>Implementations are stateless and thread-safe. Both directions take and return canonical
- * values (see {@link dev.cutover.core.event.RowImage}); null maps to null without being passed in.
+ * <p>Implementations are stateless and thread-safe. Both directions take canonical values (see
+ * {@link dev.cutover.core.event.RowImage}) of a type listed in {@link #legacyTypes()} or
+ * {@link #newTypes()}; null maps to null without being passed in. A direction may return any
+ * value that {@link ValueCoercion} turns losslessly into the target column's type (e.g. a
+ * {@code Long} for an INT32 column); the mapping engine coerces the result.
  */
 public interface Conversion {
 

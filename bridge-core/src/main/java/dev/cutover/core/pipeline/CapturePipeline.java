@@ -1,0 +1,105 @@
+package dev.cutover.core.pipeline;
+
+import dev.cutover.core.event.ChangeEvent;
+import dev.cutover.core.event.TableId;
+import dev.cutover.core.mapping.MappingException;
+import dev.cutover.core.mapping.TableMapping;
+import dev.cutover.core.pipeline.spi.ChangeBatchHandler;
+import dev.cutover.core.pipeline.spi.ChangePublisher;
+import dev.cutover.core.pipeline.spi.DeadLetterSink;
+import dev.cutover.core.pipeline.spi.PipelineListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The capture half of a legacy-to-new pipeline: maps each captured legacy change onto its new
+ * table and publishes it, so the capture may commit its position once {@link #onBatch} returns.
+ *
+ * <p>Every change ends one of three ways, never silently: published; parked in the dead-letter
+ * sink when it cannot be mapped; or skipped and counted when its table has no binding (the
+ * capture should not deliver those). Called from the source's thread only.
+ */
+public final class CapturePipeline implements ChangeBatchHandler {
+
+    /** Skip reason for a change of a table no binding reads. */
+    public static final String SKIP_UNBOUND_TABLE = "unbound_table";
+
+    private final Map<TableId, MappedBinding> bindingsBySourceTable;
+    private final ChangePublisher publisher;
+    private final DeadLetterSink deadLetters;
+    private final PipelineListener listener;
+    private final Clock clock;
+
+    /**
+     * A binding as the capture side sees it.
+     *
+     * @param name the binding name
+     * @param mapping the compiled mapping from the captured table to the target table
+     */
+    public record MappedBinding(String name, TableMapping mapping) {
+        public MappedBinding {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(mapping, "mapping");
+        }
+    }
+
+    public CapturePipeline(List<MappedBinding> bindings, ChangePublisher publisher, DeadLetterSink deadLetters,
+            PipelineListener listener, Clock clock) {
+        this.bindingsBySourceTable = new LinkedHashMap<>();
+        for (MappedBinding b : bindings) {
+            TableId source = b.mapping().legacySchema().table();
+            if (bindingsBySourceTable.put(source, b) != null) {
+                throw new IllegalArgumentException("two bindings read " + source);
+            }
+        }
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void onBatch(List<ChangeEvent> events) throws Exception {
+        Instant now = clock.instant();
+        Map<String, List<ChangeEvent>> mappedByBinding = new LinkedHashMap<>();
+        for (ChangeEvent event : events) {
+            MappedBinding binding = bindingsBySourceTable.get(event.table());
+            if (binding == null) {
+                listener.onSkipped(event.table().toString(), event, SKIP_UNBOUND_TABLE);
+                continue;
+            }
+            listener.onCaptured(binding.name(), event, lag(event.commitTime(), now));
+            ChangeEvent mapped = mapOrPark(binding, event);
+            if (mapped != null) {
+                mappedByBinding.computeIfAbsent(binding.name(), k -> new ArrayList<>()).add(mapped);
+            }
+        }
+        for (Map.Entry<String, List<ChangeEvent>> e : mappedByBinding.entrySet()) {
+            publisher.publish(e.getKey(), e.getValue());
+            for (ChangeEvent mapped : e.getValue()) {
+                listener.onPublished(e.getKey(), mapped);
+            }
+        }
+    }
+
+    private ChangeEvent mapOrPark(MappedBinding binding, ChangeEvent event) throws Exception {
+        try {
+            return binding.mapping().toNew(event);
+        } catch (MappingException e) {
+            deadLetters.park(binding.name(), "map", event, e.getMessage());
+            listener.onDeadLettered(binding.name(), "map");
+            return null;
+        }
+    }
+
+    private static Duration lag(Instant commitTime, Instant now) {
+        Duration lag = Duration.between(commitTime, now);
+        return lag.isNegative() ? Duration.ZERO : lag;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.cutover.service.command;
+
+import dev.cutover.config.BridgeConfig;
+import dev.cutover.config.ConfigException;
+import dev.cutover.config.ConfigLoader;
+import dev.cutover.service.CutoverCli;
+import dev.cutover.service.runtime.BridgeService;
+import dev.cutover.service.runtime.ServiceState;
+import dev.cutover.service.runtime.StartupException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cutover run --config F}: the long-lived service. SIGTERM (or Ctrl-C) drains and stops. */
+@Command(name = "run", description = "Run the bridge until stopped (SIGTERM drains, commits and exits).")
+public final class RunCommand implements Callable<Integer> {
+
+    @Option(names = {"-c", "--config"}, required = true, description = "The bridge's YAML configuration file.")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        BridgeConfig bridge;
+        try {
+            bridge = ConfigLoader.load(config);
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            return CutoverCli.EXIT_BAD_CONFIG;
+        }
+        BridgeService service = new BridgeService(bridge, Clock.systemUTC());
+        try {
+            service.start();
+        } catch (StartupException e) {
+            System.err.println("cutover: cannot start bridge '" + bridge.name() + "': " + e.getMessage());
+            return CutoverCli.EXIT_BAD_CONFIG;
+        }
+        Thread hook = new Thread(service::stop, "cutover-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        while (!service.awaitStop(Duration.ofSeconds(1))) {
+            // Waiting for SIGTERM or a component failure.
+        }
+        if (service.state() == ServiceState.FAILED) {
+            System.err.println("cutover: bridge '" + bridge.name() + "' failed: " + service.failure());
+            return CutoverCli.EXIT_FAILED;
+        }
+        return 0;
+    }
+}

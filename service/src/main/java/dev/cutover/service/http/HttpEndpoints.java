@@ -1,0 +1,91 @@
+package dev.cutover.service.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The service's HTTP endpoints: {@code /metrics} (Prometheus text), {@code /health/live},
+ * {@code /health/ready} and {@code /status} (JSON). Read-only; binds to the configured address,
+ * loopback by default. Start once, close once (idempotent).
+ */
+public final class HttpEndpoints implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private volatile boolean closed;
+
+    /**
+     * Binds and starts serving.
+     *
+     * @param metrics produces the Prometheus exposition text
+     * @param live whether the process is alive (not failed)
+     * @param ready whether the pipeline is running and its dependencies reachable
+     * @param status the per-binding status document: maps, lists, strings and numbers only
+     * @throws IOException when the address cannot be bound, naming it
+     */
+    public HttpEndpoints(String host, int port, Supplier<String> metrics, BooleanSupplier live, BooleanSupplier ready,
+            Supplier<Map<String, Object>> status) throws IOException {
+        try {
+            server = HttpServer.create(new InetSocketAddress(host, port), 16);
+        } catch (IOException e) {
+            throw new IOException("cannot serve HTTP on " + host + ":" + port + " (http.address): " + e.getMessage(), e);
+        }
+        executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "cutover-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
+        server.createContext("/health/live", ex -> health(ex, live.getAsBoolean()));
+        server.createContext("/health/ready", ex -> health(ex, ready.getAsBoolean()));
+        server.createContext("/status", ex -> respond(ex, 200, "application/json", json.writeValueAsString(status.get())));
+        server.start();
+    }
+
+    /** The port actually bound (useful when configured as 0). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static void health(HttpExchange ex, boolean up) throws IOException {
+        respond(ex, up ? 200 : 503, "application/json", up ? "{\"status\":\"UP\"}\n" : "{\"status\":\"DOWN\"}\n");
+    }
+
+    private static void respond(HttpExchange ex, int code, String type, String body) throws IOException {
+        try (ex) {
+            if (!"GET".equals(ex.getRequestMethod()) && !"HEAD".equals(ex.getRequestMethod())) {
+                ex.sendResponseHeaders(405, -1);
+                return;
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", type);
+            ex.sendResponseHeaders(code, bytes.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.cutover.service.metrics;
+
+/**
+ * Every meter Cutover registers, in one place. Names are lowercase dotted words under
+ * {@code cutover.}; Prometheus shows them with underscores and unit suffixes (shown in each doc).
+ * Tags are {@code binding}, {@code direction}, {@code outcome}, {@code system}, never row values.
+ */
+public final class MetricNames {
+
+    /** Counter of changes by binding, direction and outcome. Prometheus: {@code cutover_events_total}. */
+    public static final String EVENTS = "cutover.events";
+
+    /**
+     * Timer of source commit to target commit, per binding and direction, with percentiles.
+     * Prometheus: {@code cutover_replication_lag_seconds}.
+     */
+    public static final String REPLICATION_LAG = "cutover.replication.lag";
+
+    /**
+     * Gauge of how long after its source commit the newest captured change was captured, per
+     * source system; zero after a heartbeat with nothing pending. Prometheus: {@code cutover_capture_lag_seconds}.
+     */
+    public static final String CAPTURE_LAG = "cutover.capture.lag";
+
+    /** Gauge of records the applier has yet to consume, per target system. Prometheus: {@code cutover_consumer_lag_records}. */
+    public static final String CONSUMER_LAG = "cutover.consumer.lag";
+
+    /** Gauge of seconds since the newest source heartbeat, per system. Prometheus: {@code cutover_capture_heartbeat_age_seconds}. */
+    public static final String HEARTBEAT_AGE = "cutover.capture.heartbeat.age";
+
+    /** Tag: binding name. */
+    public static final String TAG_BINDING = "binding";
+    /** Tag: direction label, e.g. {@code legacy-to-new}. */
+    public static final String TAG_DIRECTION = "direction";
+    /** Tag: what happened to a change. */
+    public static final String TAG_OUTCOME = "outcome";
+    /** Tag: {@code legacy} or {@code new}. */
+    public static final String TAG_SYSTEM = "system";
+
+    /** Outcome: captured from the source log. */
+    public static final String OUTCOME_CAPTURED = "captured";
+    /** Outcome: published to Kafka and acknowledged. */
+    public static final String OUTCOME_PUBLISHED = "published";
+    /** Outcome: committed to the target database. */
+    public static final String OUTCOME_APPLIED = "applied";
+    /** Outcome: parked in the dead-letter topic. */
+    public static final String OUTCOME_DEAD_LETTERED = "dead_lettered";
+    /** Outcome prefix: deliberately skipped; the reason follows, e.g. {@code skipped_unbound_table}. */
+    public static final String OUTCOME_SKIPPED_PREFIX = "skipped_";
+
+    private MetricNames() {
+    }
+}

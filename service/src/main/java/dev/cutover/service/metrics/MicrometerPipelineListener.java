@@ -1,0 +1,169 @@
+package dev.cutover.service.metrics;
+
+import dev.cutover.core.event.ChangeEvent;
+import dev.cutover.core.pipeline.spi.PipelineListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Turns pipeline callbacks into Micrometer meters (names in {@link MetricNames}) and keeps the
+ * per-binding figures that {@code /status} shows. Thread-safe; meters are created once per tag
+ * set and cached, so the hot path only increments.
+ */
+public final class MicrometerPipelineListener implements PipelineListener {
+
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Map<String, String> directionByBinding;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> lagTimers = new ConcurrentHashMap<>();
+    private final Map<String, BindingActivity> activity = new ConcurrentHashMap<>();
+    private final AtomicLong captureLagMicros = new AtomicLong();
+    private final AtomicReference<Instant> lastHeartbeat = new AtomicReference<>();
+    private final AtomicReference<Instant> lastCapture = new AtomicReference<>();
+
+    /**
+     * @param directionByBinding each binding's direction label, for the {@code direction} tag
+     */
+    public MicrometerPipelineListener(MeterRegistry registry, Clock clock, Map<String, String> directionByBinding,
+            String sourceSystem) {
+        this.registry = registry;
+        this.clock = clock;
+        this.directionByBinding = Map.copyOf(directionByBinding);
+        Gauge.builder(MetricNames.CAPTURE_LAG, captureLagMicros, v -> v.get() / 1_000_000.0)
+                .description("How long after its source commit the newest captured change was captured")
+                .baseUnit("seconds").tag(MetricNames.TAG_SYSTEM, sourceSystem).register(registry);
+        Gauge.builder(MetricNames.HEARTBEAT_AGE, this, l -> l.heartbeatAgeSeconds())
+                .description("Seconds since the newest heartbeat of the captured database")
+                .baseUnit("seconds").tag(MetricNames.TAG_SYSTEM, sourceSystem).register(registry);
+        for (String binding : directionByBinding.keySet()) {
+            activity.put(binding, new BindingActivity());
+            lagTimer(binding);
+            for (String outcome : new String[] {MetricNames.OUTCOME_CAPTURED, MetricNames.OUTCOME_PUBLISHED,
+                    MetricNames.OUTCOME_APPLIED, MetricNames.OUTCOME_DEAD_LETTERED}) {
+                counter(binding, outcome);
+            }
+        }
+    }
+
+    @Override
+    public void onCaptured(String binding, ChangeEvent event, Duration captureLag) {
+        counter(binding, MetricNames.OUTCOME_CAPTURED).increment();
+        captureLagMicros.set(captureLag.toNanos() / 1_000);
+        lastCapture.set(clock.instant());
+        activity(binding).lastCaptured.set(event.commitTime());
+    }
+
+    @Override
+    public void onPublished(String binding, ChangeEvent mapped) {
+        counter(binding, MetricNames.OUTCOME_PUBLISHED).increment();
+    }
+
+    @Override
+    public void onApplied(String binding, ChangeEvent mapped, Duration endToEndLag) {
+        counter(binding, MetricNames.OUTCOME_APPLIED).increment();
+        lagTimer(binding).record(endToEndLag.isNegative() ? Duration.ZERO : endToEndLag);
+        BindingActivity a = activity(binding);
+        a.lastApplied.set(mapped.commitTime());
+        a.lastLagMicros.set(endToEndLag.toNanos() / 1_000);
+    }
+
+    @Override
+    public void onSkipped(String binding, ChangeEvent event, String reason) {
+        counter(binding, MetricNames.OUTCOME_SKIPPED_PREFIX + reason).increment();
+    }
+
+    @Override
+    public void onDeadLettered(String binding, String reason) {
+        counter(binding, MetricNames.OUTCOME_DEAD_LETTERED).increment();
+        activity(binding).deadLettered.incrementAndGet();
+    }
+
+    @Override
+    public void onHeartbeat(String system) {
+        Instant now = clock.instant();
+        lastHeartbeat.set(now);
+        // Idle source: nothing is waiting to be captured, so the capture lag is zero.
+        Instant captured = lastCapture.get();
+        if (captured == null || captured.isBefore(now.minusSeconds(1))) {
+            captureLagMicros.set(0);
+        }
+    }
+
+    /** What {@code /status} shows for a binding. */
+    public BindingActivity activity(String binding) {
+        return activity.computeIfAbsent(binding, b -> new BindingActivity());
+    }
+
+    /** Count of a binding's changes with {@code outcome} so far. */
+    public double count(String binding, String outcome) {
+        return counter(binding, outcome).count();
+    }
+
+    /** The end-to-end lag timer of a binding. */
+    public Timer lagTimer(String binding) {
+        return lagTimers.computeIfAbsent(binding, b -> Timer.builder(MetricNames.REPLICATION_LAG)
+                .description("Time from the source commit of a change to the commit of its target transaction")
+                .tag(MetricNames.TAG_BINDING, b).tag(MetricNames.TAG_DIRECTION, direction(b))
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry));
+    }
+
+    private double heartbeatAgeSeconds() {
+        Instant hb = lastHeartbeat.get();
+        return hb == null ? Double.NaN : Duration.between(hb, clock.instant()).toMillis() / 1000.0;
+    }
+
+    private Counter counter(String binding, String outcome) {
+        return counters.computeIfAbsent(binding + '\u0000' + outcome, k -> Counter.builder(MetricNames.EVENTS)
+                .description("Changes by binding, direction and outcome")
+                .baseUnit("events")
+                .tag(MetricNames.TAG_BINDING, binding).tag(MetricNames.TAG_DIRECTION, direction(binding))
+                .tag(MetricNames.TAG_OUTCOME, outcome)
+                .register(registry));
+    }
+
+    private String direction(String binding) {
+        return directionByBinding.getOrDefault(binding, "unknown");
+    }
+
+    /** Latest activity of one binding, for status reporting. */
+    public static final class BindingActivity {
+        final AtomicReference<Instant> lastCaptured = new AtomicReference<>();
+        final AtomicReference<Instant> lastApplied = new AtomicReference<>();
+        final AtomicLong lastLagMicros = new AtomicLong();
+        final AtomicLong deadLettered = new AtomicLong();
+
+        /** Source commit time of the newest captured change, or null. */
+        public Instant lastCaptured() {
+            return lastCaptured.get();
+        }
+
+        /** Source commit time of the newest applied change, or null. */
+        public Instant lastApplied() {
+            return lastApplied.get();
+        }
+
+        /** End-to-end lag of the newest applied change. */
+        public Duration lastLag() {
+            return Duration.ofNanos(lastLagMicros.get() * 1_000);
+        }
+
+        /** Changes parked in the dead-letter topic. */
+        public long deadLettered() {
+            return deadLettered.get();
+        }
+    }
+}

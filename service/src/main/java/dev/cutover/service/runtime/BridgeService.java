@@ -1,0 +1,196 @@
+package dev.cutover.service.runtime;
+
+import dev.cutover.config.BridgeConfig;
+import dev.cutover.config.SystemOptions;
+import dev.cutover.core.event.SystemSide;
+import dev.cutover.core.pipeline.CapturePipeline;
+import dev.cutover.service.http.HttpEndpoints;
+import dev.cutover.service.metrics.MicrometerPipelineListener;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running bridge: Kafka (embedded or external), the legacy capture, the new-side applier
+ * and the HTTP endpoints, started in dependency order and stopped in reverse.
+ *
+ * <p>Stopping drains: the capture stops first (committing what Kafka acknowledged), then the
+ * applier consumes what is left up to the drain timeout and commits, then Kafka closes. A
+ * component that fails stops the whole service, which then reports {@link ServiceState#FAILED}
+ * and the cause; nothing is committed past what was durably handled, so a restart resumes.
+ * Thread-safe.
+ */
+public final class BridgeService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeService.class);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final BridgeConfig config;
+    private final Clock clock;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final AtomicReference<ServiceState> state = new AtomicReference<>(ServiceState.NEW);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile Pipeline pipeline;
+    private volatile HttpEndpoints http;
+    private volatile Instant startedAt;
+
+    public BridgeService(BridgeConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts every component; returns once the service is running.
+     *
+     * @throws StartupException when configuration does not fit the databases or a dependency is
+     *     unreachable; everything started so far is stopped again
+     */
+    public void start() throws Exception {
+        transition(ServiceState.NEW, ServiceState.STARTING);
+        LOG.info("Starting bridge '{}' with configuration:\n{}", config.name(), config.describe());
+        try {
+            List<CompiledBinding> bindings = new BindingCompiler(config).compile();
+            for (CompiledBinding b : bindings) {
+                LOG.info("Binding '{}' ({}): {} -> topic {}", b.name(), b.options().direction().label(),
+                        b.mapping().summary(), b.route().topic());
+            }
+            Map<String, String> directions = new LinkedHashMap<>();
+            bindings.forEach(b -> directions.put(b.name(), b.options().direction().label()));
+            MicrometerPipelineListener metrics = new MicrometerPipelineListener(registry, clock, directions,
+                    SystemSide.LEGACY.label());
+            pipeline = Pipeline.start(config, bindings, metrics, registry, clock, this::onComponentFailure);
+            http = new HttpEndpoints(config.http().host(), config.http().port(), registry::scrape,
+                    this::isLive, this::isReady, this::status);
+            startedAt = clock.instant();
+            transition(ServiceState.STARTING, ServiceState.RUNNING);
+            LOG.info("Bridge '{}' running; HTTP on {}:{}", config.name(), config.http().host(), http.port());
+        } catch (Exception | Error e) {
+            failure.compareAndSet(null, e);
+            state.set(ServiceState.FAILED);
+            closeComponents(Duration.ZERO);
+            stopped.countDown();
+            throw e;
+        }
+    }
+
+    private void onComponentFailure(String component, Throwable cause) {
+        if (failure.compareAndSet(null, cause)) {
+            LOG.error("{} failed; stopping the bridge: {}", component, cause.toString(), cause);
+            Thread t = new Thread(() -> {
+                ServiceState previous = state.getAndSet(ServiceState.FAILED);
+                if (previous != ServiceState.STOPPED) {
+                    closeComponents(Duration.ZERO);
+                }
+                stopped.countDown();
+            }, "cutover-" + config.name() + "-failure");
+            t.start();
+        }
+    }
+
+    /** Stops gracefully: drains, commits and closes. Idempotent; blocks until stopped. */
+    public void stop() {
+        if (state.compareAndSet(ServiceState.RUNNING, ServiceState.STOPPING)) {
+            LOG.info("Stopping bridge '{}': draining", config.name());
+            closeComponents(DRAIN_TIMEOUT);
+            state.compareAndSet(ServiceState.STOPPING, ServiceState.STOPPED);
+            stopped.countDown();
+            LOG.info("Bridge '{}' stopped", config.name());
+        }
+    }
+
+    /** Blocks until the service stopped or failed, or the timeout passed; true when it stopped. */
+    public boolean awaitStop(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void closeComponents(Duration drainTimeout) {
+        Pipeline p = pipeline;
+        if (p != null) {
+            p.close(drainTimeout);
+        }
+        HttpEndpoints h = http;
+        if (h != null) {
+            h.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        if (state.get() == ServiceState.FAILED) {
+            closeComponents(Duration.ZERO);
+        }
+    }
+
+    public ServiceState state() {
+        return state.get();
+    }
+
+    /** Why the service failed, or null. */
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    /** The metrics registry, for tests and embedding. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** The port HTTP is served on, or -1 before start. */
+    public int httpPort() {
+        HttpEndpoints h = http;
+        return h == null ? -1 : h.port();
+    }
+
+    /** The Kafka bootstrap servers in use (the embedded broker's when embedded). */
+    public String kafkaBootstrap() {
+        Pipeline p = pipeline;
+        return p == null ? null : p.bootstrapServers();
+    }
+
+    private boolean isLive() {
+        return state.get() != ServiceState.FAILED;
+    }
+
+    private boolean isReady() {
+        Pipeline p = pipeline;
+        return state.get() == ServiceState.RUNNING && p != null && p.isRunning();
+    }
+
+    private Map<String, Object> status() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("bridge", config.name());
+        doc.put("state", state.get().name());
+        doc.put("startedAt", String.valueOf(startedAt));
+        Throwable f = failure.get();
+        if (f != null) {
+            doc.put("failure", String.valueOf(f.getMessage()));
+        }
+        Pipeline p = pipeline;
+        if (p != null) {
+            doc.put("bindings", p.bindingStatus());
+        }
+        return doc;
+    }
+
+    private void transition(ServiceState expected, ServiceState next) {
+        if (!state.compareAndSet(expected, next)) {
+            throw new IllegalStateException("bridge '" + config.name() + "' is " + state.get() + ", expected " + expected);
+        }
+    }
+
+    static String password(SystemOptions system) {
+        return system.password() == null ? null : system.password().reveal();
+    }
+}
