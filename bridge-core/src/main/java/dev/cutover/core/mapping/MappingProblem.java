@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>{@code location} is relative to the binding's entry in the configuration file, so that the
  * caller can prefix it (e.g. {@code bindings[0].}): {@code columns.<legacy column>},
- * {@code columns.<legacy column>.values}, {@code columns.<legacy column>.conversion},
+ * {@code columns.<legacy column>.values}, {@code columns.<legacy column>.convert},
  * {@code defaults.<new column>}, {@code legacy-defaults.<legacy column>}, {@code key},
  * {@code mapper.class} or {@code mapper.options}.
  *
