@@ -1,0 +1,142 @@
+package dev.cutover.core.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cutover.core.event.ChangeEvent;
+import dev.cutover.core.event.RowImage;
+import dev.cutover.core.event.SourcePosition;
+import dev.cutover.core.event.SystemSide;
+import dev.cutover.core.event.TableId;
+import dev.cutover.core.mapping.ColumnRule;
+import dev.cutover.core.mapping.TableMapping;
+import dev.cutover.core.mapping.TableMappingSpec;
+import dev.cutover.core.pipeline.spi.ChangePublisher;
+import dev.cutover.core.pipeline.spi.DeadLetterSink;
+import dev.cutover.core.pipeline.spi.PipelineListener;
+import dev.cutover.core.schema.ColumnDef;
+import dev.cutover.core.schema.ColumnType;
+import dev.cutover.core.schema.TableSchema;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CapturePipelineTest {
+
+    private static final TableId LEGACY = new TableId("public", "acct");
+    private static final TableId NEW = new TableId("public", "accounts");
+    private static final TableId OTHER = new TableId("public", "unrelated");
+    private static final Instant COMMIT = Instant.parse("2024-05-01T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(COMMIT.plusMillis(250), ZoneOffset.UTC);
+
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final List<String> parked = new ArrayList<>();
+    private final List<String> heard = new ArrayList<>();
+    private final DeadLetterSink deadLetters = (binding, stage, change, reason) -> parked.add(binding + "/" + stage + ": " + reason);
+    private final PipelineListener listener = new PipelineListener() {
+        @Override
+        public void onCaptured(String binding, ChangeEvent event, Duration captureLag) {
+            heard.add("captured " + binding + " lag=" + captureLag.toMillis());
+        }
+
+        @Override
+        public void onPublished(String binding, ChangeEvent mapped) {
+            heard.add("published " + binding);
+        }
+
+        @Override
+        public void onSkipped(String binding, ChangeEvent event, String reason) {
+            heard.add("skipped " + reason);
+        }
+
+        @Override
+        public void onDeadLettered(String binding, String reason) {
+            heard.add("dead-lettered " + binding);
+        }
+    };
+
+    private CapturePipeline pipeline() throws Exception {
+        TableSchema legacy = new TableSchema(LEGACY, List.of(
+                ColumnDef.of("acct_id", ColumnType.INT64, "int8", false),
+                ColumnDef.of("stat_cd", ColumnType.STRING, "bpchar", false)), List.of("acct_id"));
+        TableSchema neu = new TableSchema(NEW, List.of(
+                ColumnDef.of("id", ColumnType.INT64, "int8", false),
+                ColumnDef.of("status", ColumnType.STRING, "text", false)), List.of("id"));
+        TableMappingSpec spec = new TableMappingSpec(LEGACY, NEW, List.of(), List.of(
+                ColumnRule.rename("acct_id", "id"),
+                new ColumnRule("stat_cd", "status", Map.of("A", "active"), null, false)), Map.of(), Map.of(), null, Map.of());
+        TableMapping mapping = TableMapping.compile(spec, legacy, neu);
+        return new CapturePipeline(List.of(new CapturePipeline.MappedBinding("accounts", mapping)), publisher,
+                deadLetters, listener, CLOCK);
+    }
+
+    private static ChangeEvent create(TableId table, long id, String status) {
+        RowImage row = RowImage.builder().put("acct_id", id).put("stat_cd", status).build();
+        return ChangeEvent.create(SystemSide.LEGACY, table, List.of("acct_id"), row, COMMIT, new SourcePosition("lsn", "0/1"), "7");
+    }
+
+    @Test
+    void publishesMappedChangesInCaptureOrder() throws Exception {
+        pipeline().onBatch(List.of(create(LEGACY, 1, "A"), create(LEGACY, 2, "A")));
+
+        assertThat(publisher.published).hasSize(1);
+        assertThat(publisher.published.get(0).binding).isEqualTo("accounts");
+        assertThat(publisher.published.get(0).events).extracting(e -> e.after().get("id")).containsExactly(1L, 2L);
+        assertThat(publisher.published.get(0).events).allSatisfy(e -> {
+            assertThat(e.table()).isEqualTo(NEW);
+            assertThat(e.after().get("status")).isEqualTo("active");
+        });
+        assertThat(heard).containsExactly("captured accounts lag=250", "captured accounts lag=250",
+                "published accounts", "published accounts");
+    }
+
+    @Test
+    void parksAChangeThatCannotBeMappedAndPublishesTheRest() throws Exception {
+        pipeline().onBatch(List.of(create(LEGACY, 1, "X"), create(LEGACY, 2, "A")));
+
+        assertThat(parked).singleElement().asString().startsWith("accounts/map: ").contains("stat_cd");
+        assertThat(publisher.published.get(0).events).extracting(e -> e.after().get("id")).containsExactly(2L);
+        assertThat(heard).contains("dead-lettered accounts");
+    }
+
+    @Test
+    void countsAChangeOfAnUnboundTableAsSkipped() throws Exception {
+        pipeline().onBatch(List.of(create(OTHER, 1, "A")));
+
+        assertThat(publisher.published).isEmpty();
+        assertThat(heard).containsExactly("skipped " + CapturePipeline.SKIP_UNBOUND_TABLE);
+    }
+
+    @Test
+    void failsTheBatchWhenPublishingFailsSoTheSourceDoesNotCommit() throws Exception {
+        publisher.failWith = new IllegalStateException("broker down");
+
+        assertThatThrownBy(() -> pipeline().onBatch(List.of(create(LEGACY, 1, "A")))).hasMessage("broker down");
+        assertThat(heard).doesNotContain("published accounts");
+    }
+
+    private static final class RecordingPublisher implements ChangePublisher {
+        final List<Published> published = new ArrayList<>();
+        RuntimeException failWith;
+
+        @Override
+        public void publish(String binding, List<ChangeEvent> mapped) {
+            if (failWith != null) {
+                throw failWith;
+            }
+            published.add(new Published(binding, List.copyOf(mapped)));
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private record Published(String binding, List<ChangeEvent> events) {
+    }
+}
