@@ -1,0 +1,32 @@
+package dev.cutover.config;
+
+/**
+ * Where the HTTP endpoint (metrics, health, status) listens. Immutable and thread-safe.
+ *
+ * @param host the host name or IP address to bind, without brackets for IPv6
+ * @param port the port, 0 for any free port
+ */
+public record HttpOptions(String host, int port) {
+
+    /** The address used when the file sets none: loopback only, so nothing is exposed by accident. */
+    public static final String DEFAULT_ADDRESS = "127.0.0.1:8080";
+
+    public HttpOptions {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("HTTP host must not be blank");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("HTTP port must be between 0 and 65535, got " + port);
+        }
+    }
+
+    /** {@code host:port}, with an IPv6 host in brackets. */
+    public String address() {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    @Override
+    public String toString() {
+        return "HttpOptions[" + address() + "]";
+    }
+}

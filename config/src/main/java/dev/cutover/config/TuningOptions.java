@@ -1,0 +1,43 @@
+package dev.cutover.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Batching and polling knobs of the pipeline. Immutable and thread-safe.
+ *
+ * @param capturePollInterval how long the capture waits before polling the database log again; positive
+ * @param captureBatchSize the most changes the capture hands over at once; positive
+ * @param applyBatchSize the most changes the applier writes in one transaction; positive
+ * @param heartbeatInterval how often the capture records its position while tables are idle; positive
+ */
+public record TuningOptions(Duration capturePollInterval, int captureBatchSize, int applyBatchSize, Duration heartbeatInterval) {
+
+    /** 50 ms: Debezium's own 500 ms default adds half a second of latency to every change. */
+    public static final Duration DEFAULT_CAPTURE_POLL_INTERVAL = Duration.ofMillis(50);
+    public static final int DEFAULT_CAPTURE_BATCH_SIZE = 4096;
+    public static final int DEFAULT_APPLY_BATCH_SIZE = 2000;
+    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
+
+    public TuningOptions {
+        requirePositive(capturePollInterval, "capturePollInterval");
+        requirePositive(heartbeatInterval, "heartbeatInterval");
+        if (captureBatchSize <= 0 || applyBatchSize <= 0) {
+            throw new IllegalArgumentException("batch sizes must be positive, got captureBatchSize=" + captureBatchSize
+                    + ", applyBatchSize=" + applyBatchSize);
+        }
+    }
+
+    /** Every knob at its default. */
+    public static TuningOptions defaults() {
+        return new TuningOptions(DEFAULT_CAPTURE_POLL_INTERVAL, DEFAULT_CAPTURE_BATCH_SIZE, DEFAULT_APPLY_BATCH_SIZE,
+                DEFAULT_HEARTBEAT_INTERVAL);
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + d);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.cutover.config.internal;
+
+import dev.cutover.config.BindingOptions;
+import dev.cutover.core.binding.Direction;
+import dev.cutover.core.binding.SyncMode;
+import dev.cutover.core.event.TableId;
+import dev.cutover.core.mapping.ColumnRule;
+import dev.cutover.core.mapping.TableMappingSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** One element of {@code bindings}: declarations, checks within the binding, and assembly. Stateless. */
+final class BindingSection {
+
+    static final String NAME_PATTERN = "[a-z][a-z0-9_]{0,62}";
+
+    static final Key<String> NAME = Key.optional("name", Types.string(),
+            "Unique binding id, used in topic names, metrics and status.")
+            .validatedBy(Validators.pattern(NAME_PATTERN)).withDefaultText("the new table's name without schema");
+    static final Key<TableId> LEGACY = Key.required("legacy", Types.table(),
+            "The legacy table as `[schema.]table`; the schema defaults to `" + Types.DEFAULT_SCHEMA + "`.");
+    static final Key<TableId> NEW = Key.required("new", Types.table(),
+            "The new table as `[schema.]table`; the schema defaults to `" + Types.DEFAULT_SCHEMA + "`.");
+    static final Key<Direction> DIRECTION = Key.required("direction",
+            ChoiceType.of(List.of(Direction.values()), Direction::label, Map.of(
+                    Direction.NEW_TO_LEGACY, notYet("direction", Direction.NEW_TO_LEGACY),
+                    Direction.TWO_WAY, notYet("direction", Direction.TWO_WAY),
+                    Direction.NONE, notYet("direction", Direction.NONE))),
+            "Which way changes flow.");
+    static final Key<SyncMode> MODE = Key.withDefault("mode",
+            ChoiceType.of(List.of(SyncMode.values()), SyncMode::label, Map.of(SyncMode.BATCH,
+                    Unavailable.value("mode", SyncMode.BATCH.label(), SyncMode.STREAM.label()))),
+            SyncMode.STREAM, "How changes move: `stream` captures every change from the database log as it commits.");
+    static final Key<List<String>> KEY = Key.optional("key", new ListType<>(Types.string(), "list of column names", true),
+            "Legacy columns that identify a row.")
+            .validatedBy(Validators.distinct()).withDefaultText("the legacy table's primary key");
+    static final Key<List<ColumnRule>> COLUMNS = Key.withDefault("columns", new ColumnsType(), List.of(),
+            "How legacy columns map to new columns, keyed by legacy column name.");
+    static final Key<Map<String, Constant>> DEFAULTS = Key.withDefault("defaults",
+            new MapType<>(Types.constant(), "map of new column -> constant", false), Map.of(),
+            "Constants for new columns that no legacy column feeds; `null` leaves the value to the database.");
+    static final Key<Map<String, Constant>> LEGACY_DEFAULTS = Key.withDefault("legacy-defaults",
+            new MapType<>(Types.constant(), "map of legacy column -> constant", false), Map.of(),
+            "Constants for legacy columns that no new column feeds, used when the mapping runs from new to legacy.");
+    static final Key<MapperSection.Mapper> MAPPER = Key.optional("mapper", MapperSection.TYPE,
+            "A custom Java row mapper.");
+    static final Key<Node> CONFLICT = Key.unavailable("conflict", Types.any("object"),
+            "conflict policies belong to two-way bindings, which are not available yet in this version (planned);"
+                    + " remove conflict",
+            "The conflict policy of a two-way binding.");
+
+    static final Section SECTION = new Section("bindings[]", "One table binding: a legacy table bound to a new table.",
+            List.of(NAME, LEGACY, NEW, DIRECTION, MODE, KEY, COLUMNS, DEFAULTS, LEGACY_DEFAULTS, MAPPER, CONFLICT));
+    static final SectionType<ParsedBinding> TYPE = SectionType.of(SECTION, BindingSection::assemble);
+
+    private static final Pattern NAME_FORM = Pattern.compile(NAME_PATTERN);
+
+    private BindingSection() {
+    }
+
+    private static String notYet(String key, Direction direction) {
+        return Unavailable.value(key, direction.label(), Direction.LEGACY_TO_NEW.label());
+    }
+
+    private static ParsedBinding assemble(Values v) {
+        TableId newTable = v.get(NEW);
+        String name = name(v, newTable);
+        List<ColumnRule> columns = v.get(COLUMNS);
+        boolean ok = v.complete() && name != null;
+        if (columns != null) {
+            ok &= checkKey(v, columns) & checkDefaults(v, columns);
+        }
+        BindingOptions options = ok ? build(v, name, columns) : null;
+        return new ParsedBinding(v, name, !v.isSet(NAME), v.get(LEGACY), newTable, options);
+    }
+
+    private static String name(Values v, TableId newTable) {
+        if (v.isSet(NAME) || newTable == null) {
+            return v.get(NAME);
+        }
+        if (!NAME_FORM.matcher(newTable.table()).matches()) {
+            v.problem(NEW, "the binding name defaults to the new table's name '" + newTable.table()
+                    + "', which does not match " + NAME_PATTERN + "; set " + v.pathOf(NAME));
+            return null;
+        }
+        return newTable.table();
+    }
+
+    private static boolean checkKey(Values v, List<ColumnRule> columns) {
+        List<String> key = v.get(KEY);
+        boolean ok = true;
+        for (String column : key == null ? List.<String>of() : key) {
+            if (columns.stream().anyMatch(r -> r.ignored() && r.legacyColumn().equals(column))) {
+                v.problem(KEY, "key column '" + column + "' is ignored by " + v.pathOf(COLUMNS) + "." + column
+                        + "; a key column must be copied");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private static boolean checkDefaults(Values v, List<ColumnRule> columns) {
+        boolean ok = true;
+        Map<String, Constant> defaults = v.get(DEFAULTS);
+        for (String column : defaults == null ? Set.<String>of() : defaults.keySet()) {
+            for (ColumnRule r : columns) {
+                if (!r.ignored() && r.newColumn().equals(column)) {
+                    v.problem(DEFAULTS, column, "new column '" + column + "' is fed by " + v.pathOf(COLUMNS) + "."
+                            + r.legacyColumn() + "; defaults are for new columns no legacy column feeds");
+                    ok = false;
+                }
+            }
+        }
+        Map<String, Constant> legacyDefaults = v.get(LEGACY_DEFAULTS);
+        for (String column : legacyDefaults == null ? Set.<String>of() : legacyDefaults.keySet()) {
+            if (columns.stream().anyMatch(r -> !r.ignored() && r.legacyColumn().equals(column))) {
+                v.problem(LEGACY_DEFAULTS, column, "legacy column '" + column + "' is mapped by " + v.pathOf(COLUMNS)
+                        + "." + column + "; legacy-defaults are for legacy columns no new column feeds");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private static BindingOptions build(Values v, String name, List<ColumnRule> columns) {
+        MapperSection.Mapper mapper = v.get(MAPPER);
+        TableMappingSpec spec = new TableMappingSpec(v.get(LEGACY), v.get(NEW), v.get(KEY), columns,
+                unwrap(v.get(DEFAULTS)), unwrap(v.get(LEGACY_DEFAULTS)),
+                mapper == null ? null : mapper.className(), mapper == null ? Map.of() : mapper.options());
+        return new BindingOptions(name, v.path(), v.get(DIRECTION), v.get(MODE), spec,
+                mapper == null ? Set.of() : mapper.hidden());
+    }
+
+    private static Map<String, Object> unwrap(Map<String, Constant> constants) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        constants.forEach((column, constant) -> out.put(column, constant.value()));
+        return out;
+    }
+}

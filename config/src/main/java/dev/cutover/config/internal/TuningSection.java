@@ -1,0 +1,37 @@
+package dev.cutover.config.internal;
+
+import dev.cutover.config.TuningOptions;
+import java.time.Duration;
+import java.util.List;
+
+/** The {@code tuning} section: declarations and assembly into {@link TuningOptions}. Stateless. */
+final class TuningSection {
+
+    static final Key<Duration> CAPTURE_POLL_INTERVAL = Key.withDefault("capture-poll-interval", Types.duration(),
+            TuningOptions.DEFAULT_CAPTURE_POLL_INTERVAL,
+            "How long the capture waits before polling the database log again; lower means less latency, more CPU.")
+            .validatedBy(Validators.positiveDuration());
+    static final Key<Integer> CAPTURE_BATCH_SIZE = Key.withDefault("capture-batch-size", Types.integer(),
+            TuningOptions.DEFAULT_CAPTURE_BATCH_SIZE, "The most changes the capture hands over in one batch.")
+            .validatedBy(Validators.positive());
+    static final Key<Integer> APPLY_BATCH_SIZE = Key.withDefault("apply-batch-size", Types.integer(),
+            TuningOptions.DEFAULT_APPLY_BATCH_SIZE, "The most changes the applier writes in one database transaction.")
+            .validatedBy(Validators.positive());
+    static final Key<Duration> HEARTBEAT_INTERVAL = Key.withDefault("heartbeat-interval", Types.duration(),
+            TuningOptions.DEFAULT_HEARTBEAT_INTERVAL,
+            "How often the capture records its position while the captured tables are idle, so the database can"
+                    + " release old log.")
+            .validatedBy(Validators.positiveDuration());
+
+    static final Section SECTION = new Section("tuning", "Batching and polling knobs; the defaults suit most bridges.",
+            List.of(CAPTURE_POLL_INTERVAL, CAPTURE_BATCH_SIZE, APPLY_BATCH_SIZE, HEARTBEAT_INTERVAL));
+    static final SectionType<TuningOptions> TYPE = SectionType.defaultedWhenAbsent(SECTION, TuningSection::assemble);
+
+    private TuningSection() {
+    }
+
+    private static TuningOptions assemble(Values v) {
+        return v.complete() ? new TuningOptions(v.get(CAPTURE_POLL_INTERVAL), v.get(CAPTURE_BATCH_SIZE),
+                v.get(APPLY_BATCH_SIZE), v.get(HEARTBEAT_INTERVAL)) : null;
+    }
+}
