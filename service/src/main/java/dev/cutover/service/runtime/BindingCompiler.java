@@ -10,11 +10,10 @@ import dev.cutover.core.mapping.TableMapping;
 import dev.cutover.core.mapping.TableMappingSpec;
 import dev.cutover.core.schema.TableSchema;
 import dev.cutover.jdbc.JdbcConnectionFactory;
+import dev.cutover.jdbc.JdbcSchemaException;
 import dev.cutover.jdbc.JdbcSchemaReader;
 import dev.cutover.kafka.BindingRoute;
 import dev.cutover.kafka.TopicNames;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,35 +29,39 @@ public final class BindingCompiler {
         this.config = config;
     }
 
+    /** The connection factory of one system's database, from its configuration. */
+    public static JdbcConnectionFactory connections(SystemOptions system) {
+        return JdbcConnectionFactory.of(system.jdbcUrl(), system.user(),
+                system.password() == null ? null : system.password().reveal());
+    }
+
     /**
      * Compiles the streaming legacy-to-new bindings.
      *
      * @throws StartupException listing every binding problem with its configuration path
      */
     public List<CompiledBinding> compile() throws StartupException {
+        JdbcSchemaReader legacy = new JdbcSchemaReader(connections(config.system(SystemSide.LEGACY)));
+        JdbcSchemaReader neu = new JdbcSchemaReader(connections(config.system(SystemSide.NEW)));
         List<String> problems = new ArrayList<>();
         List<CompiledBinding> compiled = new ArrayList<>();
-        try (Connection legacy = connect(SystemSide.LEGACY); Connection neu = connect(SystemSide.NEW)) {
-            for (BindingOptions binding : config.bindings()) {
-                TableMappingSpec spec = binding.mapping();
-                TableSchema legacySchema = read(legacy, spec, SystemSide.LEGACY, binding, problems);
-                TableSchema newSchema = read(neu, spec, SystemSide.NEW, binding, problems);
-                if (legacySchema == null || newSchema == null) {
-                    continue;
-                }
-                try {
-                    TableMapping mapping = TableMapping.compile(spec, legacySchema, newSchema);
-                    String topic = TopicNames.changes(config.name(), SystemSide.NEW, spec.newTable());
-                    compiled.add(new CompiledBinding(binding, mapping,
-                            new BindingRoute(binding.name(), topic, mapping.newSchema(), SystemSide.NEW)));
-                } catch (MappingException e) {
-                    for (MappingProblem p : e.problems()) {
-                        problems.add(binding.path() + "." + p.location() + ": " + p.message());
-                    }
+        for (BindingOptions binding : config.bindings()) {
+            TableMappingSpec spec = binding.mapping();
+            TableSchema legacySchema = read(legacy, binding, SystemSide.LEGACY, problems);
+            TableSchema newSchema = read(neu, binding, SystemSide.NEW, problems);
+            if (legacySchema == null || newSchema == null) {
+                continue;
+            }
+            try {
+                TableMapping mapping = TableMapping.compile(spec, legacySchema, newSchema);
+                String topic = TopicNames.changes(config.name(), SystemSide.NEW, spec.newTable());
+                compiled.add(new CompiledBinding(binding, mapping,
+                        new BindingRoute(binding.name(), topic, mapping.newSchema(), SystemSide.NEW)));
+            } catch (MappingException e) {
+                for (MappingProblem p : e.problems()) {
+                    problems.add(binding.path() + "." + p.location() + ": " + p.message());
                 }
             }
-        } catch (SQLException e) {
-            throw new StartupException("cannot read table schemas: " + e.getMessage(), e);
         }
         if (!problems.isEmpty()) {
             throw new StartupException("the bindings do not fit the databases' tables (" + problems.size() + " problem"
@@ -67,23 +70,13 @@ public final class BindingCompiler {
         return compiled;
     }
 
-    private Connection connect(SystemSide side) throws StartupException {
-        SystemOptions system = config.system(side);
+    private static TableSchema read(JdbcSchemaReader reader, BindingOptions binding, SystemSide side, List<String> problems) {
+        TableMappingSpec spec = binding.mapping();
         try {
-            return JdbcConnectionFactory.of(system.jdbcUrl(), system.user(), system.password() == null ? null : system.password().reveal())
-                    .connect();
-        } catch (SQLException e) {
-            throw new StartupException("cannot connect to the " + side.label() + " database " + system.jdbcUrl()
-                    + " as " + system.user() + " (systems." + side.label() + "): " + e.getMessage(), e);
-        }
-    }
-
-    private static TableSchema read(Connection c, TableMappingSpec spec, SystemSide side, BindingOptions binding,
-            List<String> problems) {
-        boolean legacy = side == SystemSide.LEGACY;
-        try {
-            return new JdbcSchemaReader().read(c, legacy ? spec.legacyTable() : spec.newTable(), legacy ? spec.key() : List.of());
-        } catch (SQLException | IllegalArgumentException e) {
+            return side == SystemSide.LEGACY
+                    ? reader.read(spec.legacyTable(), spec.key())
+                    : reader.read(spec.newTable());
+        } catch (JdbcSchemaException e) {
             problems.add(binding.path() + "." + side.label() + ": " + e.getMessage());
             return null;
         }

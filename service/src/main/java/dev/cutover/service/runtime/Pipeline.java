@@ -11,14 +11,16 @@ import dev.cutover.debezium.CaptureOptions;
 import dev.cutover.debezium.CapturedTable;
 import dev.cutover.debezium.PostgresCaptureSource;
 import dev.cutover.jdbc.JdbcApplier;
-import dev.cutover.jdbc.JdbcConnectionFactory;
 import dev.cutover.kafka.BindingRoute;
 import dev.cutover.kafka.EmbeddedKafkaBroker;
 import dev.cutover.kafka.KafkaApplyLoop;
+import dev.cutover.kafka.KafkaApplyOptions;
 import dev.cutover.kafka.KafkaChangePublisher;
 import dev.cutover.kafka.KafkaDeadLetterSink;
 import dev.cutover.kafka.KafkaTopicAdmin;
 import dev.cutover.kafka.SchemaTopic;
+import dev.cutover.kafka.TopicSchemas;
+import dev.cutover.kafka.TopicSettings;
 import dev.cutover.service.metrics.MetricNames;
 import dev.cutover.service.metrics.MicrometerPipelineListener;
 import io.micrometer.core.instrument.Gauge;
@@ -50,6 +52,7 @@ final class Pipeline {
     private KafkaApplyLoop applyLoop;
     private JdbcApplier applier;
     private PostgresCaptureSource capture;
+    private KafkaDeadLetterSink deadLetters;
     private Thread watchdog;
     private volatile boolean closed;
 
@@ -88,22 +91,25 @@ final class Pipeline {
         clientProps.put("bootstrap.servers", bootstrapServers);
         List<BindingRoute> routes = bindings.stream().map(CompiledBinding::route).toList();
 
-        new KafkaTopicAdmin(clientProps).ensureTopics(config.name(), routes, config.kafka().partitions(),
-                config.kafka().replicationFactor());
-        try (SchemaTopic schemas = new SchemaTopic(config.name(), clientProps)) {
-            schemas.publish(config.name(), routes);
+        try (KafkaTopicAdmin admin = new KafkaTopicAdmin(clientProps)) {
+            admin.ensureTopics(config.name(), routes,
+                    new TopicSettings(config.kafka().partitions(), (short) config.kafka().replicationFactor()));
         }
-        KafkaDeadLetterSink deadLetters = new KafkaDeadLetterSink(config.name(), clientProps);
+        try (SchemaTopic schemas = new SchemaTopic(config.name(), clientProps)) {
+            for (BindingRoute route : routes) {
+                schemas.publish(TopicSchemas.of(config.name(), route));
+            }
+        }
+        deadLetters = new KafkaDeadLetterSink(config.name(), clientProps, clock);
         publisher = new KafkaChangePublisher(config.name(), clientProps, routes);
 
         TuningOptions tuning = config.tuning();
         SystemOptions target = config.system(SystemSide.NEW);
         Map<TableId, TableSchema> targets = new LinkedHashMap<>();
         bindings.forEach(b -> targets.put(b.mapping().newSchema().table(), b.mapping().newSchema()));
-        applier = new JdbcApplier(JdbcConnectionFactory.of(target.jdbcUrl(), target.user(), BridgeService.password(target)),
-                targets, clock);
-        applyLoop = new KafkaApplyLoop(config.name(), config.name() + ".apply.new", clientProps, routes, applier,
-                deadLetters, metrics, clock, tuning.applyBatchSize());
+        applier = new JdbcApplier(BindingCompiler.connections(target), targets, clock);
+        applyLoop = new KafkaApplyLoop(config.name(), clientProps, routes, applier, deadLetters, metrics,
+                KafkaApplyOptions.defaults(config.name() + ".apply.new").withMaxBatchSize(tuning.applyBatchSize()));
         Gauge.builder(MetricNames.CONSUMER_LAG, applyLoop, KafkaApplyLoop::lag)
                 .description("Records on the change topics the applier has yet to consume")
                 .baseUnit("records").tag(MetricNames.TAG_SYSTEM, SystemSide.NEW.label()).register(registry);
@@ -113,16 +119,14 @@ final class Pipeline {
         List<CapturedTable> tables = new ArrayList<>();
         bindings.forEach(b -> tables.add(new CapturedTable(b.mapping().legacySchema().table(), b.mapping().legacyKeyColumns())));
         CaptureOptions options = CaptureOptions.builder(config.name(), SystemSide.LEGACY)
-                .jdbcUrl(source.jdbcUrl())
-                .user(source.user())
-                .password(BridgeService.password(source))
+                .database(source.jdbcUrl(), source.user(), BridgeService.password(source))
                 .tables(tables)
                 .offsetFile(config.dataDir().resolve("offsets").resolve(SystemSide.LEGACY.label() + ".offsets"))
                 .pollInterval(tuning.capturePollInterval())
                 .maxBatchSize(tuning.captureBatchSize())
                 .heartbeatInterval(tuning.heartbeatInterval())
                 .build();
-        capture = new PostgresCaptureSource(options, metrics, clock);
+        capture = new PostgresCaptureSource(options, metrics);
         List<CapturePipeline.MappedBinding> mapped = bindings.stream()
                 .map(b -> new CapturePipeline.MappedBinding(b.name(), b.mapping())).toList();
         capture.start(new CapturePipeline(mapped, publisher, deadLetters, metrics, clock));
@@ -212,6 +216,9 @@ final class Pipeline {
         closeQuietly("publisher", () -> {
             if (publisher != null) {
                 publisher.close();
+            }
+            if (deadLetters != null) {
+                deadLetters.close();
             }
         });
         closeQuietly("embedded Kafka", () -> {
