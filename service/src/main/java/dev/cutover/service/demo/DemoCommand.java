@@ -4,12 +4,12 @@ import dev.cutover.config.BridgeConfig;
 import dev.cutover.config.ConfigLoader;
 import dev.cutover.core.mapping.TableMapping;
 import dev.cutover.jdbc.JdbcRowReader;
+import dev.cutover.service.Directories;
 import dev.cutover.service.metrics.MetricNames;
 import dev.cutover.service.metrics.MetricsView;
 import dev.cutover.service.runtime.BindingCompiler;
 import dev.cutover.service.runtime.BridgeService;
 import dev.cutover.service.verify.TableComparison;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,9 +17,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,7 +49,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        wipe(dataDir);
+        Directories.wipe(dataDir);
         say("Starting two embedded PostgreSQL servers (legacy, new) under %s ...", dataDir);
         try (EmbeddedDatabases dbs = EmbeddedDatabases.start(dataDir.resolve("postgres"));
                 Connection legacy = dbs.legacyConnection();
@@ -138,17 +136,6 @@ public final class DemoCommand implements Callable<Integer> {
                     line.append(rs.getMetaData().getColumnName(i)).append('=').append(rs.getString(i)).append("  ");
                 }
                 System.out.println(line.toString().stripTrailing());
-            }
-        }
-    }
-
-    private static void wipe(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }

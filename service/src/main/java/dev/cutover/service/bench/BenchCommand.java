@@ -1,0 +1,240 @@
+package dev.cutover.service.bench;
+
+import dev.cutover.config.BridgeConfig;
+import dev.cutover.config.ConfigLoader;
+import dev.cutover.core.event.ChangeEvent;
+import dev.cutover.core.event.RowImage;
+import dev.cutover.core.event.SourcePosition;
+import dev.cutover.core.event.SystemSide;
+import dev.cutover.core.event.TableId;
+import dev.cutover.core.schema.TableSchema;
+import dev.cutover.jdbc.JdbcApplier;
+import dev.cutover.jdbc.JdbcConnectionFactory;
+import dev.cutover.jdbc.JdbcSchemaReader;
+import dev.cutover.service.Directories;
+import dev.cutover.service.metrics.MetricNames;
+import dev.cutover.service.metrics.MetricsView;
+import dev.cutover.service.runtime.BridgeService;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cutover bench}: end-to-end throughput and lag of the legacy-to-new pipeline, next to the
+ * raw rate of the same batched upserts written straight over JDBC (the ceiling).
+ *
+ * <p>Phases: (1) ceiling: the applier alone writes the workload's changes into the new table;
+ * (2) bulk: the legacy table takes the inserts, updates and deletes while a fresh bridge streams
+ * them, timed from the first legacy write until the new table holds the final state; (3) steady:
+ * a fresh bridge under a constant legacy write rate, reporting end-to-end lag percentiles.
+ */
+@Command(name = "bench", description = "Measure end-to-end throughput and lag against the raw JDBC ceiling.")
+public final class BenchCommand implements Callable<Integer> {
+
+    private static final TableId ORDERS = new TableId("public", "orders");
+
+    @Option(names = "--inserts", defaultValue = "20000", description = "Legacy rows inserted (default ${DEFAULT-VALUE}).")
+    int inserts;
+
+    @Option(names = "--updates", defaultValue = "20000", description = "Legacy rows updated (default ${DEFAULT-VALUE}).")
+    int updates;
+
+    @Option(names = "--deletes", defaultValue = "5000", description = "Legacy rows deleted (default ${DEFAULT-VALUE}).")
+    int deletes;
+
+    @Option(names = "--steady-rate", defaultValue = "2000", description = "Rows per second in the steady phase (default ${DEFAULT-VALUE}).")
+    int steadyRate;
+
+    @Option(names = "--steady-duration", defaultValue = "PT30S", description = "Length of the steady phase (default ${DEFAULT-VALUE}).")
+    Duration steadyDuration;
+
+    @Option(names = "--postgres", description = "host:port of a PostgreSQL server (user postgres, wal_level=logical) to use instead of embedded servers.")
+    String postgres;
+
+    @Option(names = "--data-dir", defaultValue = "data/bench", description = "Working directory, wiped at start (default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        if (updates > inserts || deletes > inserts) {
+            System.err.println("cutover bench: --updates and --deletes must not exceed --inserts");
+            return 2;
+        }
+        Directories.wipe(dataDir);
+        try (BenchDatabases dbs = postgres == null ? BenchDatabases.embedded(dataDir.resolve("postgres"))
+                : BenchDatabases.onServer(postgres)) {
+            try (Connection legacy = dbs.connectLegacy(); Connection neu = dbs.connectNew()) {
+                BenchWorkload.createTables(legacy, neu);
+            }
+            int total = inserts + updates + deletes;
+            double ceiling = ceiling(dbs);
+            report("ceiling: %d changes applied straight over JDBC at %,.0f rows/s", total, ceiling);
+            truncate(dbs);
+            Bulk bulk = bulk(dbs);
+            report("end to end: %d changes in %.2f s = %,.0f events/s (%.0f%% of the JDBC ceiling); legacy writes took %.2f s",
+                    total, bulk.seconds, total / bulk.seconds, 100 * total / bulk.seconds / ceiling, bulk.loadSeconds);
+            truncate(dbs);
+            String steady = steady(dbs);
+            report("steady %d rows/s for %s: end-to-end lag %s", steadyRate, steadyDuration, steady);
+            report("peak heap used: %d MiB", peakHeapMiB());
+        }
+        return 0;
+    }
+
+    /** The same changes the bulk phase produces, applied by the applier alone in its batch size. */
+    private double ceiling(BenchDatabases dbs) throws Exception {
+        JdbcConnectionFactory connections = JdbcConnectionFactory.of(dbs.newUrl(), "postgres", (String) null);
+        TableSchema orders = new JdbcSchemaReader(connections).read(ORDERS);
+        List<ChangeEvent> changes = new ArrayList<>(inserts + updates + deletes);
+        Instant now = Instant.now();
+        for (long id = 0; id < inserts; id++) {
+            changes.add(ChangeEvent.create(SystemSide.LEGACY, ORDERS, List.of("id"), order(id, "new", 0), now, SourcePosition.NONE, null));
+        }
+        for (long id = 0; id < updates; id++) {
+            changes.add(ChangeEvent.update(SystemSide.LEGACY, ORDERS, List.of("id"), null, order(id, "paid", 1), now, SourcePosition.NONE, null));
+        }
+        for (long id = 0; id < deletes; id++) {
+            RowImage key = RowImage.builder().put("id", id).build();
+            changes.add(ChangeEvent.delete(SystemSide.LEGACY, ORDERS, List.of("id"), key, now, SourcePosition.NONE, null));
+        }
+        int batch = 2_000;
+        try (JdbcApplier applier = new JdbcApplier(connections, Map.of(ORDERS, orders))) {
+            long start = System.nanoTime();
+            for (int i = 0; i < changes.size(); i += batch) {
+                applier.apply(changes.subList(i, Math.min(changes.size(), i + batch)));
+            }
+            return changes.size() / seconds(start);
+        }
+    }
+
+    private static RowImage order(long id, String status, int round) {
+        return RowImage.builder().put("id", id).put("customer_id", (int) (id % 5_000))
+                .put("amount", BigDecimal.valueOf((id * 41 + round) % 1_000_000, 2)).put("status", status)
+                .put("updated_at", LocalDateTime.of(2020, 1, 1, 0, 0).plusSeconds(id)).put("note", "order " + id).build();
+    }
+
+    private record Bulk(double seconds, double loadSeconds) {
+    }
+
+    private Bulk bulk(BenchDatabases dbs) throws Exception {
+        try (BridgeService service = startBridge(dbs, "bench_bulk"); Connection legacy = dbs.connectLegacy();
+                Connection neu = dbs.connectNew()) {
+            long start = System.nanoTime();
+            BenchWorkload.insert(legacy, 0, inserts);
+            BenchWorkload.update(legacy, 0, updates, 1);
+            BenchWorkload.delete(legacy, 0, deletes);
+            double loadSeconds = seconds(start);
+            long expectedRows = inserts - deletes;
+            long expectedPaid = Math.max(0, updates - deletes);
+            awaitState(neu, service, expectedRows, expectedPaid, Duration.ofMinutes(10));
+            return new Bulk(seconds(start), loadSeconds);
+        }
+    }
+
+    private String steady(BenchDatabases dbs) throws Exception {
+        try (BridgeService service = startBridge(dbs, "bench_steady"); Connection legacy = dbs.connectLegacy()) {
+            MetricsView metrics = new MetricsView(service.registry());
+            int perTick = Math.max(1, steadyRate / 20);
+            long written = 0;
+            long end = System.nanoTime() + steadyDuration.toNanos();
+            long nextTick = System.nanoTime();
+            while (System.nanoTime() < end) {
+                BenchWorkload.insert(legacy, 1_000_000_000L + written, perTick);
+                written += perTick;
+                nextTick += 50_000_000L;
+                long pause = nextTick - System.nanoTime();
+                if (pause > 0) {
+                    Thread.sleep(pause / 1_000_000, (int) (pause % 1_000_000));
+                }
+            }
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (metrics.events(MetricNames.OUTCOME_APPLIED) < written && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            return metrics.lagSummary() + String.format(Locale.ROOT, " over %d changes", written);
+        }
+    }
+
+    private BridgeService startBridge(BenchDatabases dbs, String name) throws Exception {
+        Path dir = dataDir.resolve(name);
+        Files.createDirectories(dir);
+        Path file = dir.resolve("cutover.yaml");
+        Files.writeString(file, """
+                name: %s
+                data-dir: state
+                kafka: { bootstrap: embedded }
+                systems:
+                  legacy: { kind: postgresql, jdbc-url: "%s", user: postgres }
+                  new:    { kind: postgresql, jdbc-url: "%s", user: postgres }
+                http: { address: "127.0.0.1:0" }
+                bindings:
+                %s""".formatted(name, dbs.legacyUrl(), dbs.newUrl(), BenchWorkload.BINDING_YAML));
+        BridgeConfig config = ConfigLoader.load(file);
+        BridgeService service = new BridgeService(config, Clock.systemUTC());
+        service.start();
+        return service;
+    }
+
+    private static void awaitState(Connection neu, BridgeService service, long rows, long paid, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Statement s = neu.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*), count(*) FILTER (WHERE status = 'paid') FROM orders")) {
+                    rs.next();
+                    if (rs.getLong(1) == rows && rs.getLong(2) == paid) {
+                        return;
+                    }
+                }
+                if (service.failure() != null) {
+                    throw new IllegalStateException("bridge failed during the benchmark", service.failure());
+                }
+                Thread.sleep(10);
+            }
+        }
+        throw new IllegalStateException("the new table did not reach the final state within " + timeout);
+    }
+
+    private static void truncate(BenchDatabases dbs) throws Exception {
+        try (Connection legacy = dbs.connectLegacy(); Connection neu = dbs.connectNew();
+                Statement l = legacy.createStatement(); Statement n = neu.createStatement()) {
+            l.execute("TRUNCATE ord_hdr");
+            n.execute("TRUNCATE orders");
+        }
+    }
+
+    private static long peakHeapMiB() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024 * 1024);
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static void report(String format, Object... args) {
+        System.out.println("bench: " + String.format(Locale.ROOT, format, args));
+        System.out.flush();
+    }
+}
