@@ -1,0 +1,121 @@
+package dev.cutover.jdbc.internal;
+
+import dev.cutover.core.event.RowImage;
+import dev.cutover.core.schema.ColumnDef;
+import dev.cutover.jdbc.SqlDialect;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Executes writes on one connection inside the caller's transaction, either whole batches as
+ * JDBC batches or one write at a time. Per table, a batch runs the deletes first, then the
+ * updates of partial images (see {@link UpsertShape}), then one upsert batch per column set
+ * (full images, and partial images whose update found no row). Neither commits nor rolls back.
+ * Not thread-safe.
+ */
+final class BatchWriter {
+
+    private final SqlDialect dialect;
+    private final StatementCache statements;
+
+    BatchWriter(SqlDialect dialect, StatementCache statements) {
+        this.dialect = dialect;
+        this.statements = statements;
+    }
+
+    /** Writes the net effect of every row, table by table in order of first appearance. */
+    void writeAll(List<KeyChanges> rows) throws TableWriteException {
+        Map<TableTarget, List<KeyChanges>> byTable = new LinkedHashMap<>();
+        for (KeyChanges row : rows) {
+            byTable.computeIfAbsent(row.target(), t -> new ArrayList<>()).add(row);
+        }
+        for (Map.Entry<TableTarget, List<KeyChanges>> table : byTable.entrySet()) {
+            try {
+                writeTable(table.getKey(), table.getValue());
+            } catch (SQLException e) {
+                statements.clearBatches(e);
+                throw new TableWriteException(table.getKey().schema().table(), e);
+            }
+        }
+    }
+
+    /** Writes one write alone, one statement execution at a time. */
+    void writeOne(TableTarget target, RowWrite write) throws TableWriteException {
+        try {
+            if (write.isDelete()) {
+                bind(statements.get(target.deleteSql()), target.keyColumns(), write.key()).executeUpdate();
+                return;
+            }
+            UpsertShape shape = target.shapeOf(write.after());
+            if (shape.updatesFirst() && bind(statements.get(shape.updateSql()), shape.updateColumns(), write.after()).executeUpdate() > 0) {
+                return;
+            }
+            bind(statements.get(shape.sql()), shape.columns(), write.after()).executeUpdate();
+        } catch (SQLException e) {
+            throw new TableWriteException(target.schema().table(), e);
+        }
+    }
+
+    private void writeTable(TableTarget target, List<KeyChanges> rows) throws SQLException {
+        List<RowImage> deletes = new ArrayList<>();
+        Map<UpsertShape, List<RowImage>> updates = new LinkedHashMap<>();
+        Map<UpsertShape, List<RowImage>> upserts = new LinkedHashMap<>();
+        for (KeyChanges row : rows) {
+            boolean deleted = row.deletesFirst();
+            if (deleted) {
+                deletes.add(row.key());
+            }
+            RowImage image = row.upsertImage();
+            if (image != null) {
+                UpsertShape shape = target.shapeOf(image);
+                (shape.updatesFirst() && !deleted ? updates : upserts).computeIfAbsent(shape, s -> new ArrayList<>()).add(image);
+            }
+        }
+        if (!deletes.isEmpty()) {
+            executeBatch(target.deleteSql(), target.keyColumns(), deletes);
+        }
+        for (Map.Entry<UpsertShape, List<RowImage>> shape : updates.entrySet()) {
+            List<RowImage> notFound = updateExisting(shape.getKey(), shape.getValue());
+            if (!notFound.isEmpty()) {
+                upserts.computeIfAbsent(shape.getKey(), s -> new ArrayList<>()).addAll(notFound);
+            }
+        }
+        for (Map.Entry<UpsertShape, List<RowImage>> shape : upserts.entrySet()) {
+            executeBatch(shape.getKey().sql(), shape.getKey().columns(), shape.getValue());
+        }
+    }
+
+    /**
+     * Updates the rows that exist and returns the images whose update touched no row. A count the
+     * driver does not report counts as "not found": the upsert then writes the row again.
+     */
+    private List<RowImage> updateExisting(UpsertShape shape, List<RowImage> images) throws SQLException {
+        int[] counts = executeBatch(shape.updateSql(), shape.updateColumns(), images);
+        List<RowImage> notFound = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            if (i >= counts.length || counts[i] <= 0) {
+                notFound.add(images.get(i));
+            }
+        }
+        return notFound;
+    }
+
+    private int[] executeBatch(String sql, ColumnDef[] parameters, List<RowImage> images) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        for (RowImage image : images) {
+            bind(statement, parameters, image).addBatch();
+        }
+        return statement.executeBatch();
+    }
+
+    private PreparedStatement bind(PreparedStatement statement, ColumnDef[] parameters, RowImage image) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            dialect.bind(statement, i + 1, parameters[i], image.get(parameters[i].name()));
+        }
+        return statement;
+    }
+}

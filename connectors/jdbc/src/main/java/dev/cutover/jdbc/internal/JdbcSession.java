@@ -1,0 +1,90 @@
+package dev.cutover.jdbc.internal;
+
+import dev.cutover.jdbc.JdbcConnectionFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.List;
+
+/**
+ * One connection in manual-commit mode with its prepared statements and writer: what an applier
+ * holds between batches, and throws away after a connection failure. Not thread-safe.
+ */
+public final class JdbcSession implements AutoCloseable {
+
+    private static final int STATEMENT_CACHE_CAPACITY = 256;
+
+    private final Connection connection;
+    private final StatementCache statements;
+    private final BatchWriter writer;
+
+    private JdbcSession(Connection connection, JdbcConnectionFactory connections) {
+        this.connection = connection;
+        this.statements = new StatementCache(connection, STATEMENT_CACHE_CAPACITY);
+        this.writer = new BatchWriter(connections.dialect(), statements);
+    }
+
+    /** Opens a connection and turns auto-commit off. */
+    public static JdbcSession open(JdbcConnectionFactory connections) throws SQLException {
+        Connection connection = connections.open();
+        try {
+            connection.setAutoCommit(false);
+            return new JdbcSession(connection, connections);
+        } catch (SQLException e) {
+            closeQuietly(connection, e);
+            throw e;
+        }
+    }
+
+    /** Writes the net effect of {@code rows} in the open transaction. */
+    public void writeAll(List<KeyChanges> rows) throws TableWriteException {
+        writer.writeAll(rows);
+    }
+
+    void writeOne(TableTarget target, RowWrite write) throws TableWriteException {
+        writer.writeOne(target, write);
+    }
+
+    Savepoint savepoint() throws SQLException {
+        return connection.setSavepoint();
+    }
+
+    void release(Savepoint savepoint) throws SQLException {
+        connection.releaseSavepoint(savepoint);
+    }
+
+    void rollbackTo(Savepoint savepoint) throws SQLException {
+        connection.rollback(savepoint);
+    }
+
+    public void commit() throws SQLException {
+        connection.commit();
+    }
+
+    /** Rolls the open transaction back; a failure to do so is added to {@code failure}, which is being reported. */
+    public void rollback(Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        statements.close();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Closing a broken connection may fail; it is discarded either way.
+        }
+    }
+
+    private static void closeQuietly(Connection connection, SQLException failure) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

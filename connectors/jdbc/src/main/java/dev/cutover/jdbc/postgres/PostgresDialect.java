@@ -1,0 +1,100 @@
+package dev.cutover.jdbc.postgres;
+
+import dev.cutover.core.event.TableId;
+import dev.cutover.core.schema.ColumnDef;
+import dev.cutover.core.schema.ColumnType;
+import dev.cutover.core.schema.TableSchema;
+import dev.cutover.jdbc.ErrorCategory;
+import dev.cutover.jdbc.NativeColumn;
+import dev.cutover.jdbc.SqlDialect;
+import dev.cutover.jdbc.UnsupportedColumnTypeException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The PostgreSQL dialect (pgjdbc): {@code "double-quoted"} identifiers, upserts as
+ * {@code INSERT ... ON CONFLICT (key) DO UPDATE}, JSON bound through a {@code ?::json}/{@code ?::jsonb}
+ * cast, enums and citext bound untyped so the server converts them, and errors classified by SQLState.
+ *
+ * <p>Connections get {@code reWriteBatchedInserts=true} (batched inserts travel as multi-row
+ * statements) and {@code logServerErrorDetail=false} (exception messages then carry neither the
+ * server's row detail nor bound parameters, so no row values reach logs). Stateless and thread-safe.
+ */
+public final class PostgresDialect implements SqlDialect {
+
+    private static final Map<String, String> CONNECTION_PROPERTIES = Map.of(
+            "reWriteBatchedInserts", "true",
+            "logServerErrorDetail", "false",
+            "ApplicationName", "cutover");
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public List<String> urlPrefixes() {
+        return List.of("jdbc:postgresql:");
+    }
+
+    @Override
+    public Map<String, String> connectionProperties() {
+        return CONNECTION_PROPERTIES;
+    }
+
+    @Override
+    public String quoteIdentifier(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public String placeholder(ColumnDef column) {
+        if (column.type() != ColumnType.JSON) {
+            return "?";
+        }
+        return "jsonb".equalsIgnoreCase(column.nativeType()) ? "?::jsonb" : "?::json";
+    }
+
+    @Override
+    public String upsertStatement(TableSchema table, List<ColumnDef> columns) {
+        List<String> key = table.keyColumns();
+        String updates = columns.stream()
+                .filter(c -> !key.contains(c.name()))
+                .map(c -> quoteIdentifier(c.name()) + " = EXCLUDED." + quoteIdentifier(c.name()))
+                .collect(Collectors.joining(", "));
+        return "INSERT INTO " + qualifiedName(table.table())
+                + " (" + columns.stream().map(c -> quoteIdentifier(c.name())).collect(Collectors.joining(", ")) + ")"
+                + " VALUES (" + columns.stream().map(this::placeholder).collect(Collectors.joining(", ")) + ")"
+                + " ON CONFLICT (" + key.stream().map(this::quoteIdentifier).collect(Collectors.joining(", ")) + ")"
+                + (updates.isEmpty() ? " DO NOTHING" : " DO UPDATE SET " + updates);
+    }
+
+    @Override
+    public ColumnDef columnDef(TableId table, NativeColumn column) throws UnsupportedColumnTypeException {
+        return PostgresTypes.columnDef(table, column);
+    }
+
+    @Override
+    public void bind(PreparedStatement statement, int index, ColumnDef column, Object value) throws SQLException {
+        PostgresValues.bind(statement, index, column, value);
+    }
+
+    @Override
+    public Object read(ResultSet row, int index, ColumnDef column) throws SQLException {
+        return PostgresValues.read(row, index, column);
+    }
+
+    @Override
+    public ErrorCategory classify(SQLException error) {
+        return PostgresErrors.classify(error);
+    }
+
+    @Override
+    public String describe(SQLException error) {
+        return PostgresErrors.describe(error);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.cutover.jdbc.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.core.event.TableId;
+import dev.cutover.core.schema.ColumnDef;
+import dev.cutover.core.schema.ColumnType;
+import dev.cutover.core.schema.TableSchema;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PostgresDialectTest {
+
+    private final PostgresDialect dialect = new PostgresDialect();
+
+    private static final ColumnDef ID = ColumnDef.of("id", ColumnType.INT64, "int8", false);
+    private static final ColumnDef SELECT = ColumnDef.of("select", ColumnType.STRING, "text", true);
+    private static final ColumnDef DOC = ColumnDef.of("Doc", ColumnType.JSON, "jsonb", true);
+    private static final ColumnDef MOOD = ColumnDef.of("mood", ColumnType.STRING, "mood", true);
+    private static final TableSchema ORDER = new TableSchema(new TableId("Sales", "Order"), List.of(ID, SELECT, DOC, MOOD), List.of("id"));
+
+    @Test
+    void quotesEveryIdentifierAndDoublesEmbeddedQuotes() {
+        assertThat(dialect.quoteIdentifier("Order")).isEqualTo("\"Order\"");
+        assertThat(dialect.quoteIdentifier("select")).isEqualTo("\"select\"");
+        assertThat(dialect.quoteIdentifier("a\"b")).isEqualTo("\"a\"\"b\"");
+        assertThat(dialect.qualifiedName(new TableId("Sales", "Order"))).isEqualTo("\"Sales\".\"Order\"");
+    }
+
+    @Test
+    void upsertInsertsGivenColumnsAndUpdatesOnlyTheNonKeyOnes() {
+        assertThat(dialect.upsertStatement(ORDER, List.of(ID, SELECT, DOC))).isEqualTo(
+                "INSERT INTO \"Sales\".\"Order\" (\"id\", \"select\", \"Doc\") VALUES (?, ?, ?::jsonb)"
+                        + " ON CONFLICT (\"id\") DO UPDATE SET \"select\" = EXCLUDED.\"select\", \"Doc\" = EXCLUDED.\"Doc\"");
+    }
+
+    @Test
+    void upsertOfKeyColumnsOnlyLeavesAnExistingRowAlone() {
+        assertThat(dialect.upsertStatement(ORDER, List.of(ID)))
+                .isEqualTo("INSERT INTO \"Sales\".\"Order\" (\"id\") VALUES (?) ON CONFLICT (\"id\") DO NOTHING");
+    }
+
+    @Test
+    void upsertNamesEveryColumnOfACompositeKeyAsConflictTarget() {
+        TableSchema composite = new TableSchema(new TableId("public", "lines"), List.of(ID, SELECT, MOOD), List.of("id", "select"));
+        assertThat(dialect.upsertStatement(composite, List.of(ID, SELECT, MOOD))).isEqualTo(
+                "INSERT INTO \"public\".\"lines\" (\"id\", \"select\", \"mood\") VALUES (?, ?, ?)"
+                        + " ON CONFLICT (\"id\", \"select\") DO UPDATE SET \"mood\" = EXCLUDED.\"mood\"");
+    }
+
+    @Test
+    void jsonPlaceholdersCastToTheColumnsOwnJsonType() {
+        assertThat(dialect.placeholder(DOC)).isEqualTo("?::jsonb");
+        assertThat(dialect.placeholder(ColumnDef.of("j", ColumnType.JSON, "json", true))).isEqualTo("?::json");
+        assertThat(dialect.placeholder(MOOD)).isEqualTo("?");
+        assertThat(dialect.placeholder(ID)).isEqualTo("?");
+    }
+
+    @Test
+    void updateSetsTheGivenColumnsThenMatchesTheKey() {
+        assertThat(dialect.updateStatement(ORDER, List.of(SELECT, DOC)))
+                .isEqualTo("UPDATE \"Sales\".\"Order\" SET \"select\" = ?, \"Doc\" = ?::jsonb WHERE \"id\" = ?");
+    }
+
+    @Test
+    void deleteMatchesEveryKeyColumn() {
+        TableSchema composite = ORDER.withKey(List.of("id", "select"));
+        assertThat(dialect.deleteStatement(composite))
+                .isEqualTo("DELETE FROM \"Sales\".\"Order\" WHERE \"id\" = ? AND \"select\" = ?");
+    }
+
+    @Test
+    void selectOrdersByKeyAndFiltersByKeyList() {
+        assertThat(dialect.selectStatement(ORDER, 0))
+                .isEqualTo("SELECT \"id\", \"select\", \"Doc\", \"mood\" FROM \"Sales\".\"Order\" ORDER BY \"id\"");
+        assertThat(dialect.selectStatement(ORDER, 2)).isEqualTo(
+                "SELECT \"id\", \"select\", \"Doc\", \"mood\" FROM \"Sales\".\"Order\" WHERE \"id\" IN (?, ?) ORDER BY \"id\"");
+        assertThat(dialect.selectStatement(ORDER.withKey(List.of("id", "select")), 2)).endsWith(
+                " WHERE (\"id\", \"select\") IN ((?, ?), (?, ?)) ORDER BY \"id\", \"select\"");
+    }
+
+    @Test
+    void connectionsRewriteBatchedInsertsAndKeepRowValuesOutOfErrorMessages() {
+        assertThat(dialect.connectionProperties())
+                .containsEntry("reWriteBatchedInserts", "true")
+                .containsEntry("logServerErrorDetail", "false");
+    }
+
+    @Test
+    void servesPostgresqlUrlsOnly() {
+        assertThat(dialect.accepts("jdbc:postgresql://localhost/db")).isTrue();
+        assertThat(dialect.accepts("jdbc:mariadb://localhost/db")).isFalse();
+    }
+}
