@@ -1,0 +1,345 @@
+package dev.cutover.kafka;
+
+import dev.cutover.core.event.ChangeEvent;
+import dev.cutover.core.event.TableId;
+import dev.cutover.core.pipeline.spi.ApplyException;
+import dev.cutover.core.pipeline.spi.ApplyResult;
+import dev.cutover.core.pipeline.spi.ChangeApplier;
+import dev.cutover.core.pipeline.spi.PipelineListener;
+import dev.cutover.kafka.internal.Backoff;
+import dev.cutover.kafka.internal.KafkaClients;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes a bridge's change topics and hands the changes to a {@link ChangeApplier}, committing
+ * consumer offsets only after the target database committed them.
+ *
+ * <p>One poll is one batch: records are decoded (tombstones skipped; an undecodable record is
+ * parked with stage {@code decode}), the changes go to the applier in partition order, rejected
+ * changes are parked with stage {@code apply} (then {@link PipelineListener#onDeadLettered}),
+ * applied ones are reported to {@link PipelineListener#onApplied} with the end-to-end lag, and only
+ * then are the offsets committed. A retriable {@link ApplyException} (or an unreachable schemas
+ * topic) seeks back to the batch start and polls it again after a bounded exponential backoff; a
+ * fatal one, exhausted retries, or a dead letter that cannot be stored stop the loop with
+ * {@link #failure()} set. Offsets are never committed past a batch that was not applied.
+ *
+ * <p>Lifecycle: {@link #start} once; {@link #stop} signals (wakes the consumer) and returns;
+ * {@link #awaitStop} blocks; {@link #close} does both and is idempotent. The loop runs on its own
+ * thread {@code cutover-<bridge>-apply}, which alone uses the consumer and the applier (the loop
+ * does not close the applier or the dead-letter sink: the caller owns them). The other methods
+ * are safe from any thread.
+ */
+public final class KafkaApplyLoop implements AutoCloseable {
+
+    /** The loop's state; changes only forward, by compare-and-set. */
+    public enum State { CREATED, RUNNING, STOPPING, STOPPED, FAILED }
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaApplyLoop.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration LAG_QUERY_INTERVAL = Duration.ofSeconds(5);
+
+    private final String bridge;
+    private final Map<String, String> clientProperties;
+    private final List<BindingRoute> routes;
+    private final ChangeApplier applier;
+    private final RecordDeadLetterSink deadLetters;
+    private final PipelineListener listener;
+    private final KafkaApplyOptions options;
+    private final Backoff backoff;
+    private final Map<TableId, String> bindingByTable = new HashMap<>();
+    private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final OffsetCommitter committer = new OffsetCommitter();
+    private volatile Consumer<byte[], byte[]> consumer;
+    private volatile Throwable failure;
+    private volatile long lag;
+    private long lastLagQuery;
+    private int retries;
+
+    /**
+     * @param bridge the bridge name (thread name, schema namespaces, schemas topic)
+     * @param clientProperties {@code bootstrap.servers} and any TLS/SASL settings
+     * @param routes the bindings whose topics to consume
+     * @param applier writes the changes; used on the loop thread only
+     * @param deadLetters parks undecodable records and rejected changes
+     * @param listener told of applied and parked changes
+     * @param options group, batch size, retry policy
+     */
+    public KafkaApplyLoop(String bridge, Map<String, String> clientProperties, List<BindingRoute> routes, ChangeApplier applier,
+            RecordDeadLetterSink deadLetters, PipelineListener listener, KafkaApplyOptions options) {
+        this.bridge = Objects.requireNonNull(bridge, "bridge");
+        this.clientProperties = Map.copyOf(clientProperties);
+        this.routes = List.copyOf(routes);
+        this.applier = Objects.requireNonNull(applier, "applier");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.options = Objects.requireNonNull(options, "options");
+        this.backoff = new Backoff(options.retryBackoffInitial(), options.retryBackoffMax());
+        if (this.routes.isEmpty()) {
+            throw new IllegalArgumentException("apply loop of bridge '" + bridge + "' has no routes to consume");
+        }
+        KafkaClients.bootstrap(clientProperties);
+        for (BindingRoute route : this.routes) {
+            bindingByTable.putIfAbsent(route.targetSchema().table(), route.binding());
+        }
+    }
+
+    /** Starts consuming on thread {@code cutover-<bridge>-apply}. */
+    public void start() {
+        transition(State.CREATED, State.RUNNING);
+        Thread thread = new Thread(this::run, "cutover-" + bridge + "-apply");
+        thread.start();
+    }
+
+    /** Asks the loop to stop after the batch in hand (uncommitted batches are redelivered later); returns at once. Idempotent. */
+    public void stop() {
+        if (!state.compareAndSet(State.CREATED, State.STOPPED)) {
+            state.compareAndSet(State.RUNNING, State.STOPPING);
+        } else {
+            terminated.countDown();
+        }
+        stopSignal.countDown();
+        Consumer<byte[], byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+    }
+
+    /** Waits for the loop to end; true when it ended within {@code timeout}. */
+    public boolean awaitStop(Duration timeout) throws InterruptedException {
+        return terminated.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops and waits up to a minute; idempotent. Restores the interrupt flag if interrupted. */
+    @Override
+    public void close() {
+        stop();
+        try {
+            if (!awaitStop(CLOSE_TIMEOUT)) {
+                LOG.warn("Apply loop of bridge '{}' did not stop within {} s (state {})", bridge, CLOSE_TIMEOUT.toSeconds(), state.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The current state. */
+    public State state() {
+        return state.get();
+    }
+
+    /** What stopped the loop, or null while it runs or after a requested stop. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** Records behind the end of the assigned partitions, as of the last poll; 0 before the first. */
+    public long lag() {
+        return lag;
+    }
+
+    /** Records and changes parked on the dead-letter topic by this loop. */
+    public long deadLettered() {
+        return deadLettered.get();
+    }
+
+    private void run() {
+        Throwable cause = null;
+        try (Consumer<byte[], byte[]> c = new KafkaConsumer<>(KafkaClients.consumer(clientProperties,
+                     "cutover-" + bridge + "-apply", options.groupId(), options.maxBatchSize()));
+             SchemaTopicReader schemas = new SchemaTopicReader(bridge, clientProperties, options.schemaReadTimeout())) {
+            consumer = c;
+            Map<String, PolledBatch.TopicRoute> topics = new HashMap<>();
+            for (BindingRoute route : routes) {
+                topics.put(route.topic(), new PolledBatch.TopicRoute(route.binding(), ChangeEventCodec.forRoute(bridge, route, schemas)));
+            }
+            c.subscribe(topics.keySet(), committer.rebalanceListener(c));
+            cause = poll(c, topics);
+            committer.commitPending(c);
+        } catch (RuntimeException | Error e) {
+            // also a failure to close the consumer: keep the failure that ended the loop, if any
+            if (cause == null) {
+                cause = e;
+            } else {
+                cause.addSuppressed(e);
+            }
+        } finally {
+            consumer = null;
+            finish(cause);
+        }
+    }
+
+    /** Polls and applies until asked to stop; returns the failure that ended it, or null. */
+    private Throwable poll(Consumer<byte[], byte[]> c, Map<String, PolledBatch.TopicRoute> topics) {
+        try {
+            while (stopSignal.getCount() > 0) {
+                ConsumerRecords<byte[], byte[]> records = c.poll(options.pollTimeout());
+                updateLag(c);
+                if (!records.isEmpty()) {
+                    handle(c, records, topics);
+                }
+            }
+            return null;
+        } catch (WakeupException e) {
+            return stopSignal.getCount() > 0 ? e : null;
+        } catch (ApplyFailedException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return stopSignal.getCount() > 0 ? e : null;
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    private void handle(Consumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> records, Map<String, PolledBatch.TopicRoute> topics)
+            throws Exception {
+        PolledBatch batch;
+        ApplyResult result;
+        try {
+            batch = PolledBatch.decode(records, topics);
+            result = batch.changes().isEmpty() ? null : applier.apply(batch.changes());
+        } catch (SchemaLookupException e) {
+            retryLater(c, records, new ApplyException(e.getMessage(), true, e));
+            return;
+        } catch (ApplyException e) {
+            if (!e.retriable()) {
+                throw new ApplyFailedException(e);
+            }
+            retryLater(c, records, e);
+            return;
+        }
+        retries = 0;
+        for (PolledBatch.Undecodable u : batch.undecodable()) {
+            deadLetters.parkRecord(u.binding(), "decode", u.record(), u.reason());
+            deadLettered.incrementAndGet();
+            listener.onDeadLettered(u.binding(), "decode");
+        }
+        if (result != null) {
+            report(batch, result);
+        }
+        committer.commit(c, batch.nextOffsets());
+    }
+
+    private void report(PolledBatch batch, ApplyResult result) throws Exception {
+        for (ApplyResult.RejectedChange rejected : result.rejected()) {
+            String binding = bindingOf(batch, rejected.change());
+            deadLetters.park(binding, "apply", rejected.change(), rejected.reason());
+            deadLettered.incrementAndGet();
+            listener.onDeadLettered(binding, "apply");
+        }
+        for (ChangeEvent applied : result.applied()) {
+            listener.onApplied(bindingOf(batch, applied), applied, Duration.between(applied.commitTime(), result.commitTime()));
+        }
+    }
+
+    /** Seeks back to the batch start and waits; the next poll returns the batch again. */
+    private void retryLater(Consumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> records, ApplyException e)
+            throws ApplyFailedException, InterruptedException {
+        retries++;
+        if (retries > options.maxRetries()) {
+            throw new ApplyFailedException(new ApplyException("apply loop of bridge '" + bridge + "' gave up after "
+                    + options.maxRetries() + " retries of a batch of " + records.count() + " records: " + e.getMessage(), false, e));
+        }
+        for (TopicPartition partition : records.partitions()) {
+            c.seek(partition, records.records(partition).get(0).offset());
+        }
+        Duration delay = backoff.delay(retries);
+        LOG.warn("Apply loop of bridge '{}': batch of {} records failed (retry {} of {} in {} ms): {}",
+                bridge, records.count(), retries, options.maxRetries(), delay.toMillis(), e.getMessage());
+        stopSignal.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private String bindingOf(PolledBatch batch, ChangeEvent change) {
+        String binding = batch.bindingOf(change);
+        if (binding == null) {
+            // the applier returned an equal change rather than the one it was given
+            binding = bindingByTable.get(change.table());
+        }
+        return binding != null ? binding : "unknown";
+    }
+
+    private void updateLag(Consumer<byte[], byte[]> c) {
+        long total = 0;
+        List<TopicPartition> unknown = new ArrayList<>();
+        for (TopicPartition partition : c.assignment()) {
+            OptionalLong partitionLag = c.currentLag(partition);
+            if (partitionLag.isPresent()) {
+                total += partitionLag.getAsLong();
+            } else {
+                unknown.add(partition);
+            }
+        }
+        long now = System.nanoTime();
+        if (!unknown.isEmpty() && now - lastLagQuery > LAG_QUERY_INTERVAL.toNanos()) {
+            lastLagQuery = now;
+            total += queriedLag(c, unknown);
+        }
+        lag = total;
+    }
+
+    /** Lag of partitions the consumer has not fetched from yet, asked of the broker. */
+    private long queriedLag(Consumer<byte[], byte[]> c, Collection<TopicPartition> partitions) {
+        try {
+            long total = 0;
+            for (Map.Entry<TopicPartition, Long> end : c.endOffsets(partitions, Duration.ofSeconds(1)).entrySet()) {
+                total += Math.max(0, end.getValue() - c.position(end.getKey(), Duration.ofSeconds(1)));
+            }
+            return total;
+        } catch (TimeoutException e) {
+            LOG.debug("Apply loop of bridge '{}': end offsets not available yet: {}", bridge, e.getMessage());
+            return 0;
+        }
+    }
+
+    private void finish(Throwable cause) {
+        failure = cause;
+        State end = cause == null ? State.STOPPED : State.FAILED;
+        if (!state.compareAndSet(State.RUNNING, end) && !state.compareAndSet(State.STOPPING, end)) {
+            LOG.error("Apply loop of bridge '{}' ended in unexpected state {}", bridge, state.get());
+        }
+        if (cause != null) {
+            LOG.error("Apply loop of bridge '{}' stopped: {}", bridge, cause.toString());
+        } else {
+            LOG.info("Apply loop of bridge '{}' stopped", bridge);
+        }
+        terminated.countDown();
+    }
+
+    private void transition(State expected, State next) {
+        if (!state.compareAndSet(expected, next)) {
+            throw new IllegalStateException("apply loop of bridge '" + bridge + "': expected state " + expected
+                    + " to move to " + next + " but was " + state.get());
+        }
+    }
+
+    /** A batch can no longer be applied (the cause says why): the loop must stop without committing it. */
+    private static final class ApplyFailedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ApplyFailedException(ApplyException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}

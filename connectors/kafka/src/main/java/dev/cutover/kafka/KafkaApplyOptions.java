@@ -1,0 +1,73 @@
+package dev.cutover.kafka;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link KafkaApplyLoop} consumes and retries.
+ *
+ * @param groupId the consumer group; instances with the same group share the partitions
+ * @param maxBatchSize most records handed to the applier at once ({@code max.poll.records})
+ * @param pollTimeout longest wait for records in one poll
+ * @param retryBackoffInitial delay before the first retry of a batch that failed retriably
+ * @param retryBackoffMax longest delay between retries (the delay doubles up to it)
+ * @param maxRetries retries of one batch before the loop gives up and stops with a failure
+ * @param schemaReadTimeout longest read of the schemas topic when a record's writer schema is unknown
+ */
+public record KafkaApplyOptions(String groupId, int maxBatchSize, Duration pollTimeout, Duration retryBackoffInitial,
+        Duration retryBackoffMax, int maxRetries, Duration schemaReadTimeout) {
+
+    /** Default {@link #maxBatchSize}. */
+    public static final int DEFAULT_MAX_BATCH_SIZE = 2000;
+    /** Default {@link #pollTimeout}. */
+    public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMillis(500);
+    /** Default {@link #retryBackoffInitial}. */
+    public static final Duration DEFAULT_RETRY_BACKOFF_INITIAL = Duration.ofMillis(100);
+    /** Default {@link #retryBackoffMax}. */
+    public static final Duration DEFAULT_RETRY_BACKOFF_MAX = Duration.ofSeconds(30);
+    /** Default {@link #maxRetries}. */
+    public static final int DEFAULT_MAX_RETRIES = 10;
+    /** Default {@link #schemaReadTimeout}. */
+    public static final Duration DEFAULT_SCHEMA_READ_TIMEOUT = Duration.ofSeconds(30);
+
+    public KafkaApplyOptions {
+        if (groupId == null || groupId.isBlank()) {
+            throw new IllegalArgumentException("groupId must not be blank");
+        }
+        if (maxBatchSize < 1) {
+            throw new IllegalArgumentException("maxBatchSize must be at least 1, was " + maxBatchSize);
+        }
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
+        }
+        Objects.requireNonNull(pollTimeout, "pollTimeout");
+        Objects.requireNonNull(retryBackoffInitial, "retryBackoffInitial");
+        Objects.requireNonNull(retryBackoffMax, "retryBackoffMax");
+        Objects.requireNonNull(schemaReadTimeout, "schemaReadTimeout");
+        if (retryBackoffInitial.isNegative() || retryBackoffInitial.isZero() || retryBackoffMax.compareTo(retryBackoffInitial) < 0) {
+            throw new IllegalArgumentException("retry backoff must satisfy 0 < initial <= max, was " + retryBackoffInitial
+                    + " .. " + retryBackoffMax);
+        }
+    }
+
+    /** The defaults (see the constants) for consumer group {@code groupId}. */
+    public static KafkaApplyOptions defaults(String groupId) {
+        return new KafkaApplyOptions(groupId, DEFAULT_MAX_BATCH_SIZE, DEFAULT_POLL_TIMEOUT, DEFAULT_RETRY_BACKOFF_INITIAL,
+                DEFAULT_RETRY_BACKOFF_MAX, DEFAULT_MAX_RETRIES, DEFAULT_SCHEMA_READ_TIMEOUT);
+    }
+
+    /** These options with another batch size. */
+    public KafkaApplyOptions withMaxBatchSize(int size) {
+        return new KafkaApplyOptions(groupId, size, pollTimeout, retryBackoffInitial, retryBackoffMax, maxRetries, schemaReadTimeout);
+    }
+
+    /** These options with another poll timeout. */
+    public KafkaApplyOptions withPollTimeout(Duration timeout) {
+        return new KafkaApplyOptions(groupId, maxBatchSize, timeout, retryBackoffInitial, retryBackoffMax, maxRetries, schemaReadTimeout);
+    }
+
+    /** These options with another retry policy. */
+    public KafkaApplyOptions withRetries(int retries, Duration backoffInitial, Duration backoffMax) {
+        return new KafkaApplyOptions(groupId, maxBatchSize, pollTimeout, backoffInitial, backoffMax, retries, schemaReadTimeout);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.cutover.kafka;
+
+import dev.cutover.core.event.ChangeEvent;
+import dev.cutover.kafka.internal.DeadLetterDocument;
+import dev.cutover.kafka.internal.KafkaClients;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * Parks changes (and undecodable records) on {@code <bridge>._deadletter} as JSON documents
+ * (see {@link DeadLetterDocument} for the fields), keyed by binding, with headers
+ * {@value #BINDING_HEADER} and {@value #STAGE_HEADER}. Every call waits for the acknowledgement.
+ *
+ * <p>Dead letters carry row values: whoever may read the topic may read the rows.
+ *
+ * <p>Thread-safe. {@link #close} releases the producer; idempotent.
+ */
+public final class KafkaDeadLetterSink implements RecordDeadLetterSink, AutoCloseable {
+
+    /** Header naming the binding. */
+    public static final String BINDING_HEADER = "cutover.binding";
+    /** Header naming the stage that failed. */
+    public static final String STAGE_HEADER = "cutover.stage";
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String bridge;
+    private final String topic;
+    private final String bootstrap;
+    private final Clock clock;
+    private final Producer<byte[], byte[]> producer;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * @param bridge the bridge name; the topic is {@link TopicNames#deadLetters}
+     * @param clientProperties {@code bootstrap.servers} and any TLS/SASL settings
+     */
+    public KafkaDeadLetterSink(String bridge, Map<String, String> clientProperties) {
+        this(bridge, clientProperties, Clock.systemUTC());
+    }
+
+    /** As above, with the clock that stamps {@code parked_at}. */
+    public KafkaDeadLetterSink(String bridge, Map<String, String> clientProperties, Clock clock) {
+        this.bridge = bridge;
+        this.topic = TopicNames.deadLetters(bridge);
+        this.bootstrap = KafkaClients.bootstrap(clientProperties);
+        this.clock = clock;
+        this.producer = new KafkaProducer<>(KafkaClients.producer(clientProperties, "cutover-" + bridge + "-deadletter"));
+    }
+
+    /** The topic dead letters go to. */
+    public String topic() {
+        return topic;
+    }
+
+    /**
+     * @throws KafkaOperationException naming binding, change, topic and bootstrap when Kafka did not acknowledge
+     */
+    @Override
+    public void park(String binding, String stage, ChangeEvent change, String reason) throws KafkaOperationException, InterruptedException {
+        byte[] document = DeadLetterDocument.ofChange(bridge, binding, stage, change, reason, clock.instant());
+        send(binding, stage, document, change.describe());
+    }
+
+    /**
+     * @throws KafkaOperationException naming binding, record, topic and bootstrap when Kafka did not acknowledge
+     */
+    @Override
+    public void parkRecord(String binding, String stage, ConsumerRecord<byte[], byte[]> record, String reason)
+            throws KafkaOperationException, InterruptedException {
+        byte[] document = DeadLetterDocument.ofRecord(bridge, binding, stage, record, reason, clock.instant());
+        send(binding, stage, document, "record " + record.topic() + "-" + record.partition() + "@" + record.offset());
+    }
+
+    private void send(String binding, String stage, byte[] document, String what) throws KafkaOperationException, InterruptedException {
+        RecordHeaders headers = new RecordHeaders(new Header[] {
+            new RecordHeader(BINDING_HEADER, binding.getBytes(StandardCharsets.UTF_8)),
+            new RecordHeader(STAGE_HEADER, stage.getBytes(StandardCharsets.UTF_8))});
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, null,
+                binding.getBytes(StandardCharsets.UTF_8), document, headers);
+        try {
+            producer.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw failure(binding, what, e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw failure(binding, what, "no acknowledgement within " + SEND_TIMEOUT.toSeconds() + " s", e);
+        } catch (KafkaException e) {
+            throw failure(binding, what, e.getMessage(), e);
+        }
+    }
+
+    private KafkaOperationException failure(String binding, String what, String message, Throwable cause) {
+        return new KafkaOperationException("binding '" + binding + "': could not park " + what + " on " + topic
+                + " at " + bootstrap + ": " + message, cause);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            producer.close(Duration.ofSeconds(10));
+        }
+    }
+}

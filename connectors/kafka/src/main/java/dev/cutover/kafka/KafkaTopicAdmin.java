@@ -1,0 +1,162 @@
+package dev.cutover.kafka;
+
+import dev.cutover.kafka.internal.KafkaClients;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.CreateTopicsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates a bridge's topics when they are missing and verifies the ones that exist:
+ * <ul>
+ *   <li>one change topic per binding with the configured partitions and replication factor; an
+ *       existing one must have exactly the configured partitions (Cutover never repartitions a
+ *       topic: that would break per-row ordering);
+ *   <li>{@code <bridge>._schemas}: one partition, {@code cleanup.policy=compact}, which an
+ *       existing one must have too;
+ *   <li>{@code <bridge>._deadletter}: one partition, kept forever ({@code retention.ms=-1}).
+ * </ul>
+ * Problems are collected and reported together.
+ *
+ * <p>Thread-safe. {@link #close} releases the admin client; idempotent.
+ */
+public final class KafkaTopicAdmin implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaTopicAdmin.class);
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Admin admin;
+    private final String bootstrap;
+    private final Duration timeout;
+
+    /**
+     * @param clientProperties {@code bootstrap.servers} and any TLS/SASL settings
+     * @param timeout how long to wait for each request to the cluster
+     */
+    public KafkaTopicAdmin(Map<String, String> clientProperties, Duration timeout) {
+        this.admin = Admin.create(KafkaClients.admin(clientProperties, "cutover-topic-admin"));
+        this.bootstrap = KafkaClients.bootstrap(clientProperties);
+        this.timeout = timeout;
+    }
+
+    /** An admin that waits up to 30 seconds per request. */
+    public KafkaTopicAdmin(Map<String, String> clientProperties) {
+        this(clientProperties, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Creates the missing topics of {@code bridge} and verifies the existing ones.
+     *
+     * @throws KafkaOperationException listing every topic that could not be created or does not
+     *     match, with the bootstrap servers
+     */
+    public void ensureTopics(String bridge, List<BindingRoute> routes, TopicSettings settings) throws KafkaOperationException, InterruptedException {
+        Map<String, NewTopic> wanted = new LinkedHashMap<>();
+        for (BindingRoute route : routes) {
+            wanted.put(route.topic(), new NewTopic(route.topic(), settings.partitions(), settings.replicationFactor()));
+        }
+        wanted.put(TopicNames.schemas(bridge), new NewTopic(TopicNames.schemas(bridge), 1, settings.replicationFactor())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        wanted.put(TopicNames.deadLetters(bridge), new NewTopic(TopicNames.deadLetters(bridge), 1, settings.replicationFactor())
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+
+        Set<String> existing = await(admin.listTopics().names(), "listing topics");
+        List<String> problems = new ArrayList<>();
+        List<NewTopic> missing = wanted.values().stream().filter(t -> !existing.contains(t.name())).toList();
+        Set<String> raced = create(missing, problems);
+        List<String> toVerify = new ArrayList<>(wanted.keySet().stream().filter(existing::contains).toList());
+        toVerify.addAll(raced);
+        verify(bridge, toVerify, settings, problems);
+        if (!problems.isEmpty()) {
+            throw new KafkaOperationException("Kafka topics of bridge '" + bridge + "' at " + bootstrap
+                    + " are not usable:\n  - " + String.join("\n  - ", problems));
+        }
+    }
+
+    /** Creates {@code topics}; returns those another client created meanwhile, to be verified instead. */
+    private Set<String> create(List<NewTopic> topics, List<String> problems) throws KafkaOperationException, InterruptedException {
+        if (topics.isEmpty()) {
+            return Set.of();
+        }
+        CreateTopicsResult result = admin.createTopics(topics);
+        Set<String> raced = new HashSet<>();
+        for (Map.Entry<String, KafkaFuture<Void>> e : result.values().entrySet()) {
+            try {
+                await(e.getValue(), "creating topic " + e.getKey());
+                LOG.info("Created Kafka topic {} at {}", e.getKey(), bootstrap);
+            } catch (KafkaOperationException failure) {
+                if (failure.getCause() instanceof TopicExistsException) {
+                    raced.add(e.getKey());
+                } else {
+                    problems.add("topic " + e.getKey() + " could not be created: " + rootMessage(failure));
+                }
+            }
+        }
+        return raced;
+    }
+
+    private void verify(String bridge, List<String> topics, TopicSettings settings, List<String> problems)
+            throws KafkaOperationException, InterruptedException {
+        if (topics.isEmpty()) {
+            return;
+        }
+        Map<String, TopicDescription> descriptions = await(admin.describeTopics(topics).allTopicNames(), "describing topics " + topics);
+        String schemas = TopicNames.schemas(bridge);
+        String deadLetters = TopicNames.deadLetters(bridge);
+        for (TopicDescription d : descriptions.values()) {
+            boolean changeTopic = !d.name().equals(schemas) && !d.name().equals(deadLetters);
+            if (changeTopic && d.partitions().size() != settings.partitions()) {
+                problems.add("topic " + d.name() + " has " + d.partitions().size() + " partitions but " + settings.partitions()
+                        + " are configured; Cutover never repartitions a topic (it would break per-row order): "
+                        + "configure " + d.partitions().size() + " or recreate the topic");
+            }
+        }
+        if (topics.contains(schemas)) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, schemas);
+            Config config = await(admin.describeConfigs(List.of(resource)).all(), "describing topic " + schemas).get(resource);
+            ConfigEntry policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            if (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+                problems.add("topic " + schemas + " must have cleanup.policy=compact (it has "
+                        + (policy == null ? "none" : policy.value()) + "), or schemas would expire");
+            }
+        }
+    }
+
+    private <T> T await(KafkaFuture<T> future, String what) throws KafkaOperationException, InterruptedException {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new KafkaOperationException("Kafka at " + bootstrap + " failed " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new KafkaOperationException("Kafka at " + bootstrap + " did not answer within " + timeout.toSeconds()
+                    + " s while " + what, e);
+        }
+    }
+
+    private static String rootMessage(KafkaOperationException e) {
+        return e.getCause() != null ? e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage() : e.getMessage();
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+}
