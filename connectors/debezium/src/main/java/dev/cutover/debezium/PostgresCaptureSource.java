@@ -1,0 +1,324 @@
+package dev.cutover.debezium;
+
+import dev.cutover.core.event.TableId;
+import dev.cutover.core.pipeline.spi.ChangeBatchHandler;
+import dev.cutover.core.pipeline.spi.ChangeSource;
+import dev.cutover.core.pipeline.spi.PipelineListener;
+import dev.cutover.debezium.internal.BatchDispatcher;
+import dev.cutover.debezium.internal.BatchGate;
+import dev.cutover.debezium.internal.CanonicalValues;
+import dev.cutover.debezium.internal.DebeziumProperties;
+import dev.cutover.debezium.internal.HeartbeatTable;
+import dev.cutover.debezium.internal.PasswordPlugin;
+import dev.cutover.debezium.internal.PgConnections;
+import dev.cutover.debezium.internal.ReplicaIdentities;
+import dev.cutover.debezium.internal.ReplicaIdentity;
+import dev.cutover.debezium.internal.SourceRecordConverter;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
+import io.debezium.embedded.Connect;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Captures the row changes of one PostgreSQL database with Debezium's embedded engine and hands
+ * them, as canonical {@link dev.cutover.core.event.ChangeEvent}s in commit order, to a
+ * {@link ChangeBatchHandler}.
+ *
+ * <p><b>Commit contract.</b> The handler gets each batch of data changes in one call. Only after
+ * it returns are the batch's records marked processed; Debezium then stores the position in the
+ * offset file and confirms it to the replication slot (every
+ * {@link CaptureOptions#offsetFlushInterval()}, and when stopping). When the handler throws, or a
+ * change cannot be converted, nothing of the batch is marked: the source stops, reports the error
+ * through {@link #failure()}, and a new source on the same offset file delivers the batch again.
+ * So a restart loses nothing, and repeats at most what was not yet acknowledged (plus, after a
+ * crash of the process, what was acknowledged within the last flush interval).
+ *
+ * <p><b>On start</b> the capture thread checks that every captured table exists and that its
+ * replica identity logs the key columns for deletes (else it fails, naming the statement that
+ * fixes it), and creates the heartbeat table if it is missing; Debezium then creates or checks the
+ * publication (filtered to the captured tables and the heartbeat table) and the replication slot,
+ * and with {@link SnapshotMode#INITIAL} first delivers the existing rows as {@code READ} events.
+ * A change of a table's replica identity takes effect at the next start: until then deletes
+ * carry the before image the identity read at start allows. Heartbeats (every
+ * {@link CaptureOptions#heartbeatInterval()}) write to the heartbeat table so an idle capture
+ * keeps confirming positions and the slot does not pin WAL; each heartbeat is reported to the
+ * {@link PipelineListener#onHeartbeat(String)} with the side's label.
+ *
+ * <p><b>Lifecycle.</b> {@link #start} once; {@link #stop} signals and returns at once: a batch in
+ * hand is finished and committed, then the engine shuts down, committing every acknowledged
+ * position; {@link #awaitStop} waits for that; {@link #close} does both and is idempotent. The
+ * source never drops its slot or publication: see {@link ReplicationSlots}.
+ *
+ * <p><b>Credentials.</b> The password never enters Debezium's configuration (which Debezium logs
+ * unmasked at DEBUG): it is handed to the JDBC driver through an authentication plugin.
+ *
+ * <p><b>Threads.</b> The engine runs on a thread named {@code cutover-<bridge>-capture-<side>};
+ * Debezium calls the handler from its own polling thread, one batch at a time. All public methods
+ * are thread-safe.
+ */
+public final class PostgresCaptureSource implements ChangeSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresCaptureSource.class);
+    private static final Duration ENGINE_CLOSE_RETRY = Duration.ofMillis(50);
+
+    /** Where the source is in its lifecycle. */
+    public enum State {
+        /** Built, not started. */
+        CREATED,
+        /** Started: preparing, snapshotting or streaming. */
+        RUNNING,
+        /** A stop was requested; the engine is shutting down. */
+        STOPPING,
+        /** Stopped on request, or never started. */
+        STOPPED,
+        /** Stopped by a failure; see {@link #failure()}. */
+        FAILED
+    }
+
+    private final CaptureOptions options;
+    private final PipelineListener listener;
+    private final HeartbeatTable heartbeatTable;
+    private final String threadName;
+    private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final BatchGate gate = new BatchGate();
+    private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+    private volatile ExecutorService executor;
+    private volatile String passwordToken;
+
+    /**
+     * @param options what to capture and how
+     * @param listener told about heartbeats; {@link PipelineListener#NONE} when nobody listens
+     */
+    public PostgresCaptureSource(CaptureOptions options, PipelineListener listener) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.heartbeatTable = new HeartbeatTable(options.heartbeatTable(), options.slotName());
+        this.threadName = "cutover-" + options.bridge() + "-capture-" + options.side().label();
+    }
+
+    /**
+     * Starts capturing on the source's own thread and returns at once. Connection and
+     * configuration problems surface through {@link #failure()}.
+     *
+     * @throws IllegalStateException when the source was started or stopped before
+     */
+    @Override
+    public void start(ChangeBatchHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        transition(State.CREATED, State.RUNNING);
+        LOG.info("capture {} starting: {} as {}, slot {}, publication {}, tables {}, snapshot {}", options.captureName(),
+                options.jdbcUrl(), options.user(), options.slotName(), options.publicationName(), tableNames(),
+                options.snapshotMode().debeziumName());
+        ExecutorService ex = Executors.newSingleThreadExecutor(r -> new Thread(r, threadName));
+        executor = ex;
+        ex.execute(() -> run(handler));
+        ex.shutdown();
+    }
+
+    @Override
+    public void stop() {
+        while (true) {
+            State current = state.get();
+            if (current == State.CREATED && state.compareAndSet(State.CREATED, State.STOPPED)) {
+                stopped.countDown();
+                return;
+            }
+            if (current == State.RUNNING && state.compareAndSet(State.RUNNING, State.STOPPING)) {
+                LOG.info("capture {} stopping", options.captureName());
+                Thread stopper = new Thread(() -> gate.closeAndRun(this::closeEngine), threadName + "-stop");
+                stopper.setDaemon(true);
+                stopper.start();
+                return;
+            }
+            if (current != State.CREATED && current != State.RUNNING) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public boolean awaitStop(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    /** The current lifecycle state. */
+    public State state() {
+        return state.get();
+    }
+
+    /** The options this source was built with. */
+    public CaptureOptions options() {
+        return options;
+    }
+
+    /**
+     * Stops and waits up to {@link CaptureOptions#shutdownTimeout()}; when the handler still has
+     * not returned, interrupts it and waits once more. Idempotent; restores the interrupt flag
+     * when interrupted.
+     */
+    @Override
+    public void close() {
+        stop();
+        Duration timeout = options.shutdownTimeout();
+        try {
+            if (!awaitStop(timeout)) {
+                LOG.warn("capture {} did not stop within {} ms; interrupting the batch in hand", options.captureName(), timeout.toMillis());
+                gate.interruptBatch();
+                if (!awaitStop(timeout)) {
+                    LOG.warn("capture {} still not stopped after {} ms more; abandoning its thread", options.captureName(), timeout.toMillis());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            ExecutorService ex = executor;
+            if (ex != null && stopped.getCount() > 0) {
+                ex.shutdownNow();
+            }
+        }
+    }
+
+    private void run(ChangeBatchHandler handler) {
+        try {
+            Map<TableId, ReplicaIdentity> identities = prepareDatabase();
+            DebeziumEngine<RecordChangeEvent<SourceRecord>> built = buildEngine(handler, identities);
+            engine = built;
+            // A stop requested while preparing finds no engine to close; it must not start then.
+            if (!gate.isClosed()) {
+                built.run();
+            }
+        } catch (Throwable t) {
+            recordFailure(t instanceof CaptureException ce ? ce
+                    : new CaptureException("capture " + options.captureName() + " could not start: " + t.getMessage(), t));
+        } finally {
+            finish();
+        }
+    }
+
+    /**
+     * Creates the offset file's directory and the heartbeat table, and reads the captured tables'
+     * replica identities (failing when a table is missing or its identity does not log the key).
+     */
+    private Map<TableId, ReplicaIdentity> prepareDatabase() throws IOException, SQLException {
+        Path parent = options.offsetFile().toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Connection c = PgConnections.open(options.jdbcUrl(), options.user(), options.password())) {
+            Map<TableId, ReplicaIdentity> identities;
+            try {
+                identities = ReplicaIdentities.load(c, options.tables());
+            } catch (IllegalStateException e) {
+                throw new CaptureException("capture " + options.captureName() + " cannot start: " + e.getMessage(), e);
+            }
+            if (heartbeatTable.ensureExists(c)) {
+                LOG.info("capture {} created heartbeat table {}", options.captureName(), heartbeatTable.table());
+            }
+            LOG.info("capture {} replica identities: {}", options.captureName(), identities);
+            return identities;
+        }
+    }
+
+    private DebeziumEngine<RecordChangeEvent<SourceRecord>> buildEngine(ChangeBatchHandler handler,
+            Map<TableId, ReplicaIdentity> identities) {
+        Map<TableId, List<String>> keys = options.tables().stream()
+                .collect(Collectors.toMap(CapturedTable::table, CapturedTable::keyColumns));
+        SourceRecordConverter converter = new SourceRecordConverter(options.side(), keys, identities,
+                new CanonicalValues(CanonicalValues.DEFAULT_UNAVAILABLE_PLACEHOLDER));
+        BatchDispatcher dispatcher = new BatchDispatcher(options.captureName(), options.side(), converter, heartbeatTable, handler,
+                listener, gate, this::recordFailure);
+        passwordToken = options.password() == null ? null : PasswordPlugin.register(options.password());
+        return DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+                .using(DebeziumProperties.of(options, heartbeatTable, passwordToken))
+                .notifying(dispatcher)
+                .using(this::onEngineCompleted)
+                .build();
+    }
+
+    /** Debezium's completion callback, called on the capture thread when the engine has stopped. */
+    private void onEngineCompleted(boolean success, String message, Throwable error) {
+        if (!success) {
+            recordFailure(error instanceof CaptureException ce ? ce
+                    : new CaptureException("capture " + options.captureName() + " (slot " + options.slotName() + ") failed: " + message, error));
+        }
+    }
+
+    private void recordFailure(Throwable t) {
+        // After a requested stop, errors are consequences of the shutdown, not why the source stopped.
+        if (!gate.isClosed() && failure.compareAndSet(null, t)) {
+            LOG.error("capture {} failed", options.captureName(), t);
+        }
+    }
+
+    /** Runs on the stopper thread with the gate closed: no batch is in hand and none can start. */
+    private void closeEngine() {
+        try {
+            while (stopped.getCount() > 0) {
+                DebeziumEngine<RecordChangeEvent<SourceRecord>> current = engine;
+                if (current != null) {
+                    try {
+                        current.close();
+                        return;
+                    } catch (IllegalStateException e) {
+                        // Debezium refuses to close while its tasks start, and twice; retry until it stopped.
+                        LOG.debug("capture {}: engine not closable yet: {}", options.captureName(), e.getMessage());
+                    }
+                }
+                stopped.await(ENGINE_CLOSE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (IOException e) {
+            LOG.warn("capture {}: closing the engine failed", options.captureName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void finish() {
+        String token = passwordToken;
+        if (token != null) {
+            PasswordPlugin.unregister(token);
+        }
+        State target = failure.get() == null ? State.STOPPED : State.FAILED;
+        if (!state.compareAndSet(State.RUNNING, target)) {
+            transition(State.STOPPING, target);
+        }
+        LOG.info("capture {} {}", options.captureName(), target == State.STOPPED ? "stopped" : "failed");
+        stopped.countDown();
+    }
+
+    private void transition(State expected, State next) {
+        if (!state.compareAndSet(expected, next)) {
+            throw new IllegalStateException("capture " + options.captureName() + " cannot go to " + next + ": expected state " + expected
+                    + " but it is " + state.get());
+        }
+    }
+
+    private List<String> tableNames() {
+        return options.tables().stream().map(t -> t.table().toString()).toList();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.cutover.debezium.internal;
+
+import dev.cutover.core.event.ChangeEvent;
+import dev.cutover.core.event.SystemSide;
+import dev.cutover.core.pipeline.spi.ChangeBatchHandler;
+import dev.cutover.core.pipeline.spi.PipelineListener;
+import dev.cutover.debezium.CaptureException;
+import dev.cutover.debezium.ChangeConversionException;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's batch consumer: converts a batch's data records, hands them to the
+ * {@link ChangeBatchHandler} in one call, and only then marks every record of the batch
+ * processed, so Debezium stores (and confirms to the slot) no position the handler has not
+ * acknowledged.
+ *
+ * <p>Heartbeats, heartbeat-table changes and transaction markers are not data: they are marked
+ * processed with the batch (so an idle capture's position still advances) and heartbeats are
+ * reported to the {@link PipelineListener}. A batch without data records does not reach the
+ * handler.
+ *
+ * <p>When the handler throws, or a record cannot be converted, nothing of the batch is marked:
+ * the failure is reported to the failure sink and thrown as a {@link CaptureException}, which is
+ * not retriable and makes the engine stop, committing only what was acknowledged before.
+ *
+ * <p>Called by the engine's polling thread only, one batch at a time.
+ */
+public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchDispatcher.class);
+
+    private final String captureName;
+    private final SystemSide side;
+    private final SourceRecordConverter converter;
+    private final HeartbeatTable heartbeatTable;
+    private final ChangeBatchHandler handler;
+    private final PipelineListener listener;
+    private final BatchGate gate;
+    private final Consumer<CaptureException> failures;
+
+    /**
+     * @param captureName {@code <bridge>/<side>} for messages
+     * @param failures told about a failure before it is thrown to the engine
+     */
+    public BatchDispatcher(String captureName, SystemSide side, SourceRecordConverter converter, HeartbeatTable heartbeatTable,
+            ChangeBatchHandler handler, PipelineListener listener, BatchGate gate, Consumer<CaptureException> failures) {
+        this.captureName = captureName;
+        this.side = side;
+        this.converter = converter;
+        this.heartbeatTable = heartbeatTable;
+        this.handler = handler;
+        this.listener = listener;
+        this.gate = gate;
+        this.failures = failures;
+    }
+
+    @Override
+    public void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
+            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+        gate.enter();
+        try {
+            int heartbeats = 0;
+            List<ChangeEvent> events = new ArrayList<>(records.size());
+            for (RecordChangeEvent<SourceRecord> record : records) {
+                SourceRecord sourceRecord = record.record();
+                switch (RecordKind.of(sourceRecord, heartbeatTable)) {
+                    case DATA -> events.add(convert(sourceRecord));
+                    case HEARTBEAT -> heartbeats++;
+                    default -> {
+                        // Not data: committed with the batch so the position moves past it.
+                    }
+                }
+            }
+            if (!events.isEmpty()) {
+                deliver(events);
+            }
+            for (RecordChangeEvent<SourceRecord> record : records) {
+                committer.markProcessed(record);
+            }
+            committer.markBatchFinished();
+            if (heartbeats > 0) {
+                reportHeartbeat();
+            }
+        } finally {
+            gate.exit();
+        }
+    }
+
+    private ChangeEvent convert(SourceRecord record) {
+        try {
+            return converter.convert((Struct) record.value());
+        } catch (ChangeConversionException e) {
+            throw fail(new CaptureException("capture " + captureName + " stopped: " + e.getMessage(), e));
+        }
+    }
+
+    private void deliver(List<ChangeEvent> events) throws InterruptedException {
+        try {
+            handler.onBatch(events);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw fail(new CaptureException("capture " + captureName + " was interrupted while handing over " + describe(events), e));
+        } catch (Exception e) {
+            throw fail(new CaptureException("capture " + captureName + " stopped: the handler failed on " + describe(events)
+                    + "; the batch was not committed and will be delivered again after a restart", e));
+        }
+    }
+
+    private CaptureException fail(CaptureException e) {
+        failures.accept(e);
+        return e;
+    }
+
+    private static String describe(List<ChangeEvent> events) {
+        return "a batch of " + events.size() + " changes from " + events.get(0).position() + " to "
+                + events.get(events.size() - 1).position();
+    }
+
+    private void reportHeartbeat() {
+        try {
+            listener.onHeartbeat(side.label());
+        } catch (RuntimeException e) {
+            // A listener only observes; its failure must not stop the capture.
+            LOG.warn("pipeline listener failed on a heartbeat of capture {}", captureName, e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.cutover.debezium.internal;
+
+import dev.cutover.core.event.TableId;
+import dev.cutover.debezium.CaptureOptions;
+import dev.cutover.debezium.CapturedTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * Translates {@link CaptureOptions} into the embedded engine's and the PostgreSQL connector's
+ * properties. Pure. The result never holds the password: it names the token under which the
+ * capture registered it with {@link PasswordPlugin}.
+ */
+public final class DebeziumProperties {
+
+    static final String CONNECTOR_CLASS = "io.debezium.connector.postgresql.PostgresConnector";
+    static final String FILE_OFFSET_STORE = "org.apache.kafka.connect.storage.FileOffsetBackingStore";
+    /** Debezium's queue must be larger than a batch; four batches keep the reader busy while one is handled. */
+    private static final int QUEUE_BATCHES = 4;
+
+    private DebeziumProperties() {
+    }
+
+    /**
+     * The complete engine configuration for {@code options}.
+     *
+     * @param passwordToken the token of the password registered with {@link PasswordPlugin}; null
+     *     when the options have no password
+     */
+    public static Properties of(CaptureOptions options, HeartbeatTable heartbeat, String passwordToken) {
+        Properties p = new Properties();
+        engine(options, p);
+        connection(options, passwordToken, p);
+        capture(options, heartbeat, p);
+        events(p);
+        return p;
+    }
+
+    /** The engine name and the topic prefix: {@code cutover-<bridge>-<side>}, unique per capture. */
+    public static String engineName(CaptureOptions options) {
+        return "cutover-" + options.bridge() + "-" + options.side().label();
+    }
+
+    private static void engine(CaptureOptions o, Properties p) {
+        p.setProperty("name", engineName(o));
+        p.setProperty("connector.class", CONNECTOR_CLASS);
+        p.setProperty("topic.prefix", engineName(o));
+        p.setProperty("offset.storage", FILE_OFFSET_STORE);
+        p.setProperty("offset.storage.file.filename", o.offsetFile().toAbsolutePath().toString());
+        p.setProperty("offset.flush.interval.ms", Long.toString(o.offsetFlushInterval().toMillis()));
+        p.setProperty("errors.max.retries", Integer.toString(o.maxRetries()));
+        p.setProperty("errors.retry.delay.initial.ms", "300");
+        p.setProperty("errors.retry.delay.max.ms", "10000");
+        // Converting a record into the engine's event wrapper is trivial; one thread avoids a pool per capture.
+        p.setProperty("record.processing.threads", "1");
+    }
+
+    private static void connection(CaptureOptions o, String passwordToken, Properties p) {
+        PostgresJdbcUrl url = o.endpoint();
+        p.setProperty("database.hostname", url.host());
+        p.setProperty("database.port", Integer.toString(url.port()));
+        p.setProperty("database.dbname", url.database());
+        p.setProperty("database.user", o.user());
+        p.setProperty("database.ApplicationName", engineName(o));
+        if (passwordToken != null) {
+            // Debezium passes database.* on to the JDBC driver, which asks the plugin for the password.
+            p.setProperty("database.authenticationPluginClassName", PasswordPlugin.class.getName());
+            p.setProperty("database." + PasswordPlugin.TOKEN_PROPERTY, passwordToken);
+        }
+    }
+
+    private static void capture(CaptureOptions o, HeartbeatTable heartbeat, Properties p) {
+        p.setProperty("plugin.name", "pgoutput");
+        p.setProperty("slot.name", o.slotName());
+        p.setProperty("publication.name", o.publicationName());
+        p.setProperty("publication.autocreate.mode", "filtered");
+        p.setProperty("table.include.list", tableIncludeList(o.tables(), heartbeat.table()));
+        p.setProperty("message.key.columns", messageKeyColumns(o.tables()));
+        p.setProperty("snapshot.mode", o.snapshotMode().debeziumName());
+        p.setProperty("poll.interval.ms", Long.toString(o.pollInterval().toMillis()));
+        p.setProperty("max.batch.size", Integer.toString(o.maxBatchSize()));
+        p.setProperty("max.queue.size", Integer.toString(o.maxBatchSize() * QUEUE_BATCHES));
+        p.setProperty("heartbeat.interval.ms", Long.toString(o.heartbeatInterval().toMillis()));
+        p.setProperty("heartbeat.action.query", heartbeat.actionQuery());
+    }
+
+    private static void events(Properties p) {
+        p.setProperty("provide.transaction.metadata", "true");
+        p.setProperty("decimal.handling.mode", "precise");
+        // Every time and timestamp as microseconds, PostgreSQL's own precision, whatever the column's declared precision.
+        p.setProperty("time.precision.mode", "microseconds");
+        p.setProperty("tombstones.on.delete", "false");
+        p.setProperty("binary.handling.mode", "bytes");
+    }
+
+    /** {@code schema.table} of every captured table and of the heartbeat table, as exact regular expressions. */
+    static String tableIncludeList(List<CapturedTable> tables, TableId heartbeatTable) {
+        List<String> patterns = new ArrayList<>(tables.size() + 1);
+        for (CapturedTable t : tables) {
+            patterns.add(qualifiedRegex(t.table()));
+        }
+        patterns.add(qualifiedRegex(heartbeatTable));
+        return String.join(",", patterns);
+    }
+
+    /**
+     * {@code schema.table:col1,col2;...} for every captured table, so records are keyed by the
+     * configured key. Set for every table, not only where the key differs from the primary key:
+     * for a table keyed by its primary key it says what Debezium would do anyway.
+     */
+    static String messageKeyColumns(List<CapturedTable> tables) {
+        return tables.stream()
+                .map(t -> qualifiedRegex(t.table()) + ":"
+                        + t.keyColumns().stream().map(SqlIdentifiers::literalRegex).collect(Collectors.joining(",")))
+                .collect(Collectors.joining(";"));
+    }
+
+    private static String qualifiedRegex(TableId table) {
+        return SqlIdentifiers.literalRegex(table.schema()) + "\\." + SqlIdentifiers.literalRegex(table.table());
+    }
+}

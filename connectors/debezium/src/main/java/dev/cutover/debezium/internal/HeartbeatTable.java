@@ -1,0 +1,90 @@
+package dev.cutover.debezium.internal;
+
+import dev.cutover.core.event.TableId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The small table a capture writes to on every heartbeat.
+ *
+ * <p>Why it exists: a logical replication slot only moves its {@code confirmed_flush_lsn} when the
+ * consumer confirms a position, and Debezium confirms only positions of messages it received.
+ * While the captured tables are idle, PostgreSQL sends nothing through the publication (since
+ * PostgreSQL 15 not even empty transactions), so without a write to a published table the slot
+ * pins all WAL written since the last captured change. Debezium's {@code heartbeat.action.query}
+ * upserts this capture's row here on every heartbeat interval; the table is part of the
+ * capture's publication, so the write comes back through the slot and its position is confirmed.
+ * One row per slot, so several captures can share a database and the table.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class HeartbeatTable {
+
+    private final TableId table;
+    private final String slotName;
+
+    /**
+     * @param table where the heartbeat rows live
+     * @param slotName the capture's slot; must match {@code [a-z0-9_]+} (checked by
+     *     {@link dev.cutover.debezium.CaptureOptions}), as it is written into the action query
+     *     as a literal: Debezium runs the query without parameters
+     */
+    public HeartbeatTable(TableId table, String slotName) {
+        if (!slotName.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("slot name '" + slotName + "' cannot be written into the heartbeat query");
+        }
+        this.table = table;
+        this.slotName = slotName;
+    }
+
+    public TableId table() {
+        return table;
+    }
+
+    /**
+     * Creates the table unless it exists. Checks first, so that a user without CREATE on the
+     * schema can use a table someone else created.
+     *
+     * @return true when the table was created
+     */
+    public boolean ensureExists(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = ? AND tablename = ?")) {
+            ps.setString(1, table.schema());
+            ps.setString(2, table.table());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute(createStatement());
+        }
+        return true;
+    }
+
+    /** Creates the table unless it exists; idempotent. */
+    String createStatement() {
+        return "CREATE TABLE IF NOT EXISTS " + qualifiedName()
+                + " (slot_name text PRIMARY KEY, beat_at timestamptz NOT NULL)";
+    }
+
+    /** The statement Debezium runs on every heartbeat: records the beat under this capture's slot. */
+    public String actionQuery() {
+        return "INSERT INTO " + qualifiedName() + " (slot_name, beat_at) VALUES ('" + slotName + "', now())"
+                + " ON CONFLICT (slot_name) DO UPDATE SET beat_at = EXCLUDED.beat_at";
+    }
+
+    /** True when a change record's source table is this table. */
+    public boolean is(String schema, String tableName) {
+        return table.schema().equals(schema) && table.table().equals(tableName);
+    }
+
+    private String qualifiedName() {
+        return SqlIdentifiers.quote(table.schema()) + "." + SqlIdentifiers.quote(table.table());
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Change capture from PostgreSQL with Debezium's embedded engine.
+ *
+ * <p>{@link dev.cutover.debezium.PostgresCaptureSource} implements the core
+ * {@link dev.cutover.core.pipeline.spi.ChangeSource}: configured by
+ * {@link dev.cutover.debezium.CaptureOptions}, it reads a logical replication slot through a
+ * {@code pgoutput} publication and hands canonical change events to a batch handler, committing
+ * its position only past batches the handler acknowledged. {@link dev.cutover.debezium.ReplicationSlots}
+ * inspects and removes the slots and publications a capture leaves behind.
+ */
+package dev.cutover.debezium;

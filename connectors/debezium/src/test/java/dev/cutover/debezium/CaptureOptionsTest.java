@@ -1,0 +1,90 @@
+package dev.cutover.debezium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cutover.core.event.SystemSide;
+import dev.cutover.core.event.TableId;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CaptureOptionsTest {
+
+    private static final TableId ORDERS = new TableId("public", "orders");
+
+    private static CaptureOptions.Builder valid() {
+        return CaptureOptions.builder("shop-sync", SystemSide.NEW)
+                .database("jdbc:postgresql://127.0.0.1:5432/app", "capture", "s3cret")
+                .table(ORDERS, "id")
+                .offsetFile(Path.of("data/new.offsets"));
+    }
+
+    @Test
+    void defaultsApplyAndNamesDeriveFromBridgeAndSide() {
+        CaptureOptions o = valid().build();
+
+        assertThat(o.slotName()).isEqualTo("cutover_shop_sync_new");
+        assertThat(o.publicationName()).isEqualTo("cutover_shop_sync_new");
+        assertThat(o.pollInterval()).isEqualTo(CaptureOptions.DEFAULT_POLL_INTERVAL);
+        assertThat(o.maxBatchSize()).isEqualTo(CaptureOptions.DEFAULT_MAX_BATCH_SIZE);
+        assertThat(o.heartbeatInterval()).isEqualTo(CaptureOptions.DEFAULT_HEARTBEAT_INTERVAL);
+        assertThat(o.snapshotMode()).isEqualTo(SnapshotMode.INITIAL);
+        assertThat(o.heartbeatTable()).isEqualTo(new TableId("public", "cutover_heartbeat"));
+        assertThat(o.captureName()).isEqualTo("shop-sync/new");
+    }
+
+    @Test
+    void explicitSlotAndPublicationNamesWin() {
+        CaptureOptions o = valid().slotName("my_slot").publicationName("my_pub").build();
+
+        assertThat(o.slotName()).isEqualTo("my_slot");
+        assertThat(o.publicationName()).isEqualTo("my_pub");
+    }
+
+    @Test
+    void toStringHidesThePassword() {
+        assertThat(valid().build().toString()).doesNotContain("s3cret").contains("password=[hidden]");
+        assertThat(valid().database("jdbc:postgresql://h/db", "u", null).build().toString()).contains("password=none");
+    }
+
+    @Test
+    void everyProblemIsReportedTogetherWithItsComponent() {
+        assertThatThrownBy(() -> CaptureOptions.builder("Shop Sync", SystemSide.LEGACY)
+                .database("jdbc:mysql://h/db", " ", null)
+                .slotName("Bad-Slot")
+                .pollInterval(Duration.ZERO)
+                .maxBatchSize(0)
+                .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContainingAll("bridge: 'Shop Sync'", "slotName: 'Bad-Slot'", "jdbcUrl:", "user: missing",
+                        "tables: at least one", "offsetFile: missing", "pollInterval: PT0S", "maxBatchSize: 0");
+    }
+
+    @Test
+    void refusesTheHeartbeatTableAndDuplicatesAmongCapturedTables() {
+        assertThatThrownBy(() -> valid().table(ORDERS, "id").table(CaptureOptions.DEFAULT_HEARTBEAT_TABLE, "slot_name").build())
+                .hasMessageContainingAll("tables[1]: table public.orders is captured twice",
+                        "tables[2]: table public.cutover_heartbeat is the heartbeat table");
+    }
+
+    @Test
+    void refusesNamesDebeziumCannotList() {
+        assertThatThrownBy(() -> valid().table(new TableId("public", "a,b"), "id").table(new TableId("public", "c"), "x:y").build())
+                .hasMessageContainingAll("tables[1]: table name public.a,b", "tables[2]: key column 'x:y'");
+    }
+
+    @Test
+    void refusesBridgeNamesTooLongForDerivedSlotNames() {
+        assertThatThrownBy(() -> CaptureOptions.builder("b".repeat(41), SystemSide.LEGACY)
+                .database("jdbc:postgresql://h/db", "u", null).table(ORDERS, "id").offsetFile(Path.of("o")).build())
+                .hasMessageContaining("at most 40 characters");
+    }
+
+    @Test
+    void capturedTableNeedsDistinctKeyColumns() {
+        assertThatThrownBy(() -> new CapturedTable(ORDERS, List.of())).hasMessageContaining("at least one key column");
+        assertThatThrownBy(() -> CapturedTable.of(ORDERS, "id", "id")).hasMessageContaining("names key column 'id' twice");
+    }
+}

@@ -1,0 +1,118 @@
+package dev.cutover.debezium.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.core.event.SystemSide;
+import dev.cutover.core.event.TableId;
+import dev.cutover.debezium.CaptureOptions;
+import dev.cutover.debezium.SnapshotMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class DebeziumPropertiesTest {
+
+    private static final TableId ORDERS = new TableId("public", "orders");
+    private static final TableId LINES = new TableId("sales", "order-lines");
+
+    private final CaptureOptions options = CaptureOptions.builder("shop-sync", SystemSide.LEGACY)
+            .database("jdbc:postgresql://db.example:6543/legacy", "capture", "s3cret")
+            .table(ORDERS, "id")
+            .table(LINES, "order_id", "line_no")
+            .offsetFile(Path.of("/var/lib/cutover/legacy.offsets"))
+            .pollInterval(Duration.ofMillis(75))
+            .maxBatchSize(500)
+            .heartbeatInterval(Duration.ofSeconds(5))
+            .snapshotMode(SnapshotMode.NO_DATA)
+            .offsetFlushInterval(Duration.ofMillis(250))
+            .maxRetries(3)
+            .build();
+
+    private final HeartbeatTable heartbeat = new HeartbeatTable(options.heartbeatTable(), options.slotName());
+
+    @Test
+    void connectionComesFromTheJdbcUrlAndThePasswordOnlyAsAToken() {
+        Properties p = DebeziumProperties.of(options, heartbeat, "token-1");
+
+        assertThat(p.getProperty("database.hostname")).isEqualTo("db.example");
+        assertThat(p.getProperty("database.port")).isEqualTo("6543");
+        assertThat(p.getProperty("database.dbname")).isEqualTo("legacy");
+        assertThat(p.getProperty("database.user")).isEqualTo("capture");
+        assertThat(p).doesNotContainKey("database.password");
+        assertThat(p.values()).doesNotContain("s3cret");
+        assertThat(p.getProperty("database.authenticationPluginClassName")).isEqualTo(PasswordPlugin.class.getName());
+        assertThat(p.getProperty("database.cutoverPasswordToken")).isEqualTo("token-1");
+    }
+
+    @Test
+    void withoutPasswordNoPluginIsConfigured() {
+        Properties p = DebeziumProperties.of(options, heartbeat, null);
+
+        assertThat(p).doesNotContainKeys("database.password", "database.authenticationPluginClassName", "database.cutoverPasswordToken");
+    }
+
+    @Test
+    void captureUsesPgoutputWithAFilteredPublicationAndTheDerivedNames() {
+        Properties p = DebeziumProperties.of(options, heartbeat, null);
+
+        assertThat(p.getProperty("plugin.name")).isEqualTo("pgoutput");
+        assertThat(p.getProperty("publication.autocreate.mode")).isEqualTo("filtered");
+        assertThat(p.getProperty("slot.name")).isEqualTo("cutover_shop_sync_legacy");
+        assertThat(p.getProperty("publication.name")).isEqualTo("cutover_shop_sync_legacy");
+        assertThat(p.getProperty("name")).isEqualTo("cutover-shop-sync-legacy");
+        assertThat(p.getProperty("topic.prefix")).isEqualTo("cutover-shop-sync-legacy");
+        assertThat(p.getProperty("snapshot.mode")).isEqualTo("no_data");
+    }
+
+    @Test
+    void eventsAreExactAndCarryTransactions() {
+        Properties p = DebeziumProperties.of(options, heartbeat, null);
+
+        assertThat(p.getProperty("provide.transaction.metadata")).isEqualTo("true");
+        assertThat(p.getProperty("decimal.handling.mode")).isEqualTo("precise");
+        assertThat(p.getProperty("time.precision.mode")).isEqualTo("microseconds");
+        assertThat(p.getProperty("tombstones.on.delete")).isEqualTo("false");
+    }
+
+    @Test
+    void pacingAndOffsetsFollowTheOptions() {
+        Properties p = DebeziumProperties.of(options, heartbeat, null);
+
+        assertThat(p.getProperty("offset.storage")).isEqualTo("org.apache.kafka.connect.storage.FileOffsetBackingStore");
+        assertThat(p.getProperty("offset.storage.file.filename")).isEqualTo(Path.of("/var/lib/cutover/legacy.offsets").toString());
+        assertThat(p.getProperty("offset.flush.interval.ms")).isEqualTo("250");
+        assertThat(p.getProperty("poll.interval.ms")).isEqualTo("75");
+        assertThat(p.getProperty("max.batch.size")).isEqualTo("500");
+        assertThat(Integer.parseInt(p.getProperty("max.queue.size"))).isGreaterThan(500);
+        assertThat(p.getProperty("errors.max.retries")).isEqualTo("3");
+        assertThat(p.getProperty("heartbeat.interval.ms")).isEqualTo("5000");
+    }
+
+    @Test
+    void heartbeatUpsertsTheSlotsRowInTheHeartbeatTable() {
+        Properties p = DebeziumProperties.of(options, heartbeat, null);
+
+        assertThat(p.getProperty("heartbeat.action.query"))
+                .isEqualTo("INSERT INTO \"public\".\"cutover_heartbeat\" (slot_name, beat_at) VALUES ('cutover_shop_sync_legacy', now())"
+                        + " ON CONFLICT (slot_name) DO UPDATE SET beat_at = EXCLUDED.beat_at");
+    }
+
+    @Test
+    void includeListMatchesExactlyTheCapturedTablesAndTheHeartbeatTable() {
+        String[] patterns = DebeziumProperties.of(options, heartbeat, null).getProperty("table.include.list").split(",");
+
+        assertThat(patterns).hasSize(3);
+        assertThat(Pattern.matches(patterns[0], "public.orders")).isTrue();
+        assertThat(Pattern.matches(patterns[0], "publicXorders")).isFalse();
+        assertThat(Pattern.matches(patterns[1], "sales.order-lines")).isTrue();
+        assertThat(Pattern.matches(patterns[2], "public.cutover_heartbeat")).isTrue();
+    }
+
+    @Test
+    void messageKeysAreTheConfiguredKeyColumnsInOrder() {
+        assertThat(DebeziumProperties.of(options, heartbeat, null).getProperty("message.key.columns"))
+                .isEqualTo("public\\.orders:id;sales\\.order\\-lines:order_id,line_no");
+    }
+}
