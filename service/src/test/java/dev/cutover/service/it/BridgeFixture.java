@@ -1,0 +1,117 @@
+package dev.cutover.service.it;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.cutover.config.BridgeConfig;
+import dev.cutover.config.ConfigLoader;
+import dev.cutover.core.mapping.TableMapping;
+import dev.cutover.jdbc.JdbcConnectionFactory;
+import dev.cutover.jdbc.JdbcRowReader;
+import dev.cutover.service.runtime.BindingCompiler;
+import dev.cutover.service.runtime.BridgeService;
+import dev.cutover.service.runtime.CompiledBinding;
+import dev.cutover.service.verify.TableComparison;
+import dev.cutover.testkit.kafka.SharedKafka;
+import dev.cutover.testkit.postgres.PostgresTestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * A legacy and a new database on the machine's PostgreSQL, the shared Kafka broker, and a bridge
+ * configuration between them, for end-to-end tests. Each fixture has its own bridge name, so
+ * slots, topics and consumer groups never collide between tests.
+ */
+final class BridgeFixture implements AutoCloseable {
+
+    final PostgresTestDatabase legacy = PostgresTestDatabase.create("cutover_it_legacy");
+    final PostgresTestDatabase neu = PostgresTestDatabase.create("cutover_it_new");
+    final String name;
+    final Path dir;
+    private Path configFile;
+
+    BridgeFixture(String name, Path dir) {
+        this.name = name;
+        this.dir = dir;
+    }
+
+    /** Writes the configuration with the given bindings YAML (a list under {@code bindings:}). */
+    Path writeConfig(String bindingsYaml) throws IOException {
+        return writeConfig(bindingsYaml, 0);
+    }
+
+    /** Writes the configuration, serving HTTP on {@code httpPort} (0 for any free port). */
+    Path writeConfig(String bindingsYaml, int httpPort) throws IOException {
+        String yaml = """
+                name: %s
+                data-dir: state
+                kafka:
+                  bootstrap: "%s"
+                  partitions: 3
+                systems:
+                  legacy: { kind: postgresql, jdbc-url: "%s", user: %s }
+                  new:    { kind: postgresql, jdbc-url: "%s", user: %s }
+                http: { address: "127.0.0.1:%d" }
+                tuning: { heartbeat-interval: PT1S }
+                bindings:
+                %s""".formatted(name, SharedKafka.bootstrapServers(), legacy.jdbcUrl(), legacy.user(), neu.jdbcUrl(),
+                neu.user(), httpPort, bindingsYaml.indent(2));
+        Files.createDirectories(dir);
+        configFile = dir.resolve("cutover.yaml");
+        Files.writeString(configFile, yaml);
+        return configFile;
+    }
+
+    BridgeConfig config() throws Exception {
+        return ConfigLoader.load(configFile);
+    }
+
+    BridgeService start() throws Exception {
+        BridgeService service = new BridgeService(config(), Clock.systemUTC());
+        service.start();
+        return service;
+    }
+
+    /** The binding called {@code name}, compiled against the real tables. */
+    CompiledBinding binding(String bindingName) throws Exception {
+        return new BindingCompiler(config()).compile().stream().filter(b -> b.name().equals(bindingName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no binding " + bindingName));
+    }
+
+    /** Waits until the binding's new table equals its mapped legacy table. */
+    TableComparison.Result awaitInSync(String bindingName, Duration timeout) throws Exception {
+        TableMapping mapping = binding(bindingName).mapping();
+        JdbcRowReader legacyRows = new JdbcRowReader(JdbcConnectionFactory.of(legacy.jdbcUrl(), legacy.user(), (String) null));
+        JdbcRowReader newRows = new JdbcRowReader(JdbcConnectionFactory.of(neu.jdbcUrl(), neu.user(), (String) null));
+        AtomicReference<TableComparison.Result> last = new AtomicReference<>();
+        try {
+            await("new table equals mapped legacy table").atMost(timeout).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        last.set(TableComparison.compare(mapping, legacyRows, newRows));
+                        return last.get().inSync();
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not in sync after " + timeout + ": "
+                    + (last.get() == null ? "never compared" : last.get().describe()), e);
+        }
+        return last.get();
+    }
+
+    List<java.util.Map<String, Object>> newRows(String sql) {
+        return neu.queryRows(sql);
+    }
+
+    @Override
+    public void close() {
+        try {
+            neu.close();
+        } finally {
+            legacy.close();
+        }
+    }
+}

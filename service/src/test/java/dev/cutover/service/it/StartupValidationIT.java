@@ -1,0 +1,55 @@
+package dev.cutover.service.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.cutover.service.runtime.BridgeService;
+import dev.cutover.service.runtime.ServiceState;
+import dev.cutover.service.runtime.StartupException;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A configuration that does not fit the real tables fails at start, naming every problem and its path. */
+class StartupValidationIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void bindingsThatDoNotFitTheRealTablesAreReportedTogetherWithTheirPaths() throws Exception {
+        try (BridgeFixture fixture = new BridgeFixture("it_badmap", dir)) {
+            fixture.legacy.execute(Scenario.CUSTOMERS_LEGACY_DDL);
+            fixture.neu.execute(Scenario.CUSTOMERS_NEW_DDL);
+            fixture.writeConfig("""
+                    - name: customers
+                      legacy: public.cust_mstr
+                      new: public.customers
+                      direction: legacy-to-new
+                      columns:
+                        cust_id: id
+                        cust_name: full_name
+                        stat_cd: { to: status, values: { A: active } }
+                        crt_epoch: { to: created_at, convert: epoch-seconds-to-timestamp }
+                        bal_amt: balance
+                        legacy_only_col: { ignore: true }
+                      defaults: { source: legacy }
+                    - name: missing
+                      legacy: public.no_such_table
+                      new: public.customers_copy
+                      direction: legacy-to-new
+                    """);
+            BridgeService service = new BridgeService(fixture.config(), Clock.systemUTC());
+
+            StartupException e = catchThrowableOfType(StartupException.class, service::start);
+
+            assertThat(e.getMessage())
+                    .contains("bindings[0].columns.cust_name")
+                    .contains("cust_nm")
+                    .contains("bindings[1].legacy")
+                    .contains("no_such_table");
+            assertThat(service.state()).isEqualTo(ServiceState.FAILED);
+        }
+    }
+}
