@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,8 +39,8 @@ class LegacyToNewStreamingIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    @TempDir
-    Path dir;
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    static Path dir;
 
     private BridgeFixture fixture;
     private BridgeService service;
@@ -171,7 +172,7 @@ class LegacyToNewStreamingIT {
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             String metrics = scrape("/metrics");
-            assertThat(metrics).contains("cutover_replication_lag_seconds{binding=\"customers\"")
+            assertThat(metrics).contains("cutover_replication_lag_seconds{binding=\"customers\",direction=\"legacy-to-new\",quantile=\"0.99\"}")
                     .contains("cutover_capture_lag_seconds{system=\"legacy\"}")
                     .contains("cutover_consumer_lag_records{system=\"new\"}")
                     .containsPattern("cutover_events_total\\{binding=\"customers\",direction=\"legacy-to-new\",outcome=\"applied\"} [1-9]");

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,7 +35,7 @@ class RestartSafetyIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @Test
@@ -110,7 +111,7 @@ class RestartSafetyIT {
     }
 
     private static void awaitReady(Process process, int port) {
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IOException.class).until(() -> {
             assertThat(process.isAlive()).as("service process alive").isTrue();
             return get(port, "/health/ready").statusCode() == 200;
         });

@@ -9,12 +9,13 @@ import dev.cutover.service.runtime.StartupException;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A configuration that does not fit the real tables fails at start, naming every problem and its path. */
 class StartupValidationIT {
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @Test
