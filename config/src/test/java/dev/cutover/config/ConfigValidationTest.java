@@ -188,7 +188,7 @@ class ConfigValidationTest {
                 new Case("explicitly tagged boolean that is not one", binding("columns: { a: { ignore: !!bool maybe } }"),
                         "bindings[0].columns.a.ignore", "expected true or false, got 'maybe'"),
                 new Case("unknown conversion lists the conversions", binding("columns: { a: { convert: to-upper } }"),
-                        "bindings[0].columns.a.convert", "expected one of epoch-seconds-to-timestamp, epoch-millis-to-timestamp, got 'to-upper'"),
+                        "bindings[0].columns.a.convert", "expected one of " + String.join(", ", dev.cutover.core.mapping.Conversions.names()) + ", got 'to-upper'"),
                 new Case("values that is a list", binding("columns: { a: { values: [A, I] } }"), "bindings[0].columns.a.values",
                         "expected a map of legacy value -> new value, got a list"),
                 new Case("empty values", binding("columns: { a: { values: {} } }"), "bindings[0].columns.a.values", "must not be empty"),
