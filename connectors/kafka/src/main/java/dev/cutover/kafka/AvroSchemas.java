@@ -10,6 +10,7 @@ import dev.cutover.kafka.internal.AvroTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
@@ -27,13 +28,29 @@ import org.apache.avro.SchemaNormalization;
  *   <li>{@code before}: null when the source logged no before image, a {@code <table>_row} of
  *       all columns, or the {@code <table>_key} record when the source logged only the key
  *       (PostgreSQL deletes under {@code REPLICA IDENTITY DEFAULT});
- *   <li>{@code after}: null for deletes, otherwise a {@code <table>_row};
+ *   <li>{@code after}: null for deletes; otherwise a {@code <table>_row}, or, for an update whose
+ *       source left columns out, a {@code <table>_partial} (see below);
+ *   <li>{@code absent}: the {@code after} fields whose columns the source did not log, by Avro
+ *       field name; empty (the default) unless {@code after} is a {@code <table>_partial};
  *   <li>{@code source}: record {@code dev.cutover.Source} with {@code system} (legacy/new, where
  *       the change happened), {@code table} (target table), {@code commit_ts} (source commit,
  *       timestamp-micros), {@code position_kind}, {@code position} and {@code txid} (nullable).
  * </ul>
  * Row and key records are in namespace {@code dev.cutover.<bridge>.<side>}; a nullable column is
  * a union of null and its type with default null. Column types map as {@link AvroTypes} lists.
+ *
+ * <p><b>Partial after images.</b> PostgreSQL does not log an unchanged TOASTed value (large text,
+ * bytea, json) of an updated row under {@code REPLICA IDENTITY DEFAULT}; the capture leaves such
+ * a column out of the after image, meaning "unchanged, value unknown", which is not null. Such an
+ * image travels as {@code <table>_partial}: the same fields as {@code <table>_row}, in the same
+ * order and with the same names, but every non-key field is a union with null (default null);
+ * key fields stay as they are, since the key is always logged. Each column left out is named in
+ * {@code absent} and its slot holds null; a null slot not named in {@code absent} is a real null.
+ * Only updates carry partial images. Full images keep the strict {@code <table>_row}, so a
+ * consumer that sees {@code <table>_row} may rely on its NOT NULL fields, and {@code absent} is
+ * empty for it. Both additions are schema evolution with defaults: readers of the earlier
+ * envelope (without {@code absent} and {@code <table>_partial}) still read every full image, and
+ * records written with that envelope read here with {@code absent} empty.
  * Names that are not valid Avro names are sanitised ({@link AvroNames}); the field then records
  * the column's real name in the property {@value #COLUMN_PROPERTY}. Row and key records carry
  * the target table in {@value #SCHEMA_PROPERTY} and {@value #TABLE_PROPERTY}.
@@ -53,15 +70,29 @@ public final class AvroSchemas {
     /** Record property holding the target table's name. */
     public static final String TABLE_PROPERTY = "cutover.table";
 
-    /** Position of {@code op} in the envelope. */
-    static final int OP = 0;
-    static final int BEFORE = 1;
-    static final int AFTER = 2;
-    static final int SOURCE = 3;
+    /** Envelope field: the operation. */
+    static final String OP = "op";
+    /** Envelope field: the before image. */
+    static final String BEFORE = "before";
+    /** Envelope field: the after image. */
+    static final String AFTER = "after";
+    /** Envelope field: the after-image fields left out by the source. */
+    static final String ABSENT = "absent";
+    /** Envelope field: where and when the change happened. */
+    static final String SOURCE = "source";
+
+    private static final String ROW_SUFFIX = "_row";
+    private static final String KEY_SUFFIX = "_key";
+    // not "_partial_row": table "t"'s partial record must never share a name with table "t_partial"'s row
+    private static final String PARTIAL_SUFFIX = "_partial";
 
     private static final String COMMON_NAMESPACE = "dev.cutover";
     private static final Schema OPERATION_SCHEMA = Schema.createEnum("Operation", "c: create, u: update, d: delete, r: snapshot read",
             COMMON_NAMESPACE, Arrays.stream(Operation.values()).map(Operation::code).toList());
+
+    private static final String PARTIAL_DOC = "an update's after image in which the source left columns out (PostgreSQL:"
+            + " unchanged TOASTed values). The envelope's absent names them; their slots hold null. Every non-key field"
+            + " accepts null for that reason: a NOT NULL column's slot is null only when the column is absent";
 
     private AvroSchemas() {
     }
@@ -78,25 +109,41 @@ public final class AvroSchemas {
 
     /** The schema of record values: the change envelope of {@code table}. */
     public static Schema valueSchema(String bridge, SystemSide side, TableSchema table) {
-        Schema row = rowRecord(bridge, side, table);
+        Schema row = record(bridge, side, table, ROW_SUFFIX, table.columns(), false);
+        Schema partial = record(bridge, side, table, PARTIAL_SUFFIX, table.columns(), true);
         Schema key = keyRecord(bridge, side, table);
         String name = AvroNames.sanitize(TopicNames.tableToken(table.table()) + "_envelope");
         List<Schema.Field> fields = List.of(
-                new Schema.Field("op", OPERATION_SCHEMA, "what happened to the row"),
-                new Schema.Field("before", Schema.createUnion(Schema.create(Schema.Type.NULL), row, key),
+                new Schema.Field(OP, OPERATION_SCHEMA, "what happened to the row"),
+                new Schema.Field(BEFORE, Schema.createUnion(Schema.create(Schema.Type.NULL), row, key),
                         "the row before the change: all columns, only the key, or null when not logged",
                         JsonProperties.NULL_VALUE),
-                new Schema.Field("after", Schema.createUnion(Schema.create(Schema.Type.NULL), row),
-                        "the row after the change; null for deletes", JsonProperties.NULL_VALUE),
-                new Schema.Field("source", sourceSchema(), "where and when the change happened"));
+                new Schema.Field(AFTER, Schema.createUnion(Schema.create(Schema.Type.NULL), row, partial),
+                        "the row after the change: all columns; for an update whose source left columns out, the"
+                                + " partial record (see absent); null for deletes", JsonProperties.NULL_VALUE),
+                new Schema.Field(ABSENT, Schema.createArray(Schema.create(Schema.Type.STRING)),
+                        "the fields of a partial after image whose columns the source did not log (unchanged, value"
+                                + " unknown: not null); their slots hold null. Empty unless after is the partial record",
+                        List.of()),
+                new Schema.Field(SOURCE, sourceSchema(), "where and when the change happened"));
         Schema envelope = Schema.createRecord(name, "a change of " + table.table(), namespace(bridge, side), false);
         envelope.setFields(fields);
         return envelope;
     }
 
-    /** The full-row record inside a value schema (the non-null branch of {@code after}). */
+    /** The full-row record inside a value schema (the {@code <table>_row} branch of {@code after}). */
     public static Schema rowSchemaOf(Schema valueSchema) {
-        return nonNull(field(valueSchema, "after").schema());
+        return afterBranch(valueSchema, ROW_SUFFIX)
+                .orElseThrow(() -> new IllegalArgumentException("field 'after' of " + valueSchema.getFullName()
+                        + " has no full-row record: not a Cutover envelope"));
+    }
+
+    /**
+     * The partial-row record inside a value schema (the {@code <table>_partial} branch of
+     * {@code after}); empty for envelopes written before partial after images existed.
+     */
+    public static Optional<Schema> partialRowSchemaOf(Schema valueSchema) {
+        return afterBranch(valueSchema, PARTIAL_SUFFIX);
     }
 
     /**
@@ -153,26 +200,28 @@ public final class AvroSchemas {
                 precisionAndScale[0], precisionAndScale[1]);
     }
 
-    private static Schema rowRecord(String bridge, SystemSide side, TableSchema table) {
-        return record(bridge, side, table, "_row", table.columns());
-    }
-
     private static Schema keyRecord(String bridge, SystemSide side, TableSchema table) {
         List<ColumnDef> keyColumns = new ArrayList<>();
         for (String key : table.keyColumns()) {
             keyColumns.add(table.column(key).orElseThrow());
         }
-        return record(bridge, side, table, "_key", keyColumns);
+        return record(bridge, side, table, KEY_SUFFIX, keyColumns, false);
     }
 
-    /** A record of {@code columns}; field names are computed over all columns so key and row agree. */
-    private static Schema record(String bridge, SystemSide side, TableSchema table, String suffix, List<ColumnDef> columns) {
+    /**
+     * A record of {@code columns}; field names are computed over all columns so key and row agree.
+     *
+     * @param partial true for the partial row: every non-key field then accepts null
+     */
+    private static Schema record(String bridge, SystemSide side, TableSchema table, String suffix, List<ColumnDef> columns,
+            boolean partial) {
         List<String> allNames = AvroNames.fieldNames(table.columnNames());
         List<Schema.Field> fields = new ArrayList<>(columns.size());
         for (ColumnDef column : columns) {
             String fieldName = allNames.get(table.columnNames().indexOf(column.name()));
             Schema type = AvroTypes.schemaOf(column);
-            Schema.Field field = column.nullable()
+            boolean nullable = column.nullable() || (partial && !table.keyColumns().contains(column.name()));
+            Schema.Field field = nullable
                     ? new Schema.Field(fieldName, Schema.createUnion(Schema.create(Schema.Type.NULL), type), null, JsonProperties.NULL_VALUE)
                     : new Schema.Field(fieldName, type);
             if (!fieldName.equals(column.name())) {
@@ -181,7 +230,7 @@ public final class AvroSchemas {
             fields.add(field);
         }
         String name = AvroNames.sanitize(TopicNames.tableToken(table.table()) + suffix);
-        Schema record = Schema.createRecord(name, null, namespace(bridge, side), false);
+        Schema record = Schema.createRecord(name, partial ? PARTIAL_DOC : null, namespace(bridge, side), false);
         record.addProp(SCHEMA_PROPERTY, table.table().schema());
         record.addProp(TABLE_PROPERTY, table.table().table());
         record.setFields(fields);
@@ -208,6 +257,15 @@ public final class AvroSchemas {
             throw new IllegalArgumentException("record " + record.getFullName() + " has no field '" + name + "': not a Cutover envelope");
         }
         return f;
+    }
+
+    private static Optional<Schema> afterBranch(Schema valueSchema, String suffix) {
+        for (Schema branch : field(valueSchema, AFTER).schema().getTypes()) {
+            if (branch.getType() == Schema.Type.RECORD && branch.getName().endsWith(suffix)) {
+                return Optional.of(branch);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Schema nonNull(Schema union) {

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param binding the binding name; never blank
  * @param topic the change topic (see {@link TopicNames#changes}); never blank
  * @param targetSchema the columns of the mapped rows (exactly the columns every mapped image
- *     carries, in order) and their key; decides the Avro schemas
+ *     carries, in order, except that an update's after image may lack non-key columns its source
+ *     did not log) and their key; decides the Avro schemas
  * @param targetSide the system the changes are applied to
  */
 public record BindingRoute(String binding, String topic, TableSchema targetSchema, SystemSide targetSide) {

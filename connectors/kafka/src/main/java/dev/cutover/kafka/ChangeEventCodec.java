@@ -8,11 +8,13 @@ import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.schema.ColumnDef;
 import dev.cutover.core.schema.TableSchema;
+import dev.cutover.kafka.internal.PartialRowConverter;
 import dev.cutover.kafka.internal.RowConverter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.apache.avro.AvroRuntimeException;
@@ -34,6 +36,12 @@ import org.apache.avro.message.SchemaStore;
  * newer version of the table) are decoded through Avro schema resolution when the
  * {@link SchemaStore} given at construction knows the writer schema.
  *
+ * <p>Every image holds all columns of the table, with one exception: an update's after image may
+ * lack non-key columns the source did not log (PostgreSQL's unchanged TOASTed values). Such a
+ * column is "unchanged, value unknown", not null; it travels as a partial row with the column
+ * named in the envelope's {@code absent}, and decodes to an after image that lacks it again. A
+ * full image pays nothing for this.
+ *
  * <p>All schema work happens at construction; encoding and decoding reuse Avro's datum writers and
  * readers. Thread-safe.
  */
@@ -41,7 +49,11 @@ public final class ChangeEventCodec {
 
     private static final GenericData MODEL = new GenericData();
 
+    private static final List<String> NO_FIELDS = List.of();
+
     private final String topic;
+    /** Who the codec serves, for messages: the binding and topic, or the topic alone. */
+    private final String owner;
     private final TableSchema table;
     private final String tableText;
     private final List<String> keyColumns;
@@ -49,24 +61,52 @@ public final class ChangeEventCodec {
     private final Schema valueSchema;
     private final Schema sourceSchema;
     private final RowConverter row;
+    private final String rowName;
+    /** Null when the value schema predates partial after images. */
+    private final PartialRowConverter partial;
+    private final String partialName;
     private final RowConverter key;
+    private final int opPos;
+    private final int beforePos;
+    private final int afterPos;
+    /** -1 when the value schema predates partial after images. */
+    private final int absentPos;
+    private final int sourcePos;
     private final GenericData.EnumSymbol[] operations;
     private final BinaryMessageEncoder<GenericRecord> keyEncoder;
     private final BinaryMessageEncoder<GenericRecord> valueEncoder;
     private final BinaryMessageDecoder<GenericRecord> keyDecoder;
     private final BinaryMessageDecoder<GenericRecord> valueDecoder;
 
-    private ChangeEventCodec(String topic, TableSchema table, Schema keySchema, Schema valueSchema, SchemaStore writerSchemas) {
+    private ChangeEventCodec(String topic, String binding, TableSchema table, Schema keySchema, Schema valueSchema,
+            SchemaStore writerSchemas) {
         this.topic = topic;
+        this.owner = binding == null ? "topic " + topic : "binding '" + binding + "' (topic " + topic + ")";
         this.table = table;
         this.tableText = table.table().toString();
         this.keyColumns = table.keyColumns();
         this.keySchema = keySchema;
         this.valueSchema = valueSchema;
-        this.sourceSchema = valueSchema.getFields().get(AvroSchemas.SOURCE).schema();
+        this.opPos = position(valueSchema, AvroSchemas.OP);
+        this.beforePos = position(valueSchema, AvroSchemas.BEFORE);
+        this.afterPos = position(valueSchema, AvroSchemas.AFTER);
+        this.sourcePos = position(valueSchema, AvroSchemas.SOURCE);
+        Schema.Field absentField = valueSchema.getField(AvroSchemas.ABSENT);
+        this.absentPos = absentField == null ? -1 : absentField.pos();
+        this.sourceSchema = valueSchema.getFields().get(sourcePos).schema();
         this.row = new RowConverter(AvroSchemas.rowSchemaOf(valueSchema), table.columns());
+        this.rowName = row.schema().getFullName();
+        this.partial = AvroSchemas.partialRowSchemaOf(valueSchema)
+                .map(schema -> new PartialRowConverter(schema, table.columns(), keyColumns))
+                .orElse(null);
+        this.partialName = partial == null ? null : partial.schema().getFullName();
+        if ((partial == null) != (absentField == null)) {
+            throw new IllegalArgumentException("envelope " + valueSchema.getFullName() + " has " + (partial == null
+                    ? "the field 'absent' but no partial after record" : "a partial after record but no field 'absent'")
+                    + ": not a Cutover envelope");
+        }
         this.key = new RowConverter(keySchema, keyDefs(table));
-        Schema opSchema = valueSchema.getFields().get(AvroSchemas.OP).schema();
+        Schema opSchema = valueSchema.getFields().get(opPos).schema();
         this.operations = new GenericData.EnumSymbol[Operation.values().length];
         for (Operation op : Operation.values()) {
             operations[op.ordinal()] = new GenericData.EnumSymbol(opSchema, op.code());
@@ -86,7 +126,8 @@ public final class ChangeEventCodec {
      */
     public static ChangeEventCodec forRoute(String bridge, BindingRoute route, SchemaStore writerSchemas) {
         TopicSchemas schemas = TopicSchemas.of(bridge, route);
-        return new ChangeEventCodec(route.topic(), route.targetSchema(), schemas.key(), schemas.value(), writerSchemas);
+        return new ChangeEventCodec(route.topic(), route.binding(), route.targetSchema(), schemas.key(), schemas.value(),
+                writerSchemas);
     }
 
     /** {@link #forRoute(String, BindingRoute, SchemaStore)} without a schema store. */
@@ -97,14 +138,16 @@ public final class ChangeEventCodec {
     /**
      * A codec for schemas read from somewhere else (the schemas topic or {@code .avsc} files), for a
      * reader that knows nothing of the table: the table is recovered from the schemas with
-     * {@link AvroSchemas#tableSchema}.
+     * {@link AvroSchemas#tableSchema}. The value schema may be one written before partial after
+     * images existed (no {@code absent}); the codec then decodes as usual but cannot encode a
+     * partial after image.
      *
      * @param writerSchemas where to look up other writer schemas; may be null
      * @throws IllegalArgumentException when the schemas were not derived by {@link AvroSchemas}
      */
     public static ChangeEventCodec forSchemas(TopicSchemas schemas, SchemaStore writerSchemas) {
         TableSchema table = AvroSchemas.tableSchema(schemas.key(), schemas.value());
-        return new ChangeEventCodec(schemas.topic(), table, schemas.key(), schemas.value(), writerSchemas);
+        return new ChangeEventCodec(schemas.topic(), null, table, schemas.key(), schemas.value(), writerSchemas);
     }
 
     /** The topic this codec serves. */
@@ -132,27 +175,29 @@ public final class ChangeEventCodec {
             checkKey(event);
             return bytes(keyEncoder.encode(key.project(event.operation().hasAfterImage() ? event.after() : event.before())));
         } catch (IllegalArgumentException | IOException | AvroRuntimeException e) {
-            throw new ChangeCodecException("cannot encode the key of " + event.describe() + " for topic " + topic + ": " + e.getMessage(), e);
+            throw new ChangeCodecException("cannot encode the key of " + event.describe() + " for " + owner + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * The record value of {@code event}: its envelope, single-object encoded.
+     * The record value of {@code event}: its envelope, single-object encoded. An update's after
+     * image may lack non-key columns (see the class comment); every other image holds all columns.
      *
-     * @throws ChangeCodecException naming the column when an image does not fit the row schema
-     *     (a column missing or extra, null in a NOT NULL column, a value of the wrong class or range)
+     * @throws ChangeCodecException naming the column when an image does not fit the row schema (a
+     *     column extra, or missing from an image other than an update's after image; null in a
+     *     NOT NULL column; a value of the wrong class or range)
      */
     public byte[] encodeValue(ChangeEvent event) {
         try {
             checkKey(event);
             GenericData.Record envelope = new GenericData.Record(valueSchema);
-            envelope.put(AvroSchemas.OP, operations[event.operation().ordinal()]);
-            envelope.put(AvroSchemas.BEFORE, before(event.before()));
-            envelope.put(AvroSchemas.AFTER, event.after() == null ? null : row.toRecord(event.after()));
-            envelope.put(AvroSchemas.SOURCE, source(event));
+            envelope.put(opPos, operations[event.operation().ordinal()]);
+            envelope.put(beforePos, before(event.before()));
+            putAfter(envelope, event);
+            envelope.put(sourcePos, source(event));
             return bytes(valueEncoder.encode(envelope));
         } catch (IllegalArgumentException | IOException | AvroRuntimeException e) {
-            throw new ChangeCodecException("cannot encode " + event.describe() + " for topic " + topic + ": " + e.getMessage(), e);
+            throw new ChangeCodecException("cannot encode " + event.describe() + " for " + owner + ": " + e.getMessage(), e);
         }
     }
 
@@ -160,7 +205,9 @@ public final class ChangeEventCodec {
      * The change a record value holds.
      *
      * @throws ChangeCodecException when the bytes are not a single-object encoded envelope, the
-     *     writer schema is unknown, or a value does not fit its column
+     *     writer schema is unknown, a value does not fit its column, or {@code absent} contradicts
+     *     the after image (names a key column or a slot with a value, accompanies a full row or a
+     *     partial row of an operation other than update)
      * @throws SchemaLookupException when the writer schema store could not be reached (the record
      *     itself may be fine)
      */
@@ -168,10 +215,10 @@ public final class ChangeEventCodec {
         Objects.requireNonNull(value, "value (a tombstone has no change to decode)");
         try {
             GenericRecord envelope = valueDecoder.decode(value);
-            Operation op = Operation.fromCode(envelope.get(AvroSchemas.OP).toString());
-            RowImage before = image((GenericRecord) envelope.get(AvroSchemas.BEFORE));
-            RowImage after = image((GenericRecord) envelope.get(AvroSchemas.AFTER));
-            GenericRecord source = (GenericRecord) envelope.get(AvroSchemas.SOURCE);
+            Operation op = Operation.fromCode(envelope.get(opPos).toString());
+            RowImage before = image((GenericRecord) envelope.get(beforePos));
+            RowImage after = after(envelope, op);
+            GenericRecord source = (GenericRecord) envelope.get(sourcePos);
             CharSequence txid = (CharSequence) source.get(5);
             return new ChangeEvent(side(source.get(0).toString()), tableId(source.get(1).toString()), op, keyColumns,
                     before, after, micros((Long) source.get(2)),
@@ -180,7 +227,7 @@ public final class ChangeEventCodec {
         } catch (SchemaLookupException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ChangeCodecException("cannot decode a record value of topic " + topic + ": " + e.getMessage(), e);
+            throw new ChangeCodecException("cannot decode a record value of " + owner + ": " + e.getMessage(), e);
         }
     }
 
@@ -195,7 +242,7 @@ public final class ChangeEventCodec {
         } catch (SchemaLookupException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ChangeCodecException("cannot decode a record key of topic " + topic + ": " + e.getMessage(), e);
+            throw new ChangeCodecException("cannot decode a record key of " + owner + ": " + e.getMessage(), e);
         }
     }
 
@@ -220,6 +267,50 @@ public final class ChangeEventCodec {
                 + ": neither all columns of " + table.table() + " " + table.columnNames() + " nor only its key " + keyColumns);
     }
 
+    /** Puts the after image and the absent fields; a full image (or none) takes the first branch, at no extra cost. */
+    private void putAfter(GenericData.Record envelope, ChangeEvent event) {
+        RowImage after = event.after();
+        if (after == null || after.size() >= row.size()) {
+            envelope.put(afterPos, after == null ? null : row.toRecord(after));
+            if (absentPos >= 0) {
+                envelope.put(absentPos, NO_FIELDS);
+            }
+            return;
+        }
+        if (event.operation() != Operation.UPDATE) {
+            throw new IllegalArgumentException("the after image lacks columns " + row.missingColumns(after)
+                    + "; only an UPDATE's after image may leave columns out (PostgreSQL does for unchanged TOASTed values)");
+        }
+        if (partial == null) {
+            throw new IllegalArgumentException("the after image lacks columns " + row.missingColumns(after)
+                    + " but the value schema " + valueSchema.getFullName() + " predates partial after images (no field 'absent')");
+        }
+        PartialRowConverter.Partial p = partial.toRecord(after);
+        envelope.put(afterPos, p.record());
+        envelope.put(absentPos, p.absentFields());
+    }
+
+    private RowImage after(GenericRecord envelope, Operation op) {
+        GenericRecord record = (GenericRecord) envelope.get(afterPos);
+        Collection<? extends CharSequence> absent = absentPos < 0 ? NO_FIELDS : absentFields(envelope.get(absentPos));
+        if (record != null && record.getSchema().getFullName().equals(partialName)) {
+            if (op != Operation.UPDATE) {
+                throw new IllegalArgumentException("a " + op + " of " + tableText + " carries a partial after image; only an UPDATE may");
+            }
+            return partial.toImage(record, absent);
+        }
+        if (!absent.isEmpty()) {
+            throw new IllegalArgumentException("absent names " + absent + " but the after image is "
+                    + (record == null ? "null" : "a full row"));
+        }
+        return record == null ? null : row.toImage(record);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Collection<? extends CharSequence> absentFields(Object array) {
+        return (Collection<? extends CharSequence>) array;
+    }
+
     private GenericData.Record source(ChangeEvent event) {
         GenericData.Record source = new GenericData.Record(sourceSchema);
         Instant commit = event.commitTime();
@@ -236,11 +327,20 @@ public final class ChangeEventCodec {
         if (record == null) {
             return null;
         }
-        return record.getSchema().getFullName().equals(row.schema().getFullName()) ? row.toImage(record) : key.toImage(record);
+        return record.getSchema().getFullName().equals(rowName) ? row.toImage(record) : key.toImage(record);
     }
 
     private TableId tableId(String text) {
         return text.equals(tableText) ? table.table() : TableId.parse(text, "");
+    }
+
+    private static int position(Schema envelope, String field) {
+        Schema.Field f = envelope.getField(field);
+        if (f == null) {
+            throw new IllegalArgumentException("record " + envelope.getFullName() + " has no field '" + field
+                    + "': not a Cutover envelope");
+        }
+        return f.pos();
     }
 
     private static SystemSide side(String label) {

@@ -8,6 +8,7 @@ import dev.cutover.core.event.TableId;
 import dev.cutover.core.schema.ColumnDef;
 import dev.cutover.core.schema.ColumnType;
 import dev.cutover.core.schema.TableSchema;
+import dev.cutover.kafka.internal.AvroTypes;
 import java.util.List;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.LogicalTypes;
@@ -112,21 +113,81 @@ class AvroSchemasTest {
     }
 
     @Test
-    void theEnvelopeHasOpBeforeAfterAndSource() {
+    void theEnvelopeHasOpBeforeAfterAbsentAndSource() {
         Schema value = AvroSchemas.valueSchema("shop", SystemSide.NEW, TestTables.allTypes());
 
-        assertThat(value.getFields()).extracting(Schema.Field::name).containsExactly("op", "before", "after", "source");
+        assertThat(value.getFields()).extracting(Schema.Field::name).containsExactly("op", "before", "after", "absent", "source");
         assertThat(value.getField("op").schema().getEnumSymbols()).containsExactly("c", "u", "d", "r");
         assertThat(value.getField("before").schema().getTypes()).extracting(Schema::getName)
                 .containsExactly("null", "all_types_row", "all_types_key");
         assertThat(value.getField("after").schema().getTypes()).extracting(Schema::getName)
-                .containsExactly("null", "all_types_row");
+                .containsExactly("null", "all_types_row", "all_types_partial");
+        Schema.Field absent = value.getField("absent");
+        assertThat(absent.schema().getType()).isEqualTo(Schema.Type.ARRAY);
+        assertThat(absent.schema().getElementType().getType()).isEqualTo(Schema.Type.STRING);
+        assertThat(absent.defaultVal()).isEqualTo(List.of());
         Schema source = value.getField("source").schema();
         assertThat(source.getFields()).extracting(Schema.Field::name)
                 .containsExactly("system", "table", "commit_ts", "position_kind", "position", "txid");
         assertThat(source.getField("commit_ts").schema().getLogicalType()).isEqualTo(LogicalTypes.timestampMicros());
         assertThat(source.getField("txid").schema().isUnion()).isTrue();
         assertThat(AvroSchemas.rowSchemaOf(value).getFields()).hasSize(TestTables.allTypes().columns().size());
+    }
+
+    @Test
+    void thePartialRowMirrorsTheRowButEveryNonKeyFieldAcceptsNull() {
+        Schema value = AvroSchemas.valueSchema("shop", SystemSide.NEW, TestTables.allTypes());
+        Schema row = AvroSchemas.rowSchemaOf(value);
+        Schema partial = AvroSchemas.partialRowSchemaOf(value).orElseThrow();
+
+        assertThat(partial.getFullName()).isEqualTo("dev.cutover.shop.new.all_types_partial");
+        assertThat(partial.getFields()).extracting(Schema.Field::name)
+                .containsExactlyElementsOf(row.getFields().stream().map(Schema.Field::name).toList());
+        assertThat(partial.getField("id").schema().getType()).as("key field").isEqualTo(Schema.Type.LONG);
+        for (Schema.Field field : partial.getFields().subList(1, partial.getFields().size())) {
+            assertThat(field.schema().getTypes()).as(field.name()).hasSize(2).first().extracting(Schema::getType).isEqualTo(Schema.Type.NULL);
+            assertThat(field.schema().getTypes().get(1)).as(field.name()).isEqualTo(AvroTypes.schemaOf(
+                    TestTables.allTypes().column(field.name()).orElseThrow()));
+            assertThat(field.defaultVal()).as(field.name()).isEqualTo(JsonProperties.NULL_VALUE);
+        }
+        assertThat(row.getField("c_json").schema().getType()).as("the full row stays strict").isEqualTo(Schema.Type.STRING);
+        assertThat(partial.getProp("cutover.table")).isEqualTo("all_types");
+    }
+
+    @Test
+    void thePartialRowKeepsTheRealColumnNameOfSanitisedFields() {
+        TableSchema table = new TableSchema(new TableId("public", "t"), List.of(
+                ColumnDef.of("order id", ColumnType.INT32, "int", false),
+                ColumnDef.of("big-doc", ColumnType.JSON, "jsonb", false)), List.of("order id"));
+
+        Schema partial = AvroSchemas.partialRowSchemaOf(AvroSchemas.valueSchema("b", SystemSide.NEW, table)).orElseThrow();
+
+        assertThat(partial.getFields()).extracting(Schema.Field::name).containsExactly("order_id", "big_doc");
+        assertThat(partial.getFields()).extracting(f -> f.getProp("cutover.column")).containsExactly("order id", "big-doc");
+    }
+
+    @Test
+    void aTablesPartialRowNeverSharesANameWithAnotherTablesRecords() {
+        TableSchema t = new TableSchema(new TableId("public", "t"), List.of(ColumnDef.of("id", ColumnType.INT32, "int", false)), List.of("id"));
+        TableSchema tPartial = new TableSchema(new TableId("public", "t_partial"), t.columns(), List.of("id"));
+
+        Schema partialOfT = AvroSchemas.partialRowSchemaOf(AvroSchemas.valueSchema("b", SystemSide.NEW, t)).orElseThrow();
+        Schema valueOfTPartial = AvroSchemas.valueSchema("b", SystemSide.NEW, tPartial);
+
+        assertThat(List.of(AvroSchemas.rowSchemaOf(valueOfTPartial).getName(),
+                AvroSchemas.partialRowSchemaOf(valueOfTPartial).orElseThrow().getName(),
+                AvroSchemas.keySchema("b", SystemSide.NEW, tPartial).getName(), valueOfTPartial.getName()))
+                .doesNotContain(partialOfT.getName());
+    }
+
+    @Test
+    void anEnvelopeWithoutThePartialRowHasNone() {
+        Schema value = AvroSchemas.valueSchema("shop", SystemSide.NEW, TestTables.allTypes());
+
+        Schema older = EnvelopeVersions.beforePartialImages(value);
+
+        assertThat(AvroSchemas.partialRowSchemaOf(older)).isEmpty();
+        assertThat(AvroSchemas.rowSchemaOf(older)).isEqualTo(AvroSchemas.rowSchemaOf(value));
     }
 
     @Test

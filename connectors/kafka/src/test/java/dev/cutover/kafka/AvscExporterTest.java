@@ -26,6 +26,8 @@ class AvscExporterTest {
                 "shop.new.items-key.avsc", "shop.new.items-value.avsc", "shop.legacy.all_types-key.avsc", "shop.legacy.all_types-value.avsc");
         Schema value = new Schema.Parser().parse(Files.readString(written.get(3)));
         assertThat(value).isEqualTo(AvroSchemas.valueSchema("shop", SystemSide.LEGACY, TestTables.allTypes()));
+        assertThat(value.getField("absent")).as("partial after images are part of the exported shape").isNotNull();
+        assertThat(AvroSchemas.partialRowSchemaOf(value)).isPresent();
         Schema key = new Schema.Parser().parse(Files.readString(written.get(0)));
         assertThat(key).isEqualTo(AvroSchemas.keySchema("shop", SystemSide.NEW, Items.SCHEMA));
     }

@@ -14,9 +14,15 @@ import dev.cutover.core.schema.TableSchema;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.SchemaStore;
 import org.junit.jupiter.api.Test;
 
@@ -218,11 +224,172 @@ class ChangeEventCodecTest {
     }
 
     @Test
-    void anImageMissingAColumnFails() {
-        RowImage row = RowImage.builder().put("id", 14L).put("c_boolean", true).build();
+    void anImageWithAColumnTheTableLacksFails() {
+        RowImage row = TestTables.with(TestTables.allTypesRow(14), "extra", 1);
 
         assertThatThrownBy(() -> codec.encodeValue(TestTables.create(row)))
                 .isInstanceOf(ChangeCodecException.class)
+                .hasMessageContaining("extra")
                 .hasMessageContaining("all_types");
+        assertThatThrownBy(() -> codec.encodeValue(TestTables.update(TestTables.without(row, "c_json"))))
+                .as("a partial image with an unknown column")
+                .isInstanceOf(ChangeCodecException.class)
+                .hasMessageContaining("extra");
+    }
+
+    @Test
+    void anUpdateWhoseAfterImageLacksUnloggedColumnsRoundTripsWithoutThem() {
+        ChangeEvent update = TestTables.update(TestTables.without(TestTables.allTypesRowWithoutNulls(20), "c_json", "n_json"));
+
+        ChangeEvent decoded = roundTrip(update);
+
+        assertSameEvent(decoded, update);
+        assertThat(decoded.after().has("c_json")).isFalse();
+        assertThat(decoded.after().has("n_json")).isFalse();
+        assertThat(decoded.after().size()).isEqualTo(TestTables.allTypes().columns().size() - 2);
+    }
+
+    @Test
+    void anAbsentColumnAndANullColumnAreToldApart() {
+        RowImage full = TestTables.allTypesRow(21);
+        ChangeEvent absent = TestTables.update(TestTables.without(full, "c_json", "n_json"));
+        ChangeEvent nulled = TestTables.update(TestTables.without(full, "c_json"));
+
+        GenericRecord envelope = rawValue(codec.encodeValue(absent));
+        RowImage afterAbsent = roundTrip(absent).after();
+        RowImage afterNull = roundTrip(nulled).after();
+
+        assertThat(envelope.get("absent")).asList().extracting(Object::toString).containsExactly("c_json", "n_json");
+        GenericRecord after = (GenericRecord) envelope.get("after");
+        assertThat(after.getSchema().getName()).isEqualTo("all_types_partial");
+        assertThat(after.get("n_json")).isNull();
+        assertThat(after.get("n_string")).isNull();
+        assertThat(afterAbsent.has("n_json")).isFalse();
+        assertThat(afterAbsent.has("n_string")).as("a null that was logged stays").isTrue();
+        assertThat(afterNull.has("n_json")).isTrue();
+        assertThat(afterNull.get("n_json")).isNull();
+        assertThat(rawValue(codec.encodeValue(nulled)).get("absent")).asList().extracting(Object::toString).containsExactly("c_json");
+    }
+
+    @Test
+    void aFullImageTravelsAsTheStrictRowWithNothingAbsent() {
+        GenericRecord envelope = rawValue(codec.encodeValue(TestTables.update(TestTables.allTypesRow(22))));
+
+        assertThat(((GenericRecord) envelope.get("after")).getSchema().getName()).isEqualTo("all_types_row");
+        assertThat(envelope.get("absent")).asList().isEmpty();
+    }
+
+    @Test
+    void aNullInAPresentNotNullColumnOfAPartialImageStillFails() {
+        RowImage row = TestTables.with(TestTables.without(TestTables.allTypesRow(23), "n_json"), "c_json", null);
+
+        assertThatThrownBy(() -> codec.encodeValue(TestTables.update(row)))
+                .isInstanceOf(ChangeCodecException.class)
+                .hasMessageContaining("'c_json' is NOT NULL");
+    }
+
+    @Test
+    void aPartialAfterImageOfACreateOrReadFailsNamingBindingTableAndColumns() {
+        RowImage partial = TestTables.without(TestTables.allTypesRow(24), "c_json", "n_json");
+        ChangeEvent read = ChangeEvent.read(SystemSide.LEGACY, TestTables.ALL_TYPES_TABLE, List.of("id"), partial,
+                TestTables.COMMIT, new SourcePosition("snapshot", ""));
+
+        for (ChangeEvent event : List.of(TestTables.create(partial), read)) {
+            assertThatThrownBy(() -> codec.encodeValue(event))
+                    .as(event.operation().toString())
+                    .isInstanceOf(ChangeCodecException.class)
+                    .hasMessageContaining(event.operation().toString())
+                    .hasMessageContaining("binding 'all'")
+                    .hasMessageContaining("public.all_types")
+                    .hasMessageContaining("[c_json, n_json]")
+                    .hasMessageContaining("only an UPDATE");
+        }
+    }
+
+    @Test
+    void aRecordNamingAKeyColumnAbsentIsRejected() {
+        GenericData.Record envelope = rawValue(codec.encodeValue(TestTables.update(TestTables.without(TestTables.allTypesRow(25), "c_json"))));
+        envelope.put("absent", List.of("c_json", "id"));
+        ((GenericData.Record) envelope.get("after")).put("id", 25L);
+
+        assertThatThrownBy(() -> codec.decode(encodeRaw(envelope)))
+                .isInstanceOf(ChangeCodecException.class)
+                .hasMessageContaining("key column 'id'")
+                .hasMessageContaining(route.topic());
+    }
+
+    @Test
+    void aRecordWhoseAbsentContradictsItsAfterImageIsRejected() {
+        ChangeEvent partialUpdate = TestTables.update(TestTables.without(TestTables.allTypesRow(26), "c_json"));
+
+        GenericData.Record asCreate = rawValue(codec.encodeValue(partialUpdate));
+        asCreate.put("op", new GenericData.EnumSymbol(asCreate.getSchema().getField("op").schema(), "c"));
+        GenericData.Record withValue = rawValue(codec.encodeValue(partialUpdate));
+        ((GenericData.Record) withValue.get("after")).put("c_json", "{}");
+        GenericData.Record unnamedNull = rawValue(codec.encodeValue(partialUpdate));
+        unnamedNull.put("absent", List.of());
+        GenericData.Record fullRow = rawValue(codec.encodeValue(TestTables.update(TestTables.allTypesRow(26))));
+        fullRow.put("absent", List.of("c_json"));
+
+        assertThatThrownBy(() -> codec.decode(encodeRaw(asCreate))).hasMessageContaining("CREATE").hasMessageContaining("partial");
+        assertThatThrownBy(() -> codec.decode(encodeRaw(withValue))).hasMessageContaining("'c_json' absent but its slot holds a value");
+        assertThatThrownBy(() -> codec.decode(encodeRaw(unnamedNull))).hasMessageContaining("NOT NULL column 'c_json'");
+        assertThatThrownBy(() -> codec.decode(encodeRaw(fullRow))).isInstanceOf(ChangeCodecException.class)
+                .hasMessageContaining("full row");
+    }
+
+    @Test
+    void aRecordWrittenWithTheEnvelopeBeforePartialImagesDecodesWithNothingAbsent() throws IOException {
+        Schema older = EnvelopeVersions.beforePartialImages(codec.schemas().value());
+        GenericData.Record current = rawValue(codec.encodeValue(TestTables.update(TestTables.allTypesRow(27))));
+        GenericData.Record old = new GenericData.Record(older);
+        for (Schema.Field f : older.getFields()) {
+            old.put(f.name(), current.get(f.name()));
+        }
+        SchemaStore.Cache store = new SchemaStore.Cache();
+        store.addSchema(older);
+        ChangeEventCodec reader = ChangeEventCodec.forRoute("shop", route, store);
+
+        ChangeEvent decoded = reader.decode(new BinaryMessageEncoder<GenericData.Record>(GenericData.get(), older).encode(old).array());
+
+        assertSameEvent(decoded, TestTables.update(TestTables.allTypesRow(27)));
+    }
+
+    @Test
+    void aReaderWithTheEnvelopeBeforePartialImagesReadsFullImagesAndRefusesPartialOnes() {
+        TopicSchemas current = codec.schemas();
+        TopicSchemas older = new TopicSchemas(current.topic(), current.key(), EnvelopeVersions.beforePartialImages(current.value()));
+        SchemaStore.Cache store = new SchemaStore.Cache();
+        store.addSchema(current.value());
+        ChangeEventCodec oldReader = ChangeEventCodec.forSchemas(older, store);
+        ChangeEvent full = TestTables.update(TestTables.allTypesRowWithoutNulls(28));
+        ChangeEvent partial = TestTables.update(TestTables.without(TestTables.allTypesRow(28), "c_json"));
+
+        assertSameEvent(oldReader.decode(codec.encodeValue(full)), full);
+        assertThatThrownBy(() -> oldReader.decode(codec.encodeValue(partial))).isInstanceOf(ChangeCodecException.class);
+        assertThatThrownBy(() -> oldReader.encodeValue(partial))
+                .isInstanceOf(ChangeCodecException.class)
+                .hasMessageContaining("[c_json]")
+                .hasMessageContaining("predates partial after images");
+    }
+
+    /** The envelope of an encoded value, read with the codec's own schema. */
+    private GenericData.Record rawValue(byte[] value) {
+        try {
+            return new BinaryMessageDecoder<GenericData.Record>(GenericData.get(), codec.schemas().value()).decode(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] encodeRaw(GenericData.Record envelope) {
+        try {
+            ByteBuffer buffer = new BinaryMessageEncoder<GenericData.Record>(GenericData.get(), codec.schemas().value()).encode(envelope);
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

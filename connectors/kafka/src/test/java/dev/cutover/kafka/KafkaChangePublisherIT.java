@@ -69,8 +69,9 @@ class KafkaChangePublisherIT {
         ChangeEvent update = ChangeEvent.update(SystemSide.LEGACY, TestTables.ALL_TYPES_TABLE, List.of("id"),
                 TestTables.allTypesRow(1), TestTables.allTypesRowWithoutNulls(1), TestTables.COMMIT,
                 new SourcePosition("lsn", "0/AA"), "tx");
+        ChangeEvent partialUpdate = TestTables.update(TestTables.without(TestTables.allTypesRowWithoutNulls(1), "c_json", "n_json"));
         try (KafkaChangePublisher publisher = new KafkaChangePublisher(items.bridge, items.client, List.of(items.route, allTypes))) {
-            publisher.publish("all", List.of(create, update));
+            publisher.publish("all", List.of(create, update, partialUpdate));
         }
 
         List<ChangeEvent> decoded = new ArrayList<>();
@@ -81,11 +82,13 @@ class KafkaChangePublisherIT {
             }
             assertThat(reader.latest(items.route.topic())).as("no schemas before the first change of a topic").isEmpty();
         }
-        assertThat(decoded).hasSize(2);
+        assertThat(decoded).hasSize(3);
         assertThat(decoded.get(0).after()).isEqualTo(create.after());
         assertThat(decoded.get(1)).usingRecursiveComparison().ignoringFields("before", "after").isEqualTo(update);
         assertThat(decoded.get(1).before()).isEqualTo(update.before());
         assertThat(decoded.get(1).after()).isEqualTo(update.after());
+        assertThat(decoded.get(2).after()).isEqualTo(partialUpdate.after());
+        assertThat(decoded.get(2).after().columns()).doesNotContain("c_json", "n_json");
 
         List<ConsumerRecord<byte[], byte[]>> schemaRecords = TestTopics.readAll(items.client, TopicNames.schemas(items.bridge));
         assertThat(schemaRecords).extracting(r -> new String(r.key(), StandardCharsets.UTF_8)).containsExactly(

@@ -90,6 +90,21 @@ final class TestTables {
         return RowImage.of(values);
     }
 
+    /** {@code row} without {@code columns}, as a source that did not log them leaves it. */
+    static RowImage without(RowImage row, String... columns) {
+        Map<String, Object> values = new LinkedHashMap<>(row.asMap());
+        for (String column : columns) {
+            values.remove(column);
+        }
+        return RowImage.of(values);
+    }
+
+    /** An update of {@link #allTypes()} without a before image, as PostgreSQL logs it under REPLICA IDENTITY DEFAULT. */
+    static ChangeEvent update(RowImage after) {
+        return ChangeEvent.update(SystemSide.LEGACY, ALL_TYPES_TABLE, List.of("id"), null, after, COMMIT,
+                new SourcePosition("lsn", "0/16B3790"), "txid-772");
+    }
+
     static ChangeEvent create(RowImage after) {
         return ChangeEvent.create(SystemSide.LEGACY, ALL_TYPES_TABLE, List.of("id"), after, COMMIT,
                 new SourcePosition("lsn", "0/16B3748"), "txid-771");

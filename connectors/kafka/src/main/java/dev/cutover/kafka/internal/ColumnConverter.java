@@ -60,6 +60,11 @@ public final class ColumnConverter {
         return field;
     }
 
+    /** True when the column accepts null. */
+    public boolean nullable() {
+        return nullable;
+    }
+
     /**
      * The Avro form of a canonical value.
      *

@@ -2,6 +2,7 @@ package dev.cutover.kafka.internal;
 
 import dev.cutover.core.event.RowImage;
 import dev.cutover.core.schema.ColumnDef;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,22 @@ public final class RowConverter {
     /** The record schema. */
     public Schema schema() {
         return schema;
+    }
+
+    /** The number of columns the record carries. */
+    public int size() {
+        return columns.length;
+    }
+
+    /** The columns of this record that {@code image} lacks, in record order. */
+    public List<String> missingColumns(RowImage image) {
+        List<String> missing = new ArrayList<>();
+        for (ColumnConverter c : columns) {
+            if (!image.has(c.column())) {
+                missing.add(c.column());
+            }
+        }
+        return missing;
     }
 
     /** True when {@code image} holds exactly this record's columns (in any order). */
