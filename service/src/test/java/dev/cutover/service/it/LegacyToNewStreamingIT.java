@@ -49,10 +49,12 @@ class LegacyToNewStreamingIT {
     void startBridge() throws Exception {
         fixture = new BridgeFixture("it_stream", dir);
         fixture.legacy.execute(Scenario.CUSTOMERS_LEGACY_DDL, Scenario.TYPES_DDL.formatted("typed_legacy"),
+                Scenario.DOCS_DDL.formatted("docs_legacy"),
                 "INSERT INTO cust_mstr VALUES (1, 'Existing Before Start', 'A', 1700000000, 10.5, 'x')",
                 "INSERT INTO cust_mstr VALUES (2, 'Also Existing', 'I', 1600000000, NULL, NULL)");
-        fixture.neu.execute(Scenario.CUSTOMERS_NEW_DDL, Scenario.TYPES_DDL.formatted("typed_new"));
-        fixture.writeConfig(Scenario.CUSTOMERS_BINDING + Scenario.TYPES_BINDING);
+        fixture.neu.execute(Scenario.CUSTOMERS_NEW_DDL, Scenario.TYPES_DDL.formatted("typed_new"),
+                Scenario.DOCS_DDL.formatted("docs_new"));
+        fixture.writeConfig(Scenario.CUSTOMERS_BINDING + Scenario.TYPES_BINDING + Scenario.DOCS_BINDING);
         service = fixture.start();
     }
 
@@ -123,6 +125,29 @@ class LegacyToNewStreamingIT {
         fixture.awaitInSync("typed", TIMEOUT);
         assertThat(fixture.newRows("SELECT label, amount FROM typed_new WHERE id = 1")).containsExactly(
                 Map.of("label", "Zoë 李雷 🚀 'quoted' ✔", "amount", new BigDecimal("24691357802468.246912")));
+    }
+
+    @Test
+    void anUnchangedLargeValueThatPostgresDoesNotLogSurvivesAnUpdateOfAnotherColumn() throws Exception {
+        // 64 kB of md5 text does not compress below the TOAST threshold, so PostgreSQL stores it
+        // out of line and, under REPLICA IDENTITY DEFAULT, leaves it out of the update's WAL record.
+        fixture.legacy.execute("INSERT INTO docs_legacy SELECT 1, 'first title', string_agg(md5(g::text), '') "
+                + "FROM generate_series(1, 2000) g");
+        await().atMost(TIMEOUT).until(() -> !fixture.newRows("SELECT id FROM docs_new WHERE id = 1").isEmpty());
+
+        fixture.legacy.execute("UPDATE docs_legacy SET title = 'second title' WHERE id = 1");
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                fixture.newRows("SELECT title, length(body) AS len FROM docs_new WHERE id = 1"))
+                .containsExactly(Map.of("title", "second title", "len", 64_000)));
+        fixture.awaitInSync("docs", TIMEOUT);
+        CompiledBinding docs = fixture.binding("docs");
+        ChangeEventCodec codec = ChangeEventCodec.forRoute(fixture.name, docs.route());
+        List<ChangeEvent> updates = TopicRecords.readAll(SharedKafka.clientProperties(), docs.route().topic()).stream()
+                .filter(r -> r.value() != null).map(r -> codec.decode(r.value()))
+                .filter(e -> e.operation() == Operation.UPDATE).toList();
+        assertThat(updates).singleElement().satisfies(update -> assertThat(update.after().columns())
+                .as("the update travelled without the unlogged value").containsExactly("id", "title"));
     }
 
     @Test

@@ -62,6 +62,15 @@ final class Scenario {
               direction: legacy-to-new
             """;
 
+    static final String DOCS_DDL = "CREATE TABLE %s (id bigint PRIMARY KEY, title text NOT NULL, body text NOT NULL)";
+
+    static final String DOCS_BINDING = """
+            - name: docs
+              legacy: public.docs_legacy
+              new: public.docs_new
+              direction: legacy-to-new
+            """;
+
     private Scenario() {
     }
 }
