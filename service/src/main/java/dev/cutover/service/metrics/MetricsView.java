@@ -27,6 +27,12 @@ public final class MetricsView {
         return (long) total;
     }
 
+    /** True once the captured database has sent a heartbeat, i.e. the capture is streaming. */
+    public boolean heartbeatSeen() {
+        var gauge = registry.find(MetricNames.HEARTBEAT_AGE).gauge();
+        return gauge != null && !Double.isNaN(gauge.value());
+    }
+
     /** Records not yet applied, or -1 when unknown. */
     public long consumerLag() {
         var gauge = registry.find(MetricNames.CONSUMER_LAG).gauge();
