@@ -6,10 +6,7 @@ import dev.cutover.debezium.internal.PostgresJdbcUrl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Everything a {@link PostgresCaptureSource} needs: which database, which tables, where to keep
@@ -18,32 +15,42 @@ import java.util.regex.Pattern;
  * <p>Construction validates every component and reports all problems together in one
  * {@link IllegalArgumentException}, one line per problem naming the component. Use
  * {@link #builder(String, SystemSide)} to get the defaults ({@link #DEFAULT_POLL_INTERVAL},
- * {@link #DEFAULT_MAX_BATCH_SIZE}, ...). {@link #toString()} hides the password.
+ * {@link #DEFAULT_MAX_BATCH_SIZE}, {@link #DEFAULT_SNAPSHOT_CHUNK_SIZE}, ...). {@link #toString()}
+ * hides the password.
  *
  * @param bridge the bridge name: lowercase letters, digits, {@code _} and {@code -}, starting
  *     with a letter or digit, at most {@value #MAX_BRIDGE_NAME_LENGTH} characters
  * @param side which system's database this capture reads; the origin of its events
  * @param jdbcUrl {@code jdbc:postgresql://host[:port]/database}, without query parameters
  * @param user the database user; needs the REPLICATION attribute (or superuser), CREATE on the
- *     database for the publication, ownership of the captured tables and of the heartbeat table
- *     for a filtered publication, and CREATE on the heartbeat table's schema when that table does
- *     not exist yet
+ *     database for the publication, ownership of the captured tables, of the heartbeat table and
+ *     of the signal table for a filtered publication, SELECT on the captured tables, INSERT on
+ *     the signal table, and CREATE on the schema of the heartbeat or signal table when that table
+ *     does not exist yet
  * @param password the user's password; null when the server does not ask for one
  * @param tables the captured tables with their key columns; not empty, each table once
  * @param offsetFile the file that keeps the capture's position across restarts; its directory
- *     must be writable, and it must belong to this capture alone
+ *     must be writable, and it must belong to this capture alone; the record of requested loads
+ *     of existing rows is kept beside it, in {@code <offsetFile>.snapshots}
  * @param pollInterval how long Debezium waits for more changes before handing over a batch
  * @param maxBatchSize the most changes in one batch
  * @param heartbeatInterval how often the capture writes to the heartbeat table and reports a
  *     heartbeat; this is what lets an idle capture confirm its position so the server can
  *     recycle WAL
- * @param snapshotMode what to do with rows that exist when the capture first starts
+ * @param snapshotMode what to do with the rows a table holds when the capture first reads it
+ * @param snapshotChunkSize how many rows one chunk of a load of existing rows reads (see
+ *     {@link SnapshotMode#INITIAL}); Debezium holds a chunk in memory while it is in flight
  * @param slotName the logical replication slot: lowercase letters, digits and {@code _}, at most
  *     63 characters
  * @param publicationName the publication: lowercase letters, digits and {@code _}, starting with
  *     a letter or {@code _}, at most 63 characters
  * @param heartbeatTable the table the heartbeat writes to; created when missing and added to the
  *     publication; must not be one of {@code tables}
+ * @param signalTable the table through which the capture asks Debezium to load existing rows and
+ *     Debezium writes its chunk watermarks; created when missing and added to the publication;
+ *     one per capture (a capture acts on every signal it reads), so it must be neither the
+ *     heartbeat table nor one of {@code tables}; schema and table name of lowercase letters,
+ *     digits and {@code _}
  * @param offsetFlushInterval how often acknowledged positions are written to {@code offsetFile}
  *     and confirmed to the slot; zero writes after every batch
  * @param maxRetries how often Debezium retries after a retriable error (e.g. a lost connection)
@@ -62,9 +69,11 @@ public record CaptureOptions(
         int maxBatchSize,
         Duration heartbeatInterval,
         SnapshotMode snapshotMode,
+        int snapshotChunkSize,
         String slotName,
         String publicationName,
         TableId heartbeatTable,
+        TableId signalTable,
         Duration offsetFlushInterval,
         int maxRetries,
         Duration shutdownTimeout) {
@@ -75,29 +84,29 @@ public record CaptureOptions(
     public static final int DEFAULT_MAX_BATCH_SIZE = 2048;
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
     public static final SnapshotMode DEFAULT_SNAPSHOT_MODE = SnapshotMode.INITIAL;
+    public static final int DEFAULT_SNAPSHOT_CHUNK_SIZE = 2048;
     public static final TableId DEFAULT_HEARTBEAT_TABLE = new TableId("public", "cutover_heartbeat");
     public static final Duration DEFAULT_OFFSET_FLUSH_INTERVAL = Duration.ofSeconds(1);
     public static final int DEFAULT_MAX_RETRIES = 10;
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final Pattern BRIDGE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
-    private static final Pattern SLOT_NAME = Pattern.compile("[a-z0-9_]{1,63}");
-    private static final Pattern PUBLICATION_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    /** Characters Debezium's list-valued properties cannot carry in a table or column name. */
-    private static final Pattern LIST_SEPARATORS = Pattern.compile("[,;:\\p{Cntrl}]");
-
     public CaptureOptions {
         tables = tables == null ? null : List.copyOf(tables);
         List<String> problems = new ArrayList<>();
-        checkNames(bridge, side, slotName, publicationName, problems);
-        checkConnection(jdbcUrl, user, problems);
-        checkTables(tables, heartbeatTable, problems);
-        checkPacing(pollInterval, maxBatchSize, heartbeatInterval, offsetFlushInterval, maxRetries, shutdownTimeout, problems);
+        CaptureOptionsChecks.checkNames(bridge, side, slotName, publicationName, problems);
+        CaptureOptionsChecks.checkConnection(jdbcUrl, user, problems);
+        CaptureOptionsChecks.checkHelperTables(heartbeatTable, signalTable, problems);
+        CaptureOptionsChecks.checkTables(tables, heartbeatTable, signalTable, snapshotMode, problems);
+        CaptureOptionsChecks.checkPacing(pollInterval, maxBatchSize, heartbeatInterval, offsetFlushInterval, maxRetries, shutdownTimeout,
+                problems);
         if (offsetFile == null) {
             problems.add("offsetFile: missing");
         }
         if (snapshotMode == null) {
             problems.add("snapshotMode: missing");
+        }
+        if (snapshotChunkSize < 1) {
+            problems.add("snapshotChunkSize: " + snapshotChunkSize + " (expected at least 1)");
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid capture options" + (bridge == null ? "" : " for bridge '" + bridge + "'")
@@ -105,7 +114,10 @@ public record CaptureOptions(
         }
     }
 
-    /** A builder with every default set; the slot and publication names derive from bridge and side. */
+    /**
+     * A builder with every default set; the slot and publication names and the signal table derive
+     * from bridge and side.
+     */
     public static Builder builder(String bridge, SystemSide side) {
         return new Builder(bridge, side);
     }
@@ -119,6 +131,14 @@ public record CaptureOptions(
         return "cutover_" + bridge.replace('-', '_') + "_" + side.label();
     }
 
+    /**
+     * The signal table used when none is given: {@code public.cutover_signal_<bridge>_<side>}
+     * with every {@code -} of the bridge name turned into {@code _}; at most 62 characters.
+     */
+    public static TableId defaultSignalTable(String bridge, SystemSide side) {
+        return new TableId("public", "cutover_signal_" + bridge.replace('-', '_') + "_" + side.label());
+    }
+
     /** The host, port and database named by {@link #jdbcUrl()}. */
     public PostgresJdbcUrl endpoint() {
         return PostgresJdbcUrl.parse(jdbcUrl);
@@ -129,101 +149,14 @@ public record CaptureOptions(
         return bridge + "/" + side.label();
     }
 
-    private static void checkNames(String bridge, SystemSide side, String slotName, String publicationName, List<String> problems) {
-        if (bridge == null || !BRIDGE_NAME.matcher(bridge).matches() || bridge.length() > MAX_BRIDGE_NAME_LENGTH) {
-            problems.add("bridge: '" + bridge + "' is not a bridge name (lowercase letters, digits, '_' and '-', starting with a letter"
-                    + " or digit, at most " + MAX_BRIDGE_NAME_LENGTH + " characters)");
-        }
-        if (side == null) {
-            problems.add("side: missing (legacy or new)");
-        }
-        if (slotName == null || !SLOT_NAME.matcher(slotName).matches()) {
-            problems.add("slotName: '" + slotName + "' is not a replication slot name (lowercase letters, digits and '_', at most 63 characters)");
-        }
-        if (publicationName == null || !PUBLICATION_NAME.matcher(publicationName).matches()) {
-            problems.add("publicationName: '" + publicationName
-                    + "' is not a publication name (lowercase letters, digits and '_', starting with a letter or '_', at most 63 characters)");
-        }
-    }
-
-    private static void checkConnection(String jdbcUrl, String user, List<String> problems) {
-        try {
-            PostgresJdbcUrl.parse(jdbcUrl);
-        } catch (IllegalArgumentException e) {
-            problems.add("jdbcUrl: " + e.getMessage());
-        }
-        if (user == null || user.isBlank()) {
-            problems.add("user: missing");
-        }
-    }
-
-    private static void checkTables(List<CapturedTable> tables, TableId heartbeatTable, List<String> problems) {
-        if (heartbeatTable == null) {
-            problems.add("heartbeatTable: missing");
-        } else if (heartbeatTable.schema().isEmpty()) {
-            problems.add("heartbeatTable: '" + heartbeatTable + "' needs a schema");
-        }
-        if (tables == null || tables.isEmpty()) {
-            problems.add("tables: at least one captured table is needed");
-            return;
-        }
-        Set<TableId> seen = new HashSet<>();
-        for (int i = 0; i < tables.size(); i++) {
-            CapturedTable t = tables.get(i);
-            String path = "tables[" + i + "]";
-            if (t == null) {
-                problems.add(path + ": missing");
-                continue;
-            }
-            if (!seen.add(t.table())) {
-                problems.add(path + ": table " + t.table() + " is captured twice");
-            }
-            if (t.table().equals(heartbeatTable)) {
-                problems.add(path + ": table " + t.table() + " is the heartbeat table and cannot be captured");
-            }
-            if (t.table().schema().isEmpty()) {
-                problems.add(path + ": table " + t.table() + " needs a schema");
-            }
-            if (LIST_SEPARATORS.matcher(t.table().schema() + t.table().table()).find()) {
-                problems.add(path + ": table name " + t.table() + " contains ',', ';', ':' or a control character, which Debezium cannot list");
-            }
-            for (String column : t.keyColumns()) {
-                if (LIST_SEPARATORS.matcher(column).find()) {
-                    problems.add(path + ": key column '" + column + "' contains ',', ';', ':' or a control character, which Debezium cannot list");
-                }
-            }
-        }
-    }
-
-    private static void checkPacing(Duration pollInterval, int maxBatchSize, Duration heartbeatInterval, Duration offsetFlushInterval,
-            int maxRetries, Duration shutdownTimeout, List<String> problems) {
-        requirePositive("pollInterval", pollInterval, problems);
-        requirePositive("heartbeatInterval", heartbeatInterval, problems);
-        requirePositive("shutdownTimeout", shutdownTimeout, problems);
-        if (offsetFlushInterval == null || offsetFlushInterval.isNegative()) {
-            problems.add("offsetFlushInterval: " + offsetFlushInterval + " (expected zero or more)");
-        }
-        if (maxBatchSize < 1) {
-            problems.add("maxBatchSize: " + maxBatchSize + " (expected at least 1)");
-        }
-        if (maxRetries < 0) {
-            problems.add("maxRetries: " + maxRetries + " (expected zero or more)");
-        }
-    }
-
-    private static void requirePositive(String name, Duration value, List<String> problems) {
-        if (value == null || value.toMillis() < 1) {
-            problems.add(name + ": " + value + " (expected at least 1 ms)");
-        }
-    }
-
     @Override
     public String toString() {
         return "CaptureOptions[bridge=" + bridge + ", side=" + side + ", jdbcUrl=" + jdbcUrl + ", user=" + user
                 + ", password=" + (password == null ? "none" : "[hidden]") + ", tables=" + tables + ", offsetFile=" + offsetFile
                 + ", pollInterval=" + pollInterval + ", maxBatchSize=" + maxBatchSize + ", heartbeatInterval=" + heartbeatInterval
-                + ", snapshotMode=" + snapshotMode + ", slotName=" + slotName + ", publicationName=" + publicationName
-                + ", heartbeatTable=" + heartbeatTable + ", offsetFlushInterval=" + offsetFlushInterval + ", maxRetries=" + maxRetries
+                + ", snapshotMode=" + snapshotMode + ", snapshotChunkSize=" + snapshotChunkSize + ", slotName=" + slotName
+                + ", publicationName=" + publicationName + ", heartbeatTable=" + heartbeatTable + ", signalTable=" + signalTable
+                + ", offsetFlushInterval=" + offsetFlushInterval + ", maxRetries=" + maxRetries
                 + ", shutdownTimeout=" + shutdownTimeout + "]";
     }
 
@@ -243,9 +176,11 @@ public record CaptureOptions(
         private int maxBatchSize = DEFAULT_MAX_BATCH_SIZE;
         private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
         private SnapshotMode snapshotMode = DEFAULT_SNAPSHOT_MODE;
+        private int snapshotChunkSize = DEFAULT_SNAPSHOT_CHUNK_SIZE;
         private String slotName;
         private String publicationName;
         private TableId heartbeatTable = DEFAULT_HEARTBEAT_TABLE;
+        private TableId signalTable;
         private Duration offsetFlushInterval = DEFAULT_OFFSET_FLUSH_INTERVAL;
         private int maxRetries = DEFAULT_MAX_RETRIES;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
@@ -300,6 +235,11 @@ public record CaptureOptions(
             return this;
         }
 
+        public Builder snapshotChunkSize(int rows) {
+            this.snapshotChunkSize = rows;
+            return this;
+        }
+
         /** Overrides the derived slot name {@link #defaultSlotName}. */
         public Builder slotName(String name) {
             this.slotName = name;
@@ -314,6 +254,12 @@ public record CaptureOptions(
 
         public Builder heartbeatTable(TableId table) {
             this.heartbeatTable = table;
+            return this;
+        }
+
+        /** Overrides the derived signal table {@link #defaultSignalTable}. */
+        public Builder signalTable(TableId table) {
+            this.signalTable = table;
             return this;
         }
 
@@ -341,9 +287,10 @@ public record CaptureOptions(
             boolean canDerive = bridge != null && side != null;
             String slot = slotName != null || !canDerive ? slotName : defaultSlotName(bridge, side);
             String publication = publicationName != null || !canDerive ? publicationName : defaultSlotName(bridge, side);
+            TableId signal = signalTable != null || !canDerive ? signalTable : defaultSignalTable(bridge, side);
             return new CaptureOptions(bridge, side, jdbcUrl, user, password, tables, offsetFile, pollInterval, maxBatchSize,
-                    heartbeatInterval, snapshotMode, slot, publication, heartbeatTable, offsetFlushInterval, maxRetries,
-                    shutdownTimeout);
+                    heartbeatInterval, snapshotMode, snapshotChunkSize, slot, publication, heartbeatTable, signal, offsetFlushInterval,
+                    maxRetries, shutdownTimeout);
         }
     }
 }

@@ -9,10 +9,16 @@ import dev.cutover.debezium.internal.BatchGate;
 import dev.cutover.debezium.internal.CanonicalValues;
 import dev.cutover.debezium.internal.DebeziumProperties;
 import dev.cutover.debezium.internal.HeartbeatTable;
+import dev.cutover.debezium.internal.InitialLoads;
+import dev.cutover.debezium.internal.LoadLedger;
+import dev.cutover.debezium.internal.LoadPlan;
+import dev.cutover.debezium.internal.LoadPlanner;
 import dev.cutover.debezium.internal.PasswordPlugin;
 import dev.cutover.debezium.internal.PgConnections;
 import dev.cutover.debezium.internal.ReplicaIdentities;
+import dev.cutover.debezium.internal.RecordClassifier;
 import dev.cutover.debezium.internal.ReplicaIdentity;
+import dev.cutover.debezium.internal.SignalTable;
 import dev.cutover.debezium.internal.SourceRecordConverter;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
@@ -53,14 +59,27 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>On start</b> the capture thread checks that every captured table exists and that its
  * replica identity logs the key columns for deletes (else it fails, naming the statement that
- * fixes it), and creates the heartbeat table if it is missing; Debezium then creates or checks the
- * publication (filtered to the captured tables and the heartbeat table) and the replication slot,
- * and with {@link SnapshotMode#INITIAL} first delivers the existing rows as {@code READ} events.
- * A change of a table's replica identity takes effect at the next start: until then deletes
- * carry the before image the identity read at start allows. Heartbeats (every
- * {@link CaptureOptions#heartbeatInterval()}) write to the heartbeat table so an idle capture
- * keeps confirming positions and the slot does not pin WAL; each heartbeat is reported to the
- * {@link PipelineListener#onHeartbeat(String)} with the side's label.
+ * fixes it), and creates the heartbeat table and the signal table if they are missing; Debezium
+ * then creates or checks the publication (filtered to the captured tables, the heartbeat table and
+ * the signal table) and the replication slot, and streams from the slot. A change of a table's
+ * replica identity takes effect at the next start: until then deletes carry the before image the
+ * identity read at start allows. Heartbeats (every {@link CaptureOptions#heartbeatInterval()})
+ * write to the heartbeat table so an idle capture keeps confirming positions and the slot does not
+ * pin WAL; each heartbeat is reported to the {@link PipelineListener#onHeartbeat(String)} with the
+ * side's label.
+ *
+ * <p><b>Existing rows</b> ({@link SnapshotMode#INITIAL}) are never read by Debezium's blocking
+ * snapshot, which, killed half way, starts over at a later position and never reports the rows
+ * deleted in between. Once the capture streams, it asks Debezium through the signal table for an
+ * incremental snapshot of every table whose existing rows it has not asked for before: all tables
+ * on the first start, a table added later alone. Debezium reads such a table in chunks between
+ * watermarks while streaming goes on, drops from a chunk every row a streamed change touched
+ * meanwhile, and delivers the rest as {@code READ} events, interleaved with the streamed changes
+ * and under the same commit contract; the load's progress is part of the committed position, so
+ * a restart resumes it after the last acknowledged chunk. The tables asked for are recorded next
+ * to the offset file ({@code <offset file>.snapshots}); that record counts only while the slot and
+ * a stored position exist, otherwise every table is loaded again. Loads are logged at INFO as they
+ * are requested, start and finish per table; a load Debezium gives up on stops the capture.
  *
  * <p><b>Lifecycle.</b> {@link #start} once; {@link #stop} signals and returns at once: a batch in
  * hand is finished and committed, then the engine shuts down, committing every acknowledged
@@ -96,6 +115,7 @@ public final class PostgresCaptureSource implements ChangeSource {
     private final CaptureOptions options;
     private final PipelineListener listener;
     private final HeartbeatTable heartbeatTable;
+    private final SignalTable signalTable;
     private final String threadName;
     private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -113,6 +133,7 @@ public final class PostgresCaptureSource implements ChangeSource {
         this.options = Objects.requireNonNull(options, "options");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.heartbeatTable = new HeartbeatTable(options.heartbeatTable(), options.slotName());
+        this.signalTable = new SignalTable(options.signalTable());
         this.threadName = "cutover-" + options.bridge() + "-capture-" + options.side().label();
     }
 
@@ -126,9 +147,8 @@ public final class PostgresCaptureSource implements ChangeSource {
     public void start(ChangeBatchHandler handler) {
         Objects.requireNonNull(handler, "handler");
         transition(State.CREATED, State.RUNNING);
-        LOG.info("capture {} starting: {} as {}, slot {}, publication {}, tables {}, snapshot {}", options.captureName(),
-                options.jdbcUrl(), options.user(), options.slotName(), options.publicationName(), tableNames(),
-                options.snapshotMode().debeziumName());
+        LOG.info("capture {} starting: {} as {}, slot {}, publication {}, tables {}, existing rows {}", options.captureName(),
+                options.jdbcUrl(), options.user(), options.slotName(), options.publicationName(), tableNames(), options.snapshotMode());
         ExecutorService ex = Executors.newSingleThreadExecutor(r -> new Thread(r, threadName));
         executor = ex;
         ex.execute(() -> run(handler));
@@ -205,8 +225,8 @@ public final class PostgresCaptureSource implements ChangeSource {
 
     private void run(ChangeBatchHandler handler) {
         try {
-            Map<TableId, ReplicaIdentity> identities = prepareDatabase();
-            DebeziumEngine<RecordChangeEvent<SourceRecord>> built = buildEngine(handler, identities);
+            Preparation prepared = prepareDatabase();
+            DebeziumEngine<RecordChangeEvent<SourceRecord>> built = buildEngine(handler, prepared);
             engine = built;
             // A stop requested while preparing finds no engine to close; it must not start then.
             if (!gate.isClosed()) {
@@ -220,19 +240,27 @@ public final class PostgresCaptureSource implements ChangeSource {
         }
     }
 
+    /** What the capture learned from the database before its engine starts. */
+    private record Preparation(Map<TableId, ReplicaIdentity> identities, LoadPlan plan, LoadLedger ledger) {
+    }
+
     /**
-     * Creates the offset file's directory and the heartbeat table, and reads the captured tables'
-     * replica identities (failing when a table is missing or its identity does not log the key).
+     * Creates the offset file's directory, the heartbeat table and the signal table, reads the
+     * captured tables' replica identities (failing when a table is missing or its identity does
+     * not log the key), and plans the loads of existing rows.
      */
-    private Map<TableId, ReplicaIdentity> prepareDatabase() throws IOException, SQLException {
+    private Preparation prepareDatabase() throws IOException, SQLException {
         Path parent = options.offsetFile().toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (Connection c = PgConnections.open(options.jdbcUrl(), options.user(), options.password())) {
-            Map<TableId, ReplicaIdentity> identities;
+        Map<TableId, ReplicaIdentity> identities;
+        try (Connection c = connect()) {
             try {
                 identities = ReplicaIdentities.load(c, options.tables());
+                if (signalTable.ensureExists(c)) {
+                    LOG.info("capture {} created signal table {}", options.captureName(), signalTable.table());
+                }
             } catch (IllegalStateException e) {
                 throw new CaptureException("capture " + options.captureName() + " cannot start: " + e.getMessage(), e);
             }
@@ -240,24 +268,52 @@ public final class PostgresCaptureSource implements ChangeSource {
                 LOG.info("capture {} created heartbeat table {}", options.captureName(), heartbeatTable.table());
             }
             LOG.info("capture {} replica identities: {}", options.captureName(), identities);
-            return identities;
+        }
+        LoadLedger ledger = LoadLedger.besides(options.offsetFile());
+        return new Preparation(identities, LoadPlanner.plan(options, ledger), ledger);
+    }
+
+    private DebeziumEngine<RecordChangeEvent<SourceRecord>> buildEngine(ChangeBatchHandler handler, Preparation prepared) {
+        Map<TableId, List<String>> keys = options.tables().stream()
+                .collect(Collectors.toMap(CapturedTable::table, CapturedTable::keyColumns));
+        SourceRecordConverter converter = new SourceRecordConverter(options.side(), keys, prepared.identities(),
+                new CanonicalValues(CanonicalValues.DEFAULT_UNAVAILABLE_PLACEHOLDER));
+        InitialLoads loads = new InitialLoads(options.captureName(), prepared.plan(), prepared.ledger(), signalTable, this::connect,
+                keys.keySet(), options.snapshotChunkSize());
+        BatchDispatcher dispatcher = new BatchDispatcher(options.captureName(), options.side(), converter,
+                new RecordClassifier(heartbeatTable, signalTable, keys.keySet()), loads, handler, listener, gate, this::recordFailure);
+        passwordToken = options.password() == null ? null : PasswordPlugin.register(options.password());
+        return DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+                .using(DebeziumProperties.of(options, heartbeatTable, signalTable, passwordToken))
+                .notifying(dispatcher)
+                .using(this::onEngineCompleted)
+                .using(new DebeziumEngine.ConnectorCallback() {
+                    @Override
+                    public void taskStarted() {
+                        if (!prepared.plan().pending().isEmpty()) {
+                            beat();
+                        }
+                    }
+                })
+                .build();
+    }
+
+    /**
+     * Writes a heartbeat row right after the task started, so the capture sees that it streams
+     * (and requests its pending loads) without waiting for Debezium's first heartbeat. Only an
+     * accelerator: when it fails, Debezium's own heartbeat does the same a little later.
+     */
+    private void beat() {
+        try (Connection c = connect()) {
+            heartbeatTable.beat(c);
+        } catch (SQLException e) {
+            LOG.warn("capture {}: writing an early heartbeat failed; loads are requested after Debezium's first heartbeat: {}",
+                    options.captureName(), e.getMessage());
         }
     }
 
-    private DebeziumEngine<RecordChangeEvent<SourceRecord>> buildEngine(ChangeBatchHandler handler,
-            Map<TableId, ReplicaIdentity> identities) {
-        Map<TableId, List<String>> keys = options.tables().stream()
-                .collect(Collectors.toMap(CapturedTable::table, CapturedTable::keyColumns));
-        SourceRecordConverter converter = new SourceRecordConverter(options.side(), keys, identities,
-                new CanonicalValues(CanonicalValues.DEFAULT_UNAVAILABLE_PLACEHOLDER));
-        BatchDispatcher dispatcher = new BatchDispatcher(options.captureName(), options.side(), converter, heartbeatTable, handler,
-                listener, gate, this::recordFailure);
-        passwordToken = options.password() == null ? null : PasswordPlugin.register(options.password());
-        return DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
-                .using(DebeziumProperties.of(options, heartbeatTable, passwordToken))
-                .notifying(dispatcher)
-                .using(this::onEngineCompleted)
-                .build();
+    private Connection connect() throws SQLException {
+        return PgConnections.open(options.jdbcUrl(), options.user(), options.password());
     }
 
     /** Debezium's completion callback, called on the capture thread when the engine has stopped. */

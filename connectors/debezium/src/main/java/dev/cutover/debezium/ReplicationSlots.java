@@ -16,7 +16,9 @@ import java.util.Optional;
  * capture is retired (or a test ends) they must go, because an inactive slot makes the server
  * keep every WAL segment written since its confirmed position. Drop the slot <em>and</em> the
  * capture's offset file together: a capture whose stored offset names a dropped slot's position
- * fails at start.
+ * fails at start. (The record of requested loads next to the offset file, {@code .snapshots},
+ * may stay: without slot and stored position it no longer counts.) The signal table and the
+ * heartbeat table stay too; they are small, and the heartbeat table is shared.
  *
  * <p>Each call opens and closes its own connection. Thread-safe. Messages name the slot or
  * publication and never the password.

@@ -5,7 +5,9 @@
  * {@link dev.cutover.core.pipeline.spi.ChangeSource}: configured by
  * {@link dev.cutover.debezium.CaptureOptions}, it reads a logical replication slot through a
  * {@code pgoutput} publication and hands canonical change events to a batch handler, committing
- * its position only past batches the handler acknowledged. {@link dev.cutover.debezium.ReplicationSlots}
+ * its position only past batches the handler acknowledged. Existing rows are loaded by Debezium's
+ * incremental snapshots, interleaved with streaming and resumable across crashes (see
+ * {@link dev.cutover.debezium.SnapshotMode}). {@link dev.cutover.debezium.ReplicationSlots}
  * inspects and removes the slots and publications a capture leaves behind.
  */
 package dev.cutover.debezium;

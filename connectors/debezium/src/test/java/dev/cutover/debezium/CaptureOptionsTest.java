@@ -31,7 +31,9 @@ class CaptureOptionsTest {
         assertThat(o.maxBatchSize()).isEqualTo(CaptureOptions.DEFAULT_MAX_BATCH_SIZE);
         assertThat(o.heartbeatInterval()).isEqualTo(CaptureOptions.DEFAULT_HEARTBEAT_INTERVAL);
         assertThat(o.snapshotMode()).isEqualTo(SnapshotMode.INITIAL);
+        assertThat(o.snapshotChunkSize()).isEqualTo(CaptureOptions.DEFAULT_SNAPSHOT_CHUNK_SIZE);
         assertThat(o.heartbeatTable()).isEqualTo(new TableId("public", "cutover_heartbeat"));
+        assertThat(o.signalTable()).isEqualTo(new TableId("public", "cutover_signal_shop_sync_new"));
         assertThat(o.captureName()).isEqualTo("shop-sync/new");
     }
 
@@ -67,6 +69,38 @@ class CaptureOptionsTest {
         assertThatThrownBy(() -> valid().table(ORDERS, "id").table(CaptureOptions.DEFAULT_HEARTBEAT_TABLE, "slot_name").build())
                 .hasMessageContainingAll("tables[1]: table public.orders is captured twice",
                         "tables[2]: table public.cutover_heartbeat is the heartbeat table");
+    }
+
+    @Test
+    void derivedSignalTableOfTheLongestBridgeNameFitsPostgresIdentifiers() {
+        CaptureOptions o = CaptureOptions.builder("b".repeat(CaptureOptions.MAX_BRIDGE_NAME_LENGTH), SystemSide.LEGACY)
+                .database("jdbc:postgresql://h/db", "u", null).table(ORDERS, "id").offsetFile(Path.of("o")).build();
+
+        assertThat(o.signalTable().table()).hasSizeLessThanOrEqualTo(63);
+    }
+
+    @Test
+    void refusesASignalTableThatIsCapturedIsTheHeartbeatTableOrNeedsQuoting() {
+        assertThatThrownBy(() -> valid().signalTable(ORDERS).build())
+                .hasMessageContaining("tables[0]: table public.orders is the signal table and cannot be captured");
+        assertThatThrownBy(() -> valid().signalTable(CaptureOptions.DEFAULT_HEARTBEAT_TABLE).build())
+                .hasMessageContaining("signalTable: 'public.cutover_heartbeat' is the heartbeat table");
+        assertThatThrownBy(() -> valid().signalTable(new TableId("public", "Signals")).build())
+                .hasMessageContaining("signalTable: 'public.Signals' is not a signal table name");
+    }
+
+    @Test
+    void refusesChunksWithoutRows() {
+        assertThatThrownBy(() -> valid().snapshotChunkSize(0).build()).hasMessageContaining("snapshotChunkSize: 0 (expected at least 1)");
+    }
+
+    @Test
+    void refusesTableNamesAnIncrementalSnapshotCannotNameOnlyWhenExistingRowsAreLoaded() {
+        TableId dotted = new TableId("public", "a.b");
+
+        assertThatThrownBy(() -> valid().table(dotted, "id").build())
+                .hasMessageContaining("tables[1]: table name public.a.b contains '.' or '\"'");
+        assertThat(valid().table(dotted, "id").snapshotMode(SnapshotMode.NO_DATA).build().tables()).hasSize(2);
     }
 
     @Test

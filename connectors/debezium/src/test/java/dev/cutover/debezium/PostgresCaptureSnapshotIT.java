@@ -1,15 +1,22 @@
 package dev.cutover.debezium;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.event.Operation;
+import dev.cutover.core.event.TableId;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What a capture does with rows that exist when it first starts. */
+/**
+ * What a capture does with rows that exist when it first reads a table: loaded by an incremental
+ * snapshot it requests through its signal table, once per table.
+ */
 class PostgresCaptureSnapshotIT extends CaptureITSupport {
 
     @BeforeEach
@@ -19,9 +26,10 @@ class PostgresCaptureSnapshotIT extends CaptureITSupport {
     }
 
     @Test
-    void initialSnapshotDeliversExistingRowsAsReadsBeforeLaterChanges() throws Exception {
+    void existingRowsArriveAsReadsOfALoadAndLaterChangesAsStreamedWithoutSignalRows() throws Exception {
         RecordingHandler handler = new RecordingHandler();
-        PostgresCaptureSource source = start(options("initial", "existing").build(), handler);
+        CaptureOptions options = options("initial", "existing").build();
+        PostgresCaptureSource source = start(options, handler);
         awaitEventCount(handler, 3);
         awaitStreaming(source);
 
@@ -40,7 +48,11 @@ class PostgresCaptureSnapshotIT extends CaptureITSupport {
                 .satisfies(e -> assertThat(e.after().has("name")).isTrue());
         assertThat(events.get(3).operation()).isEqualTo(Operation.CREATE);
         assertThat(events.get(3).after().get("id")).isEqualTo(4);
-        assertThat(events).hasSize(4);
+        assertThat(events).as("neither the load signal nor the chunk watermarks are data").hasSize(4)
+                .allSatisfy(e -> assertThat(e.table()).isEqualTo(new TableId("public", "existing")));
+        assertThat(Integer.parseInt(queryString("SELECT count(*) FROM " + options.signalTable())))
+                .as("the load signal and at least one chunk's watermarks went through the signal table").isGreaterThanOrEqualTo(3);
+        assertThat(Files.readString(Path.of(options.offsetFile() + ".snapshots"))).contains("public\texisting");
     }
 
     @Test
@@ -75,5 +87,28 @@ class PostgresCaptureSnapshotIT extends CaptureITSupport {
             assertThat(e.after().get("id")).isEqualTo(6);
         });
         assertThat(source.awaitStop(Duration.ZERO)).isTrue();
+    }
+
+    @Test
+    void tableAddedToACaptureIsLoadedAloneOnTheNextStart() throws Exception {
+        db.execute("DROP TABLE IF EXISTS added", "CREATE TABLE added (id int PRIMARY KEY, name text)",
+                "INSERT INTO added VALUES (10, 'x'), (11, 'y')");
+        RecordingHandler first = new RecordingHandler();
+        PostgresCaptureSource source = start(options("grow", "existing").build(), first);
+        awaitEventCount(first, 3);
+        awaitStreaming(source);
+        source.close();
+
+        RecordingHandler second = new RecordingHandler();
+        start(options("grow", "existing", "added").build(), second);
+        awaitEventCount(second, 2);
+        db.execute("INSERT INTO existing VALUES (7, 'g')");
+        awaitEvents(second, events -> events.stream().anyMatch(e -> e.operation() == Operation.CREATE));
+
+        assertThat(second.events()).filteredOn(e -> e.operation() == Operation.READ)
+                .as("only the added table's rows are loaded").extracting(e -> e.table().table(), e -> e.after().get("id"))
+                .containsExactlyInAnyOrder(tuple("added", 10), tuple("added", 11));
+        assertThat(second.events()).filteredOn(e -> e.operation() == Operation.CREATE).extracting(e -> e.after().get("id"))
+                .containsExactly(7);
     }
 }

@@ -10,6 +10,7 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -18,18 +19,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine's batch consumer: converts a batch's data records, hands them to the
- * {@link ChangeBatchHandler} in one call, and only then marks every record of the batch
- * processed, so Debezium stores (and confirms to the slot) no position the handler has not
- * acknowledged.
+ * {@link ChangeBatchHandler} in one call, and only then marks the records of the batch processed,
+ * so Debezium stores (and confirms to the slot) no position the handler has not acknowledged.
  *
- * <p>Heartbeats, heartbeat-table changes and transaction markers are not data: they are marked
- * processed with the batch (so an idle capture's position still advances) and heartbeats are
- * reported to the {@link PipelineListener}. A batch without data records does not reach the
- * handler.
+ * <p>Heartbeats, heartbeat-table and signal-table changes (signals and the watermarks of loads),
+ * notifications and transaction markers are not data: they never reach the handler, and are
+ * marked processed with the batch (so an idle capture's position still advances). Heartbeats are
+ * reported to the {@link PipelineListener}; notifications go to {@link InitialLoads}, which is
+ * also told when the engine demonstrably streams (any record but a notification), to request the
+ * loads of existing rows it has pending. Rows a load reads from a table the capture no longer
+ * captures are dropped. A record without a source offset (Debezium's notification that it skipped
+ * its initial snapshot, on a first start) is not marked: marking would store an empty position.
+ * A batch without data records does not reach the handler.
  *
- * <p>When the handler throws, or a record cannot be converted, nothing of the batch is marked:
- * the failure is reported to the failure sink and thrown as a {@link CaptureException}, which is
- * not retriable and makes the engine stop, committing only what was acknowledged before.
+ * <p>When the handler throws, a record cannot be converted, or a load fails, nothing of the batch
+ * is marked: the failure is reported to the failure sink and thrown as a {@link CaptureException},
+ * which is not retriable and makes the engine stop, committing only what was acknowledged before.
  *
  * <p>Called by the engine's polling thread only, one batch at a time.
  */
@@ -40,7 +45,8 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
     private final String captureName;
     private final SystemSide side;
     private final SourceRecordConverter converter;
-    private final HeartbeatTable heartbeatTable;
+    private final RecordClassifier classifier;
+    private final InitialLoads loads;
     private final ChangeBatchHandler handler;
     private final PipelineListener listener;
     private final BatchGate gate;
@@ -50,12 +56,14 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
      * @param captureName {@code <bridge>/<side>} for messages
      * @param failures told about a failure before it is thrown to the engine
      */
-    public BatchDispatcher(String captureName, SystemSide side, SourceRecordConverter converter, HeartbeatTable heartbeatTable,
-            ChangeBatchHandler handler, PipelineListener listener, BatchGate gate, Consumer<CaptureException> failures) {
+    public BatchDispatcher(String captureName, SystemSide side, SourceRecordConverter converter, RecordClassifier classifier,
+            InitialLoads loads, ChangeBatchHandler handler, PipelineListener listener, BatchGate gate,
+            Consumer<CaptureException> failures) {
         this.captureName = captureName;
         this.side = side;
         this.converter = converter;
-        this.heartbeatTable = heartbeatTable;
+        this.classifier = classifier;
+        this.loads = loads;
         this.handler = handler;
         this.listener = listener;
         this.gate = gate;
@@ -67,38 +75,60 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
         gate.enter();
         try {
-            int heartbeats = 0;
-            List<ChangeEvent> events = new ArrayList<>(records.size());
+            int heartbeats = process(records);
             for (RecordChangeEvent<SourceRecord> record : records) {
-                SourceRecord sourceRecord = record.record();
-                switch (RecordKind.of(sourceRecord, heartbeatTable)) {
-                    case DATA -> events.add(convert(sourceRecord));
-                    case HEARTBEAT -> heartbeats++;
-                    default -> {
-                        // Not data: committed with the batch so the position moves past it.
-                    }
+                Map<String, ?> offset = record.record().sourceOffset();
+                if (offset != null && !offset.isEmpty()) {
+                    committer.markProcessed(record);
                 }
-            }
-            if (!events.isEmpty()) {
-                deliver(events);
-            }
-            for (RecordChangeEvent<SourceRecord> record : records) {
-                committer.markProcessed(record);
             }
             committer.markBatchFinished();
             if (heartbeats > 0) {
                 reportHeartbeat();
             }
+        } catch (CaptureException e) {
+            failures.accept(e);
+            throw e;
         } finally {
             gate.exit();
         }
     }
 
+    /** Sorts the batch, requests pending loads, delivers the data; returns the number of heartbeats. */
+    private int process(List<RecordChangeEvent<SourceRecord>> records) throws InterruptedException {
+        int heartbeats = 0;
+        boolean streaming = false;
+        List<ChangeEvent> events = new ArrayList<>(records.size());
+        for (RecordChangeEvent<SourceRecord> record : records) {
+            SourceRecord sourceRecord = record.record();
+            RecordKind kind = classifier.classify(sourceRecord);
+            streaming |= kind != RecordKind.NOTIFICATION;
+            switch (kind) {
+                case DATA -> events.add(convert(sourceRecord));
+                case HEARTBEAT -> heartbeats++;
+                case NOTIFICATION -> LoadNotification.of((Struct) sourceRecord.value()).ifPresent(loads::onNotification);
+                case UNCAPTURED_READ -> loads.onUncapturedRead(RecordClassifier.table((Struct) sourceRecord.value()));
+                default -> {
+                    // Not data: committed with the batch so the position moves past it.
+                }
+            }
+        }
+        if (streaming) {
+            loads.onStreaming();
+        }
+        if (!events.isEmpty()) {
+            deliver(events);
+        }
+        return heartbeats;
+    }
+
     private ChangeEvent convert(SourceRecord record) {
         try {
-            return converter.convert((Struct) record.value());
+            Map<String, ?> offset = record.sourceOffset();
+            Object lsn = offset == null ? null : offset.get("lsn");
+            return converter.convert((Struct) record.value(), lsn instanceof Long l ? l : null);
         } catch (ChangeConversionException e) {
-            throw fail(new CaptureException("capture " + captureName + " stopped: " + e.getMessage(), e));
+            throw new CaptureException("capture " + captureName + " stopped: " + e.getMessage(), e);
         }
     }
 
@@ -107,16 +137,11 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
             handler.onBatch(events);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw fail(new CaptureException("capture " + captureName + " was interrupted while handing over " + describe(events), e));
+            throw new CaptureException("capture " + captureName + " was interrupted while handing over " + describe(events), e);
         } catch (Exception e) {
-            throw fail(new CaptureException("capture " + captureName + " stopped: the handler failed on " + describe(events)
-                    + "; the batch was not committed and will be delivered again after a restart", e));
+            throw new CaptureException("capture " + captureName + " stopped: the handler failed on " + describe(events)
+                    + "; the batch was not committed and will be delivered again after a restart", e);
         }
-    }
-
-    private CaptureException fail(CaptureException e) {
-        failures.accept(e);
-        return e;
     }
 
     private static String describe(List<ChangeEvent> events) {

@@ -29,12 +29,13 @@ public final class DebeziumProperties {
      * @param passwordToken the token of the password registered with {@link PasswordPlugin}; null
      *     when the options have no password
      */
-    public static Properties of(CaptureOptions options, HeartbeatTable heartbeat, String passwordToken) {
+    public static Properties of(CaptureOptions options, HeartbeatTable heartbeat, SignalTable signal, String passwordToken) {
         Properties p = new Properties();
         engine(options, p);
         connection(options, passwordToken, p);
-        capture(options, heartbeat, p);
-        events(p);
+        capture(options, heartbeat, signal, p);
+        loads(options, signal, p);
+        events(options, p);
         return p;
     }
 
@@ -71,14 +72,13 @@ public final class DebeziumProperties {
         }
     }
 
-    private static void capture(CaptureOptions o, HeartbeatTable heartbeat, Properties p) {
+    private static void capture(CaptureOptions o, HeartbeatTable heartbeat, SignalTable signal, Properties p) {
         p.setProperty("plugin.name", "pgoutput");
         p.setProperty("slot.name", o.slotName());
         p.setProperty("publication.name", o.publicationName());
         p.setProperty("publication.autocreate.mode", "filtered");
-        p.setProperty("table.include.list", tableIncludeList(o.tables(), heartbeat.table()));
+        p.setProperty("table.include.list", tableIncludeList(o.tables(), heartbeat.table(), signal.table()));
         p.setProperty("message.key.columns", messageKeyColumns(o.tables()));
-        p.setProperty("snapshot.mode", o.snapshotMode().debeziumName());
         p.setProperty("poll.interval.ms", Long.toString(o.pollInterval().toMillis()));
         p.setProperty("max.batch.size", Integer.toString(o.maxBatchSize()));
         p.setProperty("max.queue.size", Integer.toString(o.maxBatchSize() * QUEUE_BATCHES));
@@ -86,7 +86,25 @@ public final class DebeziumProperties {
         p.setProperty("heartbeat.action.query", heartbeat.actionQuery());
     }
 
-    private static void events(Properties p) {
+    /**
+     * Never Debezium's blocking snapshot: killed half way, it starts over at a later position on
+     * restart and never reports the rows deleted in between. Existing rows come from incremental
+     * snapshots instead, requested through the signal table (see {@link InitialLoads}).
+     */
+    private static void loads(CaptureOptions o, SignalTable signal, Properties p) {
+        p.setProperty("snapshot.mode", "no_data");
+        p.setProperty("signal.enabled.channels", "source");
+        p.setProperty("signal.data.collection", signal.dataCollection());
+        p.setProperty("incremental.snapshot.chunk.size", Integer.toString(o.snapshotChunkSize()));
+        // Watermarks stay in the table (two small rows per chunk); with insert_delete any delete there, e.g. housekeeping, would be
+        // taken for a closing watermark.
+        p.setProperty("incremental.snapshot.watermarking.strategy", "insert_insert");
+    }
+
+    private static void events(CaptureOptions o, Properties p) {
+        // Notifications come through the engine like records, in order; they report the progress of loads.
+        p.setProperty("notification.enabled.channels", "sink");
+        p.setProperty("notification.sink.topic.name", engineName(o) + ".notifications");
         p.setProperty("provide.transaction.metadata", "true");
         p.setProperty("decimal.handling.mode", "precise");
         // Every time and timestamp as microseconds, PostgreSQL's own precision, whatever the column's declared precision.
@@ -95,13 +113,14 @@ public final class DebeziumProperties {
         p.setProperty("binary.handling.mode", "bytes");
     }
 
-    /** {@code schema.table} of every captured table and of the heartbeat table, as exact regular expressions. */
-    static String tableIncludeList(List<CapturedTable> tables, TableId heartbeatTable) {
-        List<String> patterns = new ArrayList<>(tables.size() + 1);
+    /** {@code schema.table} of every captured table, the heartbeat table and the signal table, as exact regular expressions. */
+    static String tableIncludeList(List<CapturedTable> tables, TableId heartbeatTable, TableId signalTable) {
+        List<String> patterns = new ArrayList<>(tables.size() + 2);
         for (CapturedTable t : tables) {
             patterns.add(qualifiedRegex(t.table()));
         }
         patterns.add(qualifiedRegex(heartbeatTable));
+        patterns.add(qualifiedRegex(signalTable));
         return String.join(",", patterns);
     }
 

@@ -79,6 +79,13 @@ public final class HeartbeatTable {
                 + " ON CONFLICT (slot_name) DO UPDATE SET beat_at = EXCLUDED.beat_at";
     }
 
+    /** Runs the {@link #actionQuery()} on {@code connection}, in auto-commit mode. */
+    public void beat(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(actionQuery());
+        }
+    }
+
     /** True when a change record's source table is this table. */
     public boolean is(String schema, String tableName) {
         return table.schema().equals(schema) && table.table().equals(tableName);

@@ -30,7 +30,9 @@ import org.apache.kafka.connect.data.Struct;
  *       before image is reduced to the columns the table's {@link ReplicaIdentity} logs, so a
  *       delete under REPLICA IDENTITY DEFAULT carries the primary key only</li>
  *   <li>commit time: {@code source.ts_us}, else {@code source.ts_ms}</li>
- *   <li>position: {@code lsn} as PostgreSQL prints it, e.g. {@code 0/16B3748}</li>
+ *   <li>position: {@code source.lsn} as PostgreSQL prints it, e.g. {@code 0/16B3748}; a row read by
+ *       a load (incremental snapshot), whose source block Debezium leaves without LSN, gets the
+ *       streaming position the load delivered it at (its record's offset)</li>
  *   <li>transaction id: {@code source.txId}; none for snapshot reads</li>
  * </ul>
  *
@@ -62,15 +64,27 @@ public final class SourceRecordConverter {
     }
 
     /**
-     * Converts one envelope.
+     * Converts one envelope that carries its own LSN.
      *
      * @throws ChangeConversionException naming table, column, type and position when the record
      *     is not a change of a captured table or a value cannot be converted
      */
     public ChangeEvent convert(Struct envelope) {
+        return convert(envelope, null);
+    }
+
+    /**
+     * Converts one envelope.
+     *
+     * @param streamLsn the LSN of the record's source offset: the position of a row read by a load,
+     *     whose source block has none; null when not known
+     * @throws ChangeConversionException naming table, column, type and position when the record
+     *     is not a change of a captured table or a value cannot be converted
+     */
+    public ChangeEvent convert(Struct envelope, Long streamLsn) {
         Struct source = envelope.getStruct(Envelope.FieldName.SOURCE);
         TableId table = new TableId(source.getString("schema"), source.getString("table"));
-        SourcePosition position = position(source, table);
+        SourcePosition position = position(source, streamLsn, table);
         List<String> keys = keyColumns.get(table);
         if (keys == null) {
             throw new ChangeConversionException(table, null, null, position, "the table is not one of the captured tables " + keyColumns.keySet(), null);
@@ -96,8 +110,8 @@ public final class SourceRecordConverter {
         }
     }
 
-    private static SourcePosition position(Struct source, TableId table) {
-        Long lsn = source.getInt64("lsn");
+    private static SourcePosition position(Struct source, Long streamLsn, TableId table) {
+        Long lsn = source.getInt64("lsn") != null ? source.getInt64("lsn") : streamLsn;
         if (lsn == null) {
             throw new ChangeConversionException(table, null, null, null, "the record carries no LSN", null);
         }

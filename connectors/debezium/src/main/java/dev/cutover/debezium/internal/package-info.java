@@ -1,5 +1,8 @@
 /**
- * Internals of the Debezium capture: configuration translation, record conversion and batch
- * dispatch. Not an API; anything here may change without notice.
+ * Internals of the Debezium capture: configuration translation, record classification and
+ * conversion, batch dispatch, the heartbeat and signal tables, and the loads of existing rows
+ * (incremental snapshots: {@link dev.cutover.debezium.internal.LoadPlan},
+ * {@link dev.cutover.debezium.internal.LoadLedger}, {@link dev.cutover.debezium.internal.InitialLoads}).
+ * Not an API; anything here may change without notice.
  */
 package dev.cutover.debezium.internal;

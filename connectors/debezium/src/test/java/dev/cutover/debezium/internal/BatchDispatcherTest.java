@@ -13,10 +13,15 @@ import io.debezium.data.Envelope;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.StopEngineException;
+import io.debezium.schema.SchemaFactory;
+import io.debezium.schema.SchemaNameAdjuster;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -28,6 +33,8 @@ class BatchDispatcherTest {
 
     private static final TableId ORDERS = new TableId("public", "orders");
     private static final TableId HEARTBEAT = new TableId("public", "cutover_heartbeat");
+    private static final TableId SIGNAL = new TableId("public", "cutover_signal_shop_legacy");
+    private static final TableId REMOVED = new TableId("public", "removed");
 
     private static final Schema SOURCE = SchemaBuilder.struct().name("io.debezium.connector.postgresql.Source")
             .field("ts_ms", Schema.INT64_SCHEMA).field("ts_us", Schema.OPTIONAL_INT64_SCHEMA)
@@ -35,6 +42,11 @@ class BatchDispatcherTest {
             .field("txId", Schema.OPTIONAL_INT64_SCHEMA).field("lsn", Schema.OPTIONAL_INT64_SCHEMA).build();
     private static final Schema ROW = SchemaBuilder.struct().name("t.Value").field("id", Schema.INT64_SCHEMA).build();
     private static final Envelope ENVELOPE = Envelope.defineSchema().withName("t.Envelope").withRecord(ROW).withSource(SOURCE).build();
+    private static final Schema SIGNAL_ROW = SchemaBuilder.struct().name("s.Value").field("id", Schema.STRING_SCHEMA)
+            .field("type", Schema.STRING_SCHEMA).field("data", Schema.OPTIONAL_STRING_SCHEMA).build();
+    private static final Envelope SIGNAL_ENVELOPE = Envelope.defineSchema().withName("s.Envelope").withRecord(SIGNAL_ROW)
+            .withSource(SOURCE).build();
+    private static final Schema NOTIFICATION_VALUE = SchemaFactory.get().notificationValueSchema(SchemaNameAdjuster.NO_OP);
     private static final Schema HEARTBEAT_VALUE = SchemaBuilder.struct().name("io.debezium.connector.common.Heartbeat")
             .field("ts_ms", Schema.INT64_SCHEMA).build();
     private static final Schema TX_VALUE = SchemaBuilder.struct().name("io.debezium.connector.common.TransactionMetadataValue")
@@ -55,8 +67,15 @@ class BatchDispatcherTest {
                 heartbeats.add(system);
             }
         };
-        return new BatchDispatcher("shop/legacy", SystemSide.LEGACY, converter, new HeartbeatTable(HEARTBEAT, "slot"), handler,
-                listener, gate, failures::add);
+        HeartbeatTable heartbeat = new HeartbeatTable(HEARTBEAT, "slot");
+        SignalTable signal = new SignalTable(SIGNAL);
+        LoadPlan nothingPending = new LoadPlan(Set.of(ORDERS), List.of(), false);
+        InitialLoads loads = new InitialLoads("shop/legacy", nothingPending, LoadLedger.besides(Path.of("never-written.offsets")), signal,
+                () -> {
+                    throw new SQLException("no load is pending, so no signal is sent");
+                }, Set.of(ORDERS), 100);
+        return new BatchDispatcher("shop/legacy", SystemSide.LEGACY, converter, new RecordClassifier(heartbeat, signal, Set.of(ORDERS)),
+                loads, handler, listener, gate, failures::add);
     }
 
     @Test
@@ -106,6 +125,57 @@ class BatchDispatcherTest {
     }
 
     @Test
+    void signalsAndWatermarksNeverReachTheHandlerButAreCommitted() throws Exception {
+        List<RecordChangeEvent<SourceRecord>> batch = List.of(signal("cutover-load-1", "execute-snapshot"), change(ORDERS, 1),
+                signal("c1-open", "snapshot-window-open"), signal("c1-close", "snapshot-window-close"));
+
+        dispatcher(delivered::add).handleBatch(batch, committer);
+
+        assertThat(delivered).singleElement().satisfies(events -> assertThat(events).extracting(ChangeEvent::table).containsOnly(ORDERS));
+        assertThat(committer.processed).containsExactlyElementsOf(batch);
+    }
+
+    @Test
+    void notificationsNeverReachTheHandlerAndOnesWithoutPositionAreNotCommitted() throws Exception {
+        RecordChangeEvent<SourceRecord> skipped = notification(Map.of(), "Initial Snapshot", "SKIPPED", Map.of());
+        RecordChangeEvent<SourceRecord> finished = notification(Map.of("lsn", 5L), "Incremental Snapshot", "TABLE_SCAN_COMPLETED",
+                Map.of("scanned_collection", "public.orders", "status", "SUCCEEDED", "total_rows_scanned", "2"));
+        AtomicInteger calls = new AtomicInteger();
+
+        dispatcher(events -> calls.incrementAndGet()).handleBatch(List.of(skipped, finished), committer);
+
+        assertThat(calls).hasValue(0);
+        assertThat(committer.processed).as("an empty source offset would be stored as the position").containsExactly(finished);
+        assertThat(committer.batchesFinished).isEqualTo(1);
+    }
+
+    @Test
+    void loadDebeziumGaveUpOnStopsWithoutCommittingNamingTheTable() {
+        List<RecordChangeEvent<SourceRecord>> batch = List.of(change(ORDERS, 1), notification(Map.of("lsn", 5L), "Incremental Snapshot",
+                "TABLE_SCAN_COMPLETED", Map.of("scanned_collection", "public.orders", "status", "SQL_EXCEPTION", "total_rows_scanned", "0")));
+        AtomicInteger calls = new AtomicInteger();
+
+        assertThatThrownBy(() -> dispatcher(events -> calls.incrementAndGet()).handleBatch(batch, committer))
+                .isInstanceOf(CaptureException.class)
+                .hasMessageContaining("shop/legacy")
+                .hasMessageContaining("public.orders")
+                .hasMessageContaining("SQL_EXCEPTION");
+        assertThat(calls).hasValue(0);
+        assertThat(committer.processed).isEmpty();
+        assertThat(failures).hasSize(1);
+    }
+
+    @Test
+    void rowsLoadedFromATableNoLongerCapturedAreDroppedButCommitted() throws Exception {
+        List<RecordChangeEvent<SourceRecord>> batch = List.of(read(REMOVED, 1), read(ORDERS, 2));
+
+        dispatcher(delivered::add).handleBatch(batch, committer);
+
+        assertThat(delivered).singleElement().satisfies(events -> assertThat(events).extracting(e -> e.after().get("id")).containsExactly(2L));
+        assertThat(committer.processed).containsExactlyElementsOf(batch);
+    }
+
+    @Test
     void unconvertibleChangeStopsWithoutCommittingOrCallingTheHandler() {
         AtomicInteger calls = new AtomicInteger();
         List<RecordChangeEvent<SourceRecord>> batch = List.of(change(ORDERS, 1), change(new TableId("public", "other"), 2));
@@ -131,19 +201,41 @@ class BatchDispatcherTest {
     }
 
     private static RecordChangeEvent<SourceRecord> change(TableId table, long id) {
-        Struct source = new Struct(SOURCE).put("ts_ms", 1L).put("ts_us", 1_000L).put("schema", table.schema())
-                .put("table", table.table()).put("txId", 7L).put("lsn", id);
-        Struct value = ENVELOPE.create(new Struct(ROW).put("id", id), source, Instant.now());
+        Struct value = ENVELOPE.create(new Struct(ROW).put("id", id), source(table, id), Instant.now());
         return wrap(new SourceRecord(Map.of(), Map.of("lsn", id), "t", null, null, ENVELOPE.schema(), value));
     }
 
+    private static RecordChangeEvent<SourceRecord> read(TableId table, long id) {
+        Struct value = ENVELOPE.read(new Struct(ROW).put("id", id), source(table, id), Instant.now());
+        return wrap(new SourceRecord(Map.of(), Map.of("lsn", id), "t", null, null, ENVELOPE.schema(), value));
+    }
+
+    private static RecordChangeEvent<SourceRecord> signal(String id, String type) {
+        Struct row = new Struct(SIGNAL_ROW).put("id", id).put("type", type).put("data", null);
+        Struct value = SIGNAL_ENVELOPE.create(row, source(SIGNAL, 9), Instant.now());
+        return wrap(new SourceRecord(Map.of(), Map.of("lsn", 9L), "s", null, null, SIGNAL_ENVELOPE.schema(), value));
+    }
+
+    private static Struct source(TableId table, long lsn) {
+        return new Struct(SOURCE).put("ts_ms", 1L).put("ts_us", 1_000L).put("schema", table.schema())
+                .put("table", table.table()).put("txId", 7L).put("lsn", lsn);
+    }
+
+    private static RecordChangeEvent<SourceRecord> notification(Map<String, ?> offset, String aggregate, String type,
+            Map<String, String> data) {
+        Struct value = new Struct(NOTIFICATION_VALUE).put("id", "n-1").put("type", type).put("aggregate_type", aggregate)
+                .put("additional_data", data).put("timestamp", 1L);
+        return wrap(new SourceRecord(Map.of(), offset, "notifications", null, null, NOTIFICATION_VALUE, value));
+    }
+
     private static RecordChangeEvent<SourceRecord> heartbeat() {
-        return wrap(new SourceRecord(Map.of(), Map.of(), "__debezium-heartbeat.t", null, null, HEARTBEAT_VALUE,
+        return wrap(new SourceRecord(Map.of(), Map.of("lsn", 3L), "__debezium-heartbeat.t", null, null, HEARTBEAT_VALUE,
                 new Struct(HEARTBEAT_VALUE).put("ts_ms", 1L)));
     }
 
     private static RecordChangeEvent<SourceRecord> tx(String status) {
-        return wrap(new SourceRecord(Map.of(), Map.of(), "t.transaction", null, null, TX_VALUE, new Struct(TX_VALUE).put("status", status)));
+        return wrap(new SourceRecord(Map.of(), Map.of("lsn", 1L), "t.transaction", null, null, TX_VALUE,
+                new Struct(TX_VALUE).put("status", status)));
     }
 
     private static RecordChangeEvent<SourceRecord> wrap(SourceRecord record) {

@@ -31,10 +31,11 @@ class DebeziumPropertiesTest {
             .build();
 
     private final HeartbeatTable heartbeat = new HeartbeatTable(options.heartbeatTable(), options.slotName());
+    private final SignalTable signal = new SignalTable(options.signalTable());
 
     @Test
     void connectionComesFromTheJdbcUrlAndThePasswordOnlyAsAToken() {
-        Properties p = DebeziumProperties.of(options, heartbeat, "token-1");
+        Properties p = DebeziumProperties.of(options, heartbeat, signal, "token-1");
 
         assertThat(p.getProperty("database.hostname")).isEqualTo("db.example");
         assertThat(p.getProperty("database.port")).isEqualTo("6543");
@@ -48,14 +49,14 @@ class DebeziumPropertiesTest {
 
     @Test
     void withoutPasswordNoPluginIsConfigured() {
-        Properties p = DebeziumProperties.of(options, heartbeat, null);
+        Properties p = DebeziumProperties.of(options, heartbeat, signal, null);
 
         assertThat(p).doesNotContainKeys("database.password", "database.authenticationPluginClassName", "database.cutoverPasswordToken");
     }
 
     @Test
     void captureUsesPgoutputWithAFilteredPublicationAndTheDerivedNames() {
-        Properties p = DebeziumProperties.of(options, heartbeat, null);
+        Properties p = DebeziumProperties.of(options, heartbeat, signal, null);
 
         assertThat(p.getProperty("plugin.name")).isEqualTo("pgoutput");
         assertThat(p.getProperty("publication.autocreate.mode")).isEqualTo("filtered");
@@ -63,12 +64,31 @@ class DebeziumPropertiesTest {
         assertThat(p.getProperty("publication.name")).isEqualTo("cutover_shop_sync_legacy");
         assertThat(p.getProperty("name")).isEqualTo("cutover-shop-sync-legacy");
         assertThat(p.getProperty("topic.prefix")).isEqualTo("cutover-shop-sync-legacy");
-        assertThat(p.getProperty("snapshot.mode")).isEqualTo("no_data");
+    }
+
+    @Test
+    void existingRowsComeFromIncrementalSnapshotsSignalledThroughTheSignalTableInEveryMode() {
+        CaptureOptions initial = CaptureOptions.builder("shop-sync", SystemSide.LEGACY)
+                .database("jdbc:postgresql://db.example/legacy", "capture", null)
+                .table(ORDERS, "id")
+                .offsetFile(Path.of("legacy.offsets"))
+                .snapshotChunkSize(300)
+                .build();
+
+        for (CaptureOptions o : new CaptureOptions[] {initial, options}) {
+            Properties p = DebeziumProperties.of(o, heartbeat, new SignalTable(o.signalTable()), null);
+            assertThat(p.getProperty("snapshot.mode")).as("never Debezium's blocking snapshot").isEqualTo("no_data");
+            assertThat(p.getProperty("signal.enabled.channels")).isEqualTo("source");
+            assertThat(p.getProperty("signal.data.collection")).isEqualTo("public.cutover_signal_shop_sync_legacy");
+            assertThat(p.getProperty("notification.enabled.channels")).isEqualTo("sink");
+            assertThat(p.getProperty("notification.sink.topic.name")).isNotBlank();
+        }
+        assertThat(DebeziumProperties.of(initial, heartbeat, signal, null).getProperty("incremental.snapshot.chunk.size")).isEqualTo("300");
     }
 
     @Test
     void eventsAreExactAndCarryTransactions() {
-        Properties p = DebeziumProperties.of(options, heartbeat, null);
+        Properties p = DebeziumProperties.of(options, heartbeat, signal, null);
 
         assertThat(p.getProperty("provide.transaction.metadata")).isEqualTo("true");
         assertThat(p.getProperty("decimal.handling.mode")).isEqualTo("precise");
@@ -78,7 +98,7 @@ class DebeziumPropertiesTest {
 
     @Test
     void pacingAndOffsetsFollowTheOptions() {
-        Properties p = DebeziumProperties.of(options, heartbeat, null);
+        Properties p = DebeziumProperties.of(options, heartbeat, signal, null);
 
         assertThat(p.getProperty("offset.storage")).isEqualTo("org.apache.kafka.connect.storage.FileOffsetBackingStore");
         assertThat(p.getProperty("offset.storage.file.filename")).isEqualTo(Path.of("/var/lib/cutover/legacy.offsets").toString());
@@ -92,7 +112,7 @@ class DebeziumPropertiesTest {
 
     @Test
     void heartbeatUpsertsTheSlotsRowInTheHeartbeatTable() {
-        Properties p = DebeziumProperties.of(options, heartbeat, null);
+        Properties p = DebeziumProperties.of(options, heartbeat, signal, null);
 
         assertThat(p.getProperty("heartbeat.action.query"))
                 .isEqualTo("INSERT INTO \"public\".\"cutover_heartbeat\" (slot_name, beat_at) VALUES ('cutover_shop_sync_legacy', now())"
@@ -100,19 +120,20 @@ class DebeziumPropertiesTest {
     }
 
     @Test
-    void includeListMatchesExactlyTheCapturedTablesAndTheHeartbeatTable() {
-        String[] patterns = DebeziumProperties.of(options, heartbeat, null).getProperty("table.include.list").split(",");
+    void includeListMatchesExactlyTheCapturedTablesTheHeartbeatTableAndTheSignalTable() {
+        String[] patterns = DebeziumProperties.of(options, heartbeat, signal, null).getProperty("table.include.list").split(",");
 
-        assertThat(patterns).hasSize(3);
+        assertThat(patterns).hasSize(4);
         assertThat(Pattern.matches(patterns[0], "public.orders")).isTrue();
         assertThat(Pattern.matches(patterns[0], "publicXorders")).isFalse();
         assertThat(Pattern.matches(patterns[1], "sales.order-lines")).isTrue();
         assertThat(Pattern.matches(patterns[2], "public.cutover_heartbeat")).isTrue();
+        assertThat(Pattern.matches(patterns[3], "public.cutover_signal_shop_sync_legacy")).isTrue();
     }
 
     @Test
     void messageKeysAreTheConfiguredKeyColumnsInOrder() {
-        assertThat(DebeziumProperties.of(options, heartbeat, null).getProperty("message.key.columns"))
+        assertThat(DebeziumProperties.of(options, heartbeat, signal, null).getProperty("message.key.columns"))
                 .isEqualTo("public\\.orders:id;sales\\.order\\-lines:order_id,line_no");
     }
 }

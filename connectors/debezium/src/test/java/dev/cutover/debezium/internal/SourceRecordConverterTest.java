@@ -143,6 +143,19 @@ class SourceRecordConverterTest {
     }
 
     @Test
+    void rowReadByALoadTakesTheStreamingPositionItWasDeliveredAt() {
+        Struct envelope = envelope("r", null, fullRow(1L));
+        envelope.getStruct("source").put("lsn", null).put("txId", null).put("snapshot", "incremental");
+
+        ChangeEvent event = converter.convert(envelope, 0x16B3750L);
+
+        assertThat(event.operation()).isEqualTo(Operation.READ);
+        assertThat(event.position()).isEqualTo(new SourcePosition("lsn", "0/16B3750"));
+        assertThat(event.transactionId()).isNull();
+        assertThatThrownBy(() -> converter.convert(envelope)).hasMessageContaining("the record carries no LSN");
+    }
+
+    @Test
     void commitTimeFallsBackToMillisecondsWhenMicrosecondsAreAbsent() {
         Struct envelope = envelope("c", null, fullRow(1L));
         envelope.getStruct("source").put("ts_us", null);

@@ -1,0 +1,56 @@
+package dev.cutover.debezium.internal;
+
+import dev.cutover.core.event.TableId;
+import dev.cutover.debezium.CaptureOptions;
+import dev.cutover.debezium.CapturedTable;
+import dev.cutover.debezium.ReplicationSlots;
+import dev.cutover.debezium.SnapshotMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Makes a capture's {@link LoadPlan} at start from the database, the offset file and the ledger. */
+public final class LoadPlanner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoadPlanner.class);
+
+    private LoadPlanner() {
+    }
+
+    /**
+     * Which tables need a load of existing rows. Rewrites the ledger when it records tables that no
+     * longer count (removed from the capture, or the slot or the stored position is gone), and logs
+     * the plan. Reads nothing with {@link SnapshotMode#NO_DATA}.
+     *
+     * @throws IOException when the ledger cannot be read or rewritten
+     * @throws SQLException when the slot cannot be looked up
+     */
+    public static LoadPlan plan(CaptureOptions options, LoadLedger ledger) throws IOException, SQLException {
+        if (options.snapshotMode() == SnapshotMode.NO_DATA) {
+            return LoadPlan.of(SnapshotMode.NO_DATA, List.of(), Set.of(), false, false);
+        }
+        Path offsets = options.offsetFile();
+        // Kafka's file offset store writes the file only when it stores a position.
+        boolean positionStored = Files.isRegularFile(offsets) && Files.size(offsets) > 0;
+        boolean slotExists = ReplicationSlots.describe(options.jdbcUrl(), options.user(), options.password(), options.slotName())
+                .isPresent();
+        List<TableId> tables = options.tables().stream().map(CapturedTable::table).toList();
+        LoadPlan plan = LoadPlan.of(SnapshotMode.INITIAL, tables, ledger.read(), slotExists, positionStored);
+        if (plan.ledgerChanged()) {
+            ledger.write(plan.requested());
+        }
+        if (plan.pending().isEmpty()) {
+            LOG.info("capture {}: the existing rows of every table were requested before; a load in progress resumes from the stored"
+                    + " position", options.captureName());
+        } else {
+            LOG.info("capture {} will request loading the existing rows of {} once it streams (slot {}, stored position {})",
+                    options.captureName(), plan.pending(), slotExists ? "exists" : "new", positionStored ? "found" : "none");
+        }
+        return plan;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.cutover.debezium.internal;
+
+import dev.cutover.core.event.TableId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The table through which a capture talks to Debezium's signal processing: the capture inserts
+ * {@code execute-snapshot} signals into it, and Debezium's incremental snapshots insert the
+ * open and close watermarks of every chunk. Debezium reads both back from the replication stream
+ * ({@code signal.data.collection}), so the table is part of the capture's publication; its rows
+ * are never data for the handler.
+ *
+ * <p>Debezium writes watermarks with a positional {@code INSERT ... VALUES (?, ?, ?)}, so the
+ * table's first three columns must be {@code id}, {@code type} and {@code data}, in that order.
+ * One table per capture: a capture acts on every signal it reads, whoever wrote it.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class SignalTable {
+
+    /** The columns Debezium expects, in order. */
+    static final List<String> COLUMNS = List.of("id", "type", "data");
+
+    private final TableId table;
+
+    /** @param table where the signals live; schema and name of lowercase letters, digits and {@code _} */
+    public SignalTable(TableId table) {
+        this.table = table;
+    }
+
+    public TableId table() {
+        return table;
+    }
+
+    /**
+     * Creates the table unless it exists, and checks the shape of an existing one. Checks first,
+     * so that a user without CREATE on the schema can use a table someone else created.
+     *
+     * @return true when the table was created
+     * @throws IllegalStateException naming the table and its columns when an existing table does
+     *     not start with the columns {@code id}, {@code type}, {@code data}
+     */
+    public boolean ensureExists(Connection connection) throws SQLException {
+        List<String> columns = columns(connection);
+        if (columns.isEmpty()) {
+            try (Statement s = connection.createStatement()) {
+                s.execute(createStatement());
+            }
+            return true;
+        }
+        if (columns.size() < COLUMNS.size() || !columns.subList(0, COLUMNS.size()).equals(COLUMNS)) {
+            throw new IllegalStateException("signal table " + table + " has the columns " + columns + " but Debezium writes " + COLUMNS
+                    + " in this order; drop it so the capture creates it, or choose another signal table");
+        }
+        return false;
+    }
+
+    /** Creates the table unless it exists; idempotent. */
+    String createStatement() {
+        return "CREATE TABLE IF NOT EXISTS " + qualifiedName() + " (id text PRIMARY KEY, type text NOT NULL, data text)";
+    }
+
+    /** Inserts one signal and commits it (the connection is in auto-commit mode). */
+    public void insert(Connection connection, String id, String type, String data) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + qualifiedName() + " (id, type, data) VALUES (?, ?, ?)")) {
+            ps.setString(1, id);
+            ps.setString(2, type);
+            ps.setString(3, data);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The table as Debezium's {@code signal.data.collection} names it: {@code schema.table}. */
+    public String dataCollection() {
+        return table.schema() + "." + table.table();
+    }
+
+    /** True when a change record's source table is this table. */
+    public boolean is(String schema, String tableName) {
+        return table.schema().equals(schema) && table.table().equals(tableName);
+    }
+
+    private List<String> columns(Connection connection) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname FROM pg_catalog.pg_attribute a"
+                + " JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped"
+                + " ORDER BY a.attnum")) {
+            ps.setString(1, table.schema());
+            ps.setString(2, table.table());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+        }
+        return columns;
+    }
+
+    private String qualifiedName() {
+        return SqlIdentifiers.quote(table.schema()) + "." + SqlIdentifiers.quote(table.table());
+    }
+}
