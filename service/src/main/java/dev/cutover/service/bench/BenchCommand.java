@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
  *
  * <p>Phases: (1) ceiling: the applier alone writes the workload's changes into the new table;
  * (2) bulk: the legacy table takes the inserts, updates and deletes while a fresh bridge streams
- * them, timed from the first legacy write until the new table holds the final state; (3) steady:
+ * them, timed from the first legacy write until the new table holds the final state, repeated so
+ * that the last round runs on a warmed-up JVM as a long-lived service would; (3) steady:
  * a fresh bridge under a constant legacy write rate, reporting end-to-end lag percentiles.
  */
 @Command(name = "bench", description = "Measure end-to-end throughput and lag against the raw JDBC ceiling.")
@@ -58,6 +59,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--deletes", defaultValue = "5000", description = "Legacy rows deleted (default ${DEFAULT-VALUE}).")
     int deletes;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Bulk rounds, each with a fresh bridge; all but the last warm the JVM up (default ${DEFAULT-VALUE}).")
+    int rounds;
 
     @Option(names = "--steady-rate", defaultValue = "2000", description = "Rows per second in the steady phase (default ${DEFAULT-VALUE}).")
     int steadyRate;
@@ -84,13 +88,17 @@ public final class BenchCommand implements Callable<Integer> {
                 BenchWorkload.createTables(legacy, neu);
             }
             int total = inserts + updates + deletes;
-            double ceiling = ceiling(dbs);
-            report("ceiling: %d changes applied straight over JDBC at %,.0f rows/s", total, ceiling);
-            truncate(dbs);
-            Bulk bulk = bulk(dbs);
-            report("end to end: %d changes in %.2f s = %,.0f events/s (%.0f%% of the JDBC ceiling); legacy writes took %.2f s,"
-                    + " all published to Kafka after %.2f s", total, bulk.seconds, total / bulk.seconds,
-                    100 * total / bulk.seconds / ceiling, bulk.loadSeconds, bulk.capturedSeconds);
+            for (int round = 1; round <= rounds; round++) {
+                String label = "round " + round + " of " + rounds + (round < rounds ? " (JVM warm-up)" : "");
+                truncate(dbs);
+                double ceiling = ceiling(dbs);
+                report("%s: ceiling: %d changes applied straight over JDBC at %,.0f rows/s", label, total, ceiling);
+                truncate(dbs);
+                Bulk bulk = bulk(dbs, "bench_bulk_" + round);
+                report("%s: end to end: %d changes in %.2f s = %,.0f events/s (%.0f%% of the JDBC ceiling);"
+                        + " legacy writes took %.2f s, all published to Kafka after %.2f s", label, total, bulk.seconds,
+                        total / bulk.seconds, 100 * total / bulk.seconds / ceiling, bulk.loadSeconds, bulk.capturedSeconds);
+            }
             truncate(dbs);
             String steady = steady(dbs);
             report("steady %d rows/s for %s: end-to-end lag %s", steadyRate, steadyDuration, steady);
@@ -134,8 +142,8 @@ public final class BenchCommand implements Callable<Integer> {
     private record Bulk(double seconds, double loadSeconds, double capturedSeconds) {
     }
 
-    private Bulk bulk(BenchDatabases dbs) throws Exception {
-        try (BridgeService service = startBridge(dbs, "bench_bulk"); Connection legacy = dbs.connectLegacy();
+    private Bulk bulk(BenchDatabases dbs, String bridge) throws Exception {
+        try (BridgeService service = startBridge(dbs, bridge); Connection legacy = dbs.connectLegacy();
                 Connection neu = dbs.connectNew()) {
             long start = System.nanoTime();
             BenchWorkload.insert(legacy, 0, inserts);

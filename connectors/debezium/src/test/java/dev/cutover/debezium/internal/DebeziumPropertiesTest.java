@@ -87,10 +87,10 @@ class DebeziumPropertiesTest {
     }
 
     @Test
-    void eventsAreExactAndCarryTransactions() {
+    void eventsAreExactWithoutSeparateTransactionRecords() {
         Properties p = DebeziumProperties.of(options, heartbeat, signal, null);
 
-        assertThat(p.getProperty("provide.transaction.metadata")).isEqualTo("true");
+        assertThat(p.getProperty("provide.transaction.metadata")).isEqualTo("false");
         assertThat(p.getProperty("decimal.handling.mode")).isEqualTo("precise");
         assertThat(p.getProperty("time.precision.mode")).isEqualTo("microseconds");
         assertThat(p.getProperty("tombstones.on.delete")).isEqualTo("false");
