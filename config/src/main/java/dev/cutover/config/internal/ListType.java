@@ -33,11 +33,6 @@ final class ListType<T> implements ValueType<List<T>> {
     }
 
     @Override
-    public String expected() {
-        return "a " + typeName;
-    }
-
-    @Override
     public List<T> read(Node node, String path, ParseContext ctx) {
         if (!(node instanceof SequenceNode sequence)) {
             ctx.mismatch(node, path, expected());

@@ -36,11 +36,6 @@ final class MapType<V> implements ValueType<Map<String, V>> {
     }
 
     @Override
-    public String expected() {
-        return "a " + typeName;
-    }
-
-    @Override
     public Map<String, V> read(Node node, String path, ParseContext ctx) {
         if (!(node instanceof MappingNode mapping)) {
             ctx.mismatch(node, path, expected());

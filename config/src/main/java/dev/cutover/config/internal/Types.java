@@ -76,11 +76,6 @@ final class Types {
             }
 
             @Override
-            public String expected() {
-                return "a " + typeName;
-            }
-
-            @Override
             public Node read(Node node, String path, ParseContext ctx) {
                 return node;
             }

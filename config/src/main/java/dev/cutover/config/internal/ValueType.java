@@ -15,8 +15,10 @@ public interface ValueType<T> {
     /** The type for the reference table, e.g. {@code integer}. */
     String typeName();
 
-    /** The type as a noun phrase for messages, e.g. {@code an integer}. */
-    String expected();
+    /** The type as a noun phrase for messages, e.g. {@code a list of column names}; "a " and the type name unless overridden. */
+    default String expected() {
+        return "a " + typeName();
+    }
 
     /**
      * Reads {@code node}.
