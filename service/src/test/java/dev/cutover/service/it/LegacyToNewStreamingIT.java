@@ -207,6 +207,26 @@ class LegacyToNewStreamingIT {
         assertThat(scrape("/status")).contains("\"name\" : \"customers\"").contains("\"state\" : \"RUNNING\"");
     }
 
+    @Test
+    void schemasCommandWritesTheAvroSchemaOfEveryTopicFromTheRealTables() throws Exception {
+        Path out = dir.resolve("avsc");
+
+        int exit = new picocli.CommandLine(new dev.cutover.service.CutoverCli())
+                .execute("schemas", "--config", dir.resolve("cutover.yaml").toString(), "--out", out.toString());
+
+        assertThat(exit).isZero();
+        CompiledBinding customers = fixture.binding("customers");
+        Path value = out.resolve(customers.route().topic() + "-value.avsc");
+        Path key = out.resolve(customers.route().topic() + "-key.avsc");
+        assertThat(key).exists();
+        org.apache.avro.Schema schema = new org.apache.avro.Schema.Parser().parse(value.toFile());
+        assertThat(schema.getField("after")).isNotNull();
+        assertThat(schema.toString()).contains("full_name").contains("created_at").doesNotContain("cust_nm");
+        assertThat(new org.apache.avro.Schema.Parser().parse(key.toFile()).getFields())
+                .extracting(org.apache.avro.Schema.Field::name).containsExactly("id");
+        assertThat(java.nio.file.Files.list(out).count()).as("key and value schema of three topics").isEqualTo(6);
+    }
+
     private String scrape(String path) throws Exception {
         return get(path).body();
     }
