@@ -23,8 +23,8 @@ import java.util.Set;
  * @param partitions partitions of each change topic Cutover creates; positive
  * @param replicationFactor replication factor of each topic Cutover creates; positive
  */
-public record KafkaOptions(String bootstrap, Path dataDir, Map<String, String> properties, Set<String> hiddenProperties,
-        int partitions, int replicationFactor) {
+public record KafkaOptions(String bootstrap, Path dataDir, int embeddedPort, Map<String, String> properties,
+        Set<String> hiddenProperties, int partitions, int replicationFactor) {
 
     /** The bootstrap value that starts an in-process KRaft broker. */
     public static final String EMBEDDED = "embedded";
@@ -32,11 +32,16 @@ public record KafkaOptions(String bootstrap, Path dataDir, Map<String, String> p
     public static final int DEFAULT_REPLICATION_FACTOR = 1;
     /** The embedded broker's directory, under the bridge's data directory, when the file sets none. */
     public static final String DEFAULT_EMBEDDED_DIR = "kafka";
+    /** The embedded broker's client port when the file sets none: Kafka's usual one. */
+    public static final int DEFAULT_EMBEDDED_PORT = 9092;
 
     public KafkaOptions {
         Objects.requireNonNull(bootstrap, "bootstrap");
         if (EMBEDDED.equals(bootstrap) != (dataDir != null)) {
             throw new IllegalArgumentException("dataDir is required with the embedded broker and not allowed otherwise");
+        }
+        if (embeddedPort < 0 || embeddedPort > 65_535) {
+            throw new IllegalArgumentException("embeddedPort must be 0 to 65535, got " + embeddedPort);
         }
         if (partitions <= 0 || replicationFactor <= 0) {
             throw new IllegalArgumentException("partitions and replicationFactor must be positive, got " + partitions

@@ -23,7 +23,7 @@ class ConfigLoaderTest {
 
         assertThat(config.name()).isEqualTo("shop");
         assertThat(config.dataDir()).isEqualTo(Path.of("/srv/shop/data"));
-        assertThat(config.kafka()).isEqualTo(new KafkaOptions("embedded", Path.of("/srv/shop/data/kafka"), Map.of(),
+        assertThat(config.kafka()).isEqualTo(new KafkaOptions("embedded", Path.of("/srv/shop/data/kafka"), 9092, Map.of(),
                 java.util.Set.of(), 3, 1));
         assertThat(config.kafka().embedded()).isTrue();
         assertThat(config.legacySystem()).isEqualTo(new SystemOptions(SystemSide.LEGACY, DatabaseKind.POSTGRESQL,
@@ -54,7 +54,7 @@ class ConfigLoaderTest {
 
         assertThat(config.dataDir()).isEqualTo(Path.of("/srv/shop/data"));
         assertThat(config.kafka()).isEqualTo(new KafkaOptions(KafkaOptions.EMBEDDED, Path.of("/srv/shop/data/kafka"),
-                Map.of(), java.util.Set.of(), KafkaOptions.DEFAULT_PARTITIONS, KafkaOptions.DEFAULT_REPLICATION_FACTOR));
+                KafkaOptions.DEFAULT_EMBEDDED_PORT, Map.of(), java.util.Set.of(), KafkaOptions.DEFAULT_PARTITIONS, KafkaOptions.DEFAULT_REPLICATION_FACTOR));
         assertThat(config.http().address()).isEqualTo(HttpOptions.DEFAULT_ADDRESS);
         assertThat(config.tuning()).isEqualTo(TuningOptions.defaults());
         assertThat(config.legacySystem().user()).isNull();
@@ -124,6 +124,7 @@ class ConfigLoaderTest {
                 kafka:
                   bootstrap: embedded
                   data-dir: /srv/shop/data/kafka
+                  embedded-port: 9092
                   properties: {}
                   partitions: 3
                   replication-factor: 1

@@ -48,6 +48,7 @@ public final class ConfigDescriber {
         line(0, RootSection.KAFKA, "");
         line(1, KafkaSection.BOOTSTRAP, kafka.bootstrap());
         line(1, KafkaSection.DATA_DIR, kafka.dataDir() == null ? NONE : kafka.dataDir());
+        line(1, KafkaSection.EMBEDDED_PORT, kafka.embedded() ? kafka.embeddedPort() : NONE);
         line(1, KafkaSection.PROPERTIES, inline(kafka.redactedProperties()));
         line(1, KafkaSection.PARTITIONS, kafka.partitions());
         line(1, KafkaSection.REPLICATION_FACTOR, kafka.replicationFactor());

@@ -22,6 +22,12 @@ final class KafkaSection {
             "Log directory of the embedded broker, relative to the configuration file's directory; only allowed"
                     + " with `bootstrap: " + EMBEDDED + "`.")
             .withDefaultText("`<data-dir>/" + DEFAULT_EMBEDDED_DIR + "`");
+    static final Key<Integer> EMBEDDED_PORT = Key.withDefault("embedded-port", Types.integer(),
+            KafkaOptions.DEFAULT_EMBEDDED_PORT,
+            "Client port of the embedded broker on 127.0.0.1, where other programs (the new system itself) can read"
+                    + " the change topics; 0 picks a free port at every start. Only allowed with `bootstrap: "
+                    + EMBEDDED + "`.")
+            .validatedBy(Validators.range(0, 65_535));
     static final Key<Map<String, Text>> PROPERTIES = Key.withDefault("properties",
             new MapType<>(Types.text(), "map of client property -> value", false), Map.of(),
             "Client properties (TLS, SASL, ...) passed through to every Kafka producer, consumer and admin client;"
@@ -36,7 +42,7 @@ final class KafkaSection {
             .validatedBy(Validators.range(1, Short.MAX_VALUE));
 
     static final Section SECTION = new Section("kafka", "Where change topics live and how clients connect.",
-            List.of(BOOTSTRAP, DATA_DIR, PROPERTIES, PARTITIONS, REPLICATION_FACTOR));
+            List.of(BOOTSTRAP, DATA_DIR, EMBEDDED_PORT, PROPERTIES, PARTITIONS, REPLICATION_FACTOR));
     static final SectionType<Draft> TYPE = SectionType.defaultedWhenAbsent(SECTION, KafkaSection::assemble);
 
     /** Client properties Cutover sets itself, with the reason a file may not set them. */
@@ -61,8 +67,8 @@ final class KafkaSection {
      *
      * @param dataDir the embedded broker's directory as written, or null for the default
      */
-    record Draft(String bootstrap, Path dataDir, Map<String, String> properties, Set<String> hidden, int partitions,
-            int replicationFactor) {
+    record Draft(String bootstrap, Path dataDir, int embeddedPort, Map<String, String> properties, Set<String> hidden,
+            int partitions, int replicationFactor) {
 
         /** The options, with the embedded broker's directory resolved against {@code bridgeDataDir}. */
         KafkaOptions build(Path bridgeDataDir, ParseContext ctx) {
@@ -70,7 +76,7 @@ final class KafkaSection {
             if (EMBEDDED.equals(bootstrap)) {
                 dir = dataDir != null ? ctx.resolvePath(dataDir) : bridgeDataDir.resolve(DEFAULT_EMBEDDED_DIR);
             }
-            return new KafkaOptions(bootstrap, dir, properties, hidden, partitions, replicationFactor);
+            return new KafkaOptions(bootstrap, dir, embeddedPort, properties, hidden, partitions, replicationFactor);
         }
     }
 
@@ -81,6 +87,11 @@ final class KafkaSection {
         if (bootstrap != null && !embedded && v.isSet(DATA_DIR)) {
             v.problem(DATA_DIR, "only used by the embedded broker, but " + v.pathOf(BOOTSTRAP) + " names a real cluster;"
                     + " remove " + DATA_DIR.name() + " or set " + BOOTSTRAP.name() + ": " + EMBEDDED);
+            ok = false;
+        }
+        if (bootstrap != null && !embedded && v.isSet(EMBEDDED_PORT)) {
+            v.problem(EMBEDDED_PORT, "only used by the embedded broker, but " + v.pathOf(BOOTSTRAP) + " names a real cluster;"
+                    + " remove " + EMBEDDED_PORT.name() + " or set " + BOOTSTRAP.name() + ": " + EMBEDDED);
             ok = false;
         }
         Integer replicationFactor = v.get(REPLICATION_FACTOR);
@@ -105,6 +116,7 @@ final class KafkaSection {
                 }
             }
         }
-        return ok ? new Draft(bootstrap, v.get(DATA_DIR), values, hidden, v.get(PARTITIONS), replicationFactor) : null;
+        return ok ? new Draft(bootstrap, v.get(DATA_DIR), v.get(EMBEDDED_PORT), values, hidden, v.get(PARTITIONS),
+                replicationFactor) : null;
     }
 }

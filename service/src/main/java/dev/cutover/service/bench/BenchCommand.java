@@ -195,7 +195,7 @@ public final class BenchCommand implements Callable<Integer> {
         Files.writeString(file, """
                 name: %s
                 data-dir: state
-                kafka: { bootstrap: embedded }
+                kafka: { bootstrap: embedded, embedded-port: 0 }
                 systems:
                   legacy: { kind: postgresql, jdbc-url: "%s", user: postgres }
                   new:    { kind: postgresql, jdbc-url: "%s", user: postgres }

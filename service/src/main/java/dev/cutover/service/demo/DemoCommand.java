@@ -41,6 +41,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = "data/demo", description = "Where the demo keeps its databases, Kafka log and state; wiped at start (default ${DEFAULT-VALUE}).")
     Path dataDir;
 
+    @Option(names = "--kafka-port", defaultValue = "0", description = "Port of the embedded Kafka broker; 0 picks a free one (default ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
     @Option(names = "--http-port", defaultValue = "0", description = "HTTP port for /metrics and /status; 0 picks a free one (default ${DEFAULT-VALUE}).")
     int httpPort;
 
@@ -58,7 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
             LegacyWorkload workload = new LegacyWorkload(legacy, 42);
             workload.seed(seedRows);
             say("Legacy table cust_mstr has %d rows; new table customers is empty.", seedRows);
-            Path configFile = DemoSchema.writeConfig(dataDir, dbs, httpPort);
+            Path configFile = DemoSchema.writeConfig(dataDir, dbs, kafkaPort, httpPort);
             say("Bridge configuration (%s):%n%s", configFile, Files.readString(configFile));
             BridgeConfig config = ConfigLoader.load(configFile);
             try (BridgeService service = new BridgeService(config, Clock.systemUTC())) {

@@ -38,13 +38,14 @@ final class DemoSchema {
     }
 
     /** Writes the bridge configuration for the demo databases; returns its path. */
-    static Path writeConfig(Path dir, EmbeddedDatabases databases, int httpPort) throws IOException {
+    static Path writeConfig(Path dir, EmbeddedDatabases databases, int kafkaPort, int httpPort) throws IOException {
         String yaml = """
                 # Written by `cutover demo`: the legacy table cust_mstr streamed into the new table customers.
                 name: demo
                 data-dir: state
                 kafka:
                   bootstrap: embedded
+                  embedded-port: %d
                   partitions: 3
                 systems:
                   legacy: { kind: postgresql, jdbc-url: "%s", user: postgres }
@@ -63,7 +64,7 @@ final class DemoSchema {
                       bal_amt: balance
                       legacy_only_col: { ignore: true }
                     defaults: { source: legacy }
-                """.formatted(databases.legacyJdbcUrl(), databases.newJdbcUrl(), httpPort);
+                """.formatted(kafkaPort, databases.legacyJdbcUrl(), databases.newJdbcUrl(), httpPort);
         Files.createDirectories(dir);
         Path file = dir.resolve("cutover-demo.yaml");
         Files.writeString(file, yaml);

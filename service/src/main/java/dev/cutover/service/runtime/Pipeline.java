@@ -81,7 +81,7 @@ final class Pipeline {
     private void startAll(BridgeConfig config, MeterRegistry registry, Clock clock,
             BiConsumer<String, Throwable> onFailure) throws Exception {
         if (config.kafka().embedded()) {
-            broker = EmbeddedKafkaBroker.start(config.kafka().dataDir(), 0);
+            broker = EmbeddedKafkaBroker.start(config.kafka().dataDir(), config.kafka().embeddedPort());
             bootstrapServers = broker.bootstrapServers();
             LOG.info("Embedded Kafka broker listening on {}", bootstrapServers);
         } else {
