@@ -69,6 +69,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--steady-duration", defaultValue = "PT30S", description = "Length of the steady phase (default ${DEFAULT-VALUE}).")
     Duration steadyDuration;
 
+    @Option(names = "--backlog", defaultValue = "0", description = "If above 0: legacy inserts written while the bridge is down, then timed until applied (default ${DEFAULT-VALUE}: skip).")
+    int backlog;
+
     @Option(names = "--postgres", description = "host:port of a PostgreSQL server (user postgres, wal_level=logical) to use instead of embedded servers.")
     String postgres;
 
@@ -99,9 +102,15 @@ public final class BenchCommand implements Callable<Integer> {
                         + " legacy writes took %.2f s, all published to Kafka after %.2f s", label, total, bulk.seconds,
                         total / bulk.seconds, 100 * total / bulk.seconds / ceiling, bulk.loadSeconds, bulk.capturedSeconds);
             }
-            truncate(dbs);
-            String steady = steady(dbs);
-            report("steady %d rows/s for %s: end-to-end lag %s", steadyRate, steadyDuration, steady);
+            if (!steadyDuration.isZero()) {
+                truncate(dbs);
+                String steady = steady(dbs);
+                report("steady %d rows/s for %s: end-to-end lag %s", steadyRate, steadyDuration, steady);
+            }
+            if (backlog > 0) {
+                truncate(dbs);
+                backlog(dbs);
+            }
             report("peak heap used: %d MiB", peakHeapMiB());
         }
         return 0;
@@ -186,6 +195,23 @@ public final class BenchCommand implements Callable<Integer> {
             }
             return metrics.lagSummary() + String.format(Locale.ROOT, " over %d changes", written);
         }
+    }
+
+    /** A backlog built while the bridge is down (its slot holds the changes), then drained. */
+    private void backlog(BenchDatabases dbs) throws Exception {
+        startBridge(dbs, "bench_backlog").close();
+        long start = System.nanoTime();
+        try (Connection legacy = dbs.connectLegacy()) {
+            BenchWorkload.insert(legacy, 0, backlog);
+        }
+        report("backlog: %,d legacy inserts written in %.1f s while the bridge was down", backlog, seconds(start));
+        start = System.nanoTime();
+        try (BridgeService service = startBridge(dbs, "bench_backlog"); Connection neu = dbs.connectNew()) {
+            awaitState(neu, service, backlog, 0, Duration.ofMinutes(30));
+        }
+        double drained = seconds(start);
+        report("backlog: drained in %.1f s = %,.0f events/s with a %d MiB heap limit", drained, backlog / drained,
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 
     private BridgeService startBridge(BenchDatabases dbs, String name) throws Exception {
