@@ -44,7 +44,7 @@ class ConfigReferenceTest {
                 .contains("| `data-dir` | path | `" + BridgeConfig.DEFAULT_DATA_DIR + "` |")
                 .contains("| `name` | string | required | `[a-z][a-z0-9_]{0,30}` |")
                 .contains("| `mode` | string | `stream` | `stream`; planned: `batch` |")
-                .contains("| `direction` | string | required | `legacy-to-new`; planned: `new-to-legacy`, `two-way`, `none` |")
+                .contains("| `direction` | string | required | `legacy-to-new`, `new-to-legacy`; planned: `two-way`, `none` |")
                 .contains("| `kind` | string | required | `postgresql`; planned: `mariadb`, `mysql` |")
                 .contains("| `conflict` | object | — | not available yet (planned) |");
     }

@@ -133,8 +133,6 @@ class ConfigValidationTest {
                         "missing required key"),
                 new Case("table name with two dots", replace("legacy: public.cust_mstr", "legacy: a.b.c"), "bindings[0].legacy",
                         "expected a table name of the form [schema.]table, got 'a.b.c'"),
-                new Case("new-to-legacy is not available yet", replace("direction: legacy-to-new", "direction: new-to-legacy"),
-                        "bindings[0].direction", "'new-to-legacy' is not available yet in this version (planned); use direction: legacy-to-new"),
                 new Case("two-way is not available yet", replace("direction: legacy-to-new", "direction: two-way"),
                         "bindings[0].direction", "'two-way' is not available yet in this version"),
                 new Case("none is not available yet", replace("direction: legacy-to-new", "direction: none"),

@@ -58,6 +58,11 @@ final class ImagePlan {
         return new Builder(sourceTable, targetTable);
     }
 
+    /** The target columns a full mapped row carries, in target table order. */
+    List<String> targetColumns() {
+        return List.of(targetNames);
+    }
+
     /**
      * Maps {@code source}.
      *

@@ -132,6 +132,34 @@ public final class TableMapping {
         return newSchema;
     }
 
+    /**
+     * The new table reduced to the columns a row mapped by {@link #toNew} carries: a new column
+     * whose default is null (left to the database) is not among them. With a custom mapper, which
+     * may fill any column, the whole table.
+     */
+    public TableSchema newRowSchema() {
+        return custom == null ? project(newSchema, forward.targetColumns()) : newSchema;
+    }
+
+    /**
+     * The legacy table reduced to the columns a row mapped by {@link #toLegacy} carries (ignored
+     * legacy columns without a legacy default are left out); see {@link #newRowSchema()}.
+     *
+     * @throws IllegalStateException when the mapping is not invertible
+     */
+    public TableSchema legacyRowSchema() {
+        if (inverse == null) {
+            throw new IllegalStateException("mapping " + legacySchema.table() + " -> " + newSchema.table() + " is not invertible");
+        }
+        return custom == null ? project(legacySchema, inverse.targetColumns()) : legacySchema;
+    }
+
+    private static TableSchema project(TableSchema table, List<String> columns) {
+        Set<String> keep = Set.copyOf(columns);
+        return new TableSchema(table.table(), table.columns().stream().filter(c -> keep.contains(c.name())).toList(),
+                table.keyColumns());
+    }
+
     /** The legacy key columns, in key order: the configured key or the primary key. */
     public List<String> legacyKeyColumns() {
         return legacySchema.keyColumns();

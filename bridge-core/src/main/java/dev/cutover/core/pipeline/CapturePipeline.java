@@ -1,6 +1,7 @@
 package dev.cutover.core.pipeline;
 
 import dev.cutover.core.event.ChangeEvent;
+import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.mapping.MappingException;
 import dev.cutover.core.mapping.TableMapping;
@@ -18,8 +19,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The capture half of a legacy-to-new pipeline: maps each captured legacy change onto its new
- * table and publishes it, so the capture may commit its position once {@link #onBatch} returns.
+ * The capture half of a pipeline: maps each captured change onto the other system's table and
+ * publishes it, so the capture may commit its position once {@link #onBatch} returns. One
+ * pipeline serves one captured database, so all its bindings read from the same side.
  *
  * <p>Every change ends one of three ways, never silently: published; parked in the dead-letter
  * sink when it cannot be mapped; or skipped and counted when its table has no binding (the
@@ -40,12 +42,24 @@ public final class CapturePipeline implements ChangeBatchHandler {
      * A binding as the capture side sees it.
      *
      * @param name the binding name
-     * @param mapping the compiled mapping from the captured table to the target table
+     * @param mapping the compiled mapping between the binding's two tables
+     * @param source the side whose table is captured; changes are mapped onto the other side
      */
-    public record MappedBinding(String name, TableMapping mapping) {
+    public record MappedBinding(String name, TableMapping mapping, SystemSide source) {
         public MappedBinding {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(mapping, "mapping");
+            Objects.requireNonNull(source, "source");
+        }
+
+        /** The captured table. */
+        public TableId sourceTable() {
+            return (source == SystemSide.LEGACY ? mapping.legacySchema() : mapping.newSchema()).table();
+        }
+
+        /** The change mapped onto the other side's table. */
+        ChangeEvent map(ChangeEvent captured) throws MappingException {
+            return source == SystemSide.LEGACY ? mapping.toNew(captured) : mapping.toLegacy(captured);
         }
     }
 
@@ -53,7 +67,7 @@ public final class CapturePipeline implements ChangeBatchHandler {
             PipelineListener listener, Clock clock) {
         this.bindingsBySourceTable = new LinkedHashMap<>();
         for (MappedBinding b : bindings) {
-            TableId source = b.mapping().legacySchema().table();
+            TableId source = b.sourceTable();
             if (bindingsBySourceTable.put(source, b) != null) {
                 throw new IllegalArgumentException("two bindings read " + source);
             }
@@ -90,7 +104,7 @@ public final class CapturePipeline implements ChangeBatchHandler {
 
     private ChangeEvent mapOrPark(MappedBinding binding, ChangeEvent event) throws Exception {
         try {
-            return binding.mapping().toNew(event);
+            return binding.map(event);
         } catch (MappingException e) {
             deadLetters.park(binding.name(), "map", event, e.getMessage());
             listener.onDeadLettered(binding.name(), "map");

@@ -177,6 +177,20 @@ class TableMappingTest {
 
         assertThat(mapped.has("source")).isFalse();
         assertThat(mapping.newDefaultColumns()).isEmpty();
+        assertThat(mapping.newRowSchema().columnNames()).isEqualTo(List.copyOf(mapped.columns()));
+    }
+
+    @Test
+    void rowSchemasListExactlyTheColumnsMappedRowsCarry() throws MappingException {
+        TableMapping mapping = exampleMapping();
+
+        RowImage forward = mapping.rowToNew(legacyRow(7, "Ada", "A", 0L, "junk"));
+        RowImage back = mapping.rowToLegacy(forward);
+
+        assertThat(mapping.newRowSchema().columnNames()).isEqualTo(List.copyOf(forward.columns()));
+        assertThat(mapping.legacyRowSchema().columnNames()).isEqualTo(List.copyOf(back.columns()))
+                .doesNotContain("legacy_only_col");
+        assertThat(mapping.legacyRowSchema().keyColumns()).containsExactly("cust_id");
     }
 
     @Test

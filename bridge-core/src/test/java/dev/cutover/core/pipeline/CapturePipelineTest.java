@@ -61,6 +61,10 @@ class CapturePipelineTest {
     };
 
     private CapturePipeline pipeline() throws Exception {
+        return pipeline(mapping(), SystemSide.LEGACY);
+    }
+
+    private static TableMapping mapping() throws Exception {
         TableSchema legacy = new TableSchema(LEGACY, List.of(
                 ColumnDef.of("acct_id", ColumnType.INT64, "int8", false),
                 ColumnDef.of("stat_cd", ColumnType.STRING, "bpchar", false)), List.of("acct_id"));
@@ -70,8 +74,11 @@ class CapturePipelineTest {
         TableMappingSpec spec = new TableMappingSpec(LEGACY, NEW, List.of(), List.of(
                 ColumnRule.rename("acct_id", "id"),
                 new ColumnRule("stat_cd", "status", Map.of("A", "active"), null, false)), Map.of(), Map.of(), null, Map.of());
-        TableMapping mapping = TableMapping.compile(spec, legacy, neu);
-        return new CapturePipeline(List.of(new CapturePipeline.MappedBinding("accounts", mapping)), publisher,
+        return TableMapping.compile(spec, legacy, neu);
+    }
+
+    private CapturePipeline pipeline(TableMapping mapping, SystemSide source) {
+        return new CapturePipeline(List.of(new CapturePipeline.MappedBinding("accounts", mapping, source)), publisher,
                 deadLetters, listener, CLOCK);
     }
 
@@ -102,6 +109,19 @@ class CapturePipelineTest {
         assertThat(parked).singleElement().asString().startsWith("accounts/map: ").contains("stat_cd");
         assertThat(publisher.published.get(0).events).extracting(e -> e.after().get("id")).containsExactly(2L);
         assertThat(heard).contains("dead-lettered accounts");
+    }
+
+    @Test
+    void mapsChangesCapturedOnTheNewSideBackOntoTheLegacyTable() throws Exception {
+        RowImage row = RowImage.builder().put("id", 3L).put("status", "active").build();
+        ChangeEvent captured = ChangeEvent.create(SystemSide.NEW, NEW, List.of("id"), row, COMMIT, new SourcePosition("lsn", "0/2"), "8");
+
+        pipeline(mapping(), SystemSide.NEW).onBatch(List.of(captured));
+
+        ChangeEvent published = publisher.published.get(0).events.get(0);
+        assertThat(published.table()).isEqualTo(LEGACY);
+        assertThat(published.origin()).isEqualTo(SystemSide.NEW);
+        assertThat(published.after().asMap()).containsExactly(Map.entry("acct_id", 3L), Map.entry("stat_cd", "A"));
     }
 
     @Test

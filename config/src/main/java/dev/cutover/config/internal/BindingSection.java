@@ -27,7 +27,6 @@ final class BindingSection {
             "The new table as `[schema.]table`; the schema defaults to `" + Types.DEFAULT_SCHEMA + "`.");
     static final Key<Direction> DIRECTION = Key.required("direction",
             ChoiceType.of(List.of(Direction.values()), Direction::label, Map.of(
-                    Direction.NEW_TO_LEGACY, notYet("direction", Direction.NEW_TO_LEGACY),
                     Direction.TWO_WAY, notYet("direction", Direction.TWO_WAY),
                     Direction.NONE, notYet("direction", Direction.NONE))),
             "Which way changes flow.");
@@ -63,7 +62,8 @@ final class BindingSection {
     }
 
     private static String notYet(String key, Direction direction) {
-        return Unavailable.value(key, direction.label(), Direction.LEGACY_TO_NEW.label());
+        return Unavailable.value(key, direction.label(),
+                Direction.LEGACY_TO_NEW.label() + " or " + Direction.NEW_TO_LEGACY.label());
     }
 
     private static ParsedBinding assemble(Values v) {

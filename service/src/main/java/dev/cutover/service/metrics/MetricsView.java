@@ -27,16 +27,16 @@ public final class MetricsView {
         return (long) total;
     }
 
-    /** True once the captured database has sent a heartbeat, i.e. the capture is streaming. */
+    /** True once every captured database has sent a heartbeat, i.e. every capture is streaming. */
     public boolean heartbeatSeen() {
-        var gauge = registry.find(MetricNames.HEARTBEAT_AGE).gauge();
-        return gauge != null && !Double.isNaN(gauge.value());
+        var gauges = registry.find(MetricNames.HEARTBEAT_AGE).gauges();
+        return !gauges.isEmpty() && gauges.stream().noneMatch(g -> Double.isNaN(g.value()));
     }
 
-    /** Records not yet applied, or -1 when unknown. */
+    /** Records not yet applied, over every target system, or -1 when unknown. */
     public long consumerLag() {
-        var gauge = registry.find(MetricNames.CONSUMER_LAG).gauge();
-        return gauge == null ? -1 : (long) gauge.value();
+        var gauges = registry.find(MetricNames.CONSUMER_LAG).gauges();
+        return gauges.isEmpty() ? -1 : (long) gauges.stream().mapToDouble(g -> g.value()).sum();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.cutover.service.metrics;
 
 import dev.cutover.core.event.ChangeEvent;
+import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.pipeline.spi.PipelineListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,24 +29,27 @@ public final class MicrometerPipelineListener implements PipelineListener {
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> lagTimers = new ConcurrentHashMap<>();
     private final Map<String, BindingActivity> activity = new ConcurrentHashMap<>();
-    private final AtomicLong captureLagMicros = new AtomicLong();
-    private final AtomicReference<Instant> lastHeartbeat = new AtomicReference<>();
-    private final AtomicReference<Instant> lastCapture = new AtomicReference<>();
+    private final Map<String, CaptureActivity> captures = new ConcurrentHashMap<>();
 
     /**
      * @param directionByBinding each binding's direction label, for the {@code direction} tag
+     * @param capturedSides the systems whose databases are captured, for the capture gauges
      */
     public MicrometerPipelineListener(MeterRegistry registry, Clock clock, Map<String, String> directionByBinding,
-            String sourceSystem) {
+            Set<SystemSide> capturedSides) {
         this.registry = registry;
         this.clock = clock;
         this.directionByBinding = Map.copyOf(directionByBinding);
-        Gauge.builder(MetricNames.CAPTURE_LAG, captureLagMicros, v -> v.get() / 1_000_000.0)
-                .description("How long after its source commit the newest captured change was captured")
-                .baseUnit("seconds").tag(MetricNames.TAG_SYSTEM, sourceSystem).register(registry);
-        Gauge.builder(MetricNames.HEARTBEAT_AGE, this, l -> l.heartbeatAgeSeconds())
-                .description("Seconds since the newest heartbeat of the captured database")
-                .baseUnit("seconds").tag(MetricNames.TAG_SYSTEM, sourceSystem).register(registry);
+        for (SystemSide side : capturedSides) {
+            CaptureActivity capture = new CaptureActivity();
+            captures.put(side.label(), capture);
+            Gauge.builder(MetricNames.CAPTURE_LAG, capture.lagMicros, v -> v.get() / 1_000_000.0)
+                    .description("How long after its source commit the newest captured change was captured")
+                    .baseUnit("seconds").tag(MetricNames.TAG_SYSTEM, side.label()).register(registry);
+            Gauge.builder(MetricNames.HEARTBEAT_AGE, capture, c -> c.heartbeatAgeSeconds(clock))
+                    .description("Seconds since the newest heartbeat of the captured database")
+                    .baseUnit("seconds").tag(MetricNames.TAG_SYSTEM, side.label()).register(registry);
+        }
         for (String binding : directionByBinding.keySet()) {
             activity.put(binding, new BindingActivity());
             lagTimer(binding);
@@ -58,8 +63,11 @@ public final class MicrometerPipelineListener implements PipelineListener {
     @Override
     public void onCaptured(String binding, ChangeEvent event, Duration captureLag) {
         counter(binding, MetricNames.OUTCOME_CAPTURED).increment();
-        captureLagMicros.set(captureLag.toNanos() / 1_000);
-        lastCapture.set(clock.instant());
+        CaptureActivity capture = captures.get(event.origin().label());
+        if (capture != null) {
+            capture.lagMicros.set(captureLag.toNanos() / 1_000);
+            capture.lastCapture.set(clock.instant());
+        }
         activity(binding).lastCaptured.set(event.commitTime());
     }
 
@@ -90,12 +98,16 @@ public final class MicrometerPipelineListener implements PipelineListener {
 
     @Override
     public void onHeartbeat(String system) {
+        CaptureActivity capture = captures.get(system);
+        if (capture == null) {
+            return;
+        }
         Instant now = clock.instant();
-        lastHeartbeat.set(now);
+        capture.lastHeartbeat.set(now);
         // Idle source: nothing is waiting to be captured, so the capture lag is zero.
-        Instant captured = lastCapture.get();
+        Instant captured = capture.lastCapture.get();
         if (captured == null || captured.isBefore(now.minusSeconds(1))) {
-            captureLagMicros.set(0);
+            capture.lagMicros.set(0);
         }
     }
 
@@ -119,11 +131,6 @@ public final class MicrometerPipelineListener implements PipelineListener {
                 .register(registry));
     }
 
-    private double heartbeatAgeSeconds() {
-        Instant hb = lastHeartbeat.get();
-        return hb == null ? Double.NaN : Duration.between(hb, clock.instant()).toMillis() / 1000.0;
-    }
-
     private Counter counter(String binding, String outcome) {
         return counters.computeIfAbsent(binding + '\u0000' + outcome, k -> Counter.builder(MetricNames.EVENTS)
                 .description("Changes by binding, direction and outcome")
@@ -135,6 +142,18 @@ public final class MicrometerPipelineListener implements PipelineListener {
 
     private String direction(String binding) {
         return directionByBinding.getOrDefault(binding, "unknown");
+    }
+
+    /** Capture lag and heartbeats of one captured database. */
+    private static final class CaptureActivity {
+        final AtomicLong lagMicros = new AtomicLong();
+        final AtomicReference<Instant> lastHeartbeat = new AtomicReference<>();
+        final AtomicReference<Instant> lastCapture = new AtomicReference<>();
+
+        double heartbeatAgeSeconds(Clock clock) {
+            Instant hb = lastHeartbeat.get();
+            return hb == null ? Double.NaN : Duration.between(hb, clock.instant()).toMillis() / 1000.0;
+        }
     }
 
     /** Latest activity of one binding, for status reporting. */

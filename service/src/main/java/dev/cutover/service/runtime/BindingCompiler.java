@@ -36,7 +36,7 @@ public final class BindingCompiler {
     }
 
     /**
-     * Compiles the streaming legacy-to-new bindings.
+     * Compiles the streaming one-way bindings.
      *
      * @throws StartupException listing every binding problem with its configuration path
      */
@@ -54,13 +54,17 @@ public final class BindingCompiler {
             }
             try {
                 TableMapping mapping = TableMapping.compile(spec, legacySchema, newSchema);
-                String topic = TopicNames.changes(config.name(), SystemSide.NEW, spec.newTable());
-                compiled.add(new CompiledBinding(binding, mapping,
-                        new BindingRoute(binding.name(), topic, mapping.newSchema(), SystemSide.NEW)));
-            } catch (MappingException e) {
-                for (MappingProblem p : e.problems()) {
-                    problems.add(binding.path() + "." + p.location() + ": " + p.message());
+                SystemSide target = CompiledBinding.sourceOf(binding.direction()).opposite();
+                if (target == SystemSide.LEGACY && !mapping.invertible()) {
+                    problems.addAll(located(binding, mapping.inversionProblems(), " (direction " + binding.direction().label()
+                            + " maps new rows back onto the legacy table, so the mapping must be invertible)"));
+                    continue;
                 }
+                TableSchema written = target == SystemSide.NEW ? mapping.newRowSchema() : mapping.legacyRowSchema();
+                String topic = TopicNames.changes(config.name(), target, written.table());
+                compiled.add(new CompiledBinding(binding, mapping, new BindingRoute(binding.name(), topic, written, target)));
+            } catch (MappingException e) {
+                problems.addAll(located(binding, e.problems(), ""));
             }
         }
         if (!problems.isEmpty()) {
@@ -68,6 +72,10 @@ public final class BindingCompiler {
                     + (problems.size() == 1 ? "" : "s") + "):\n  " + String.join("\n  ", problems), null);
         }
         return compiled;
+    }
+
+    private static List<String> located(BindingOptions binding, List<MappingProblem> found, String why) {
+        return found.stream().map(p -> binding.path() + "." + p.location() + ": " + p.message() + why).toList();
     }
 
     private static TableSchema read(JdbcSchemaReader reader, BindingOptions binding, SystemSide side, List<String> problems) {

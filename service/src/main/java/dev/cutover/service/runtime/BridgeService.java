@@ -3,7 +3,6 @@ package dev.cutover.service.runtime;
 import dev.cutover.config.BridgeConfig;
 import dev.cutover.config.SystemOptions;
 import dev.cutover.core.event.SystemSide;
-import dev.cutover.core.pipeline.CapturePipeline;
 import dev.cutover.service.http.HttpEndpoints;
 import dev.cutover.service.metrics.MicrometerPipelineListener;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -11,9 +10,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running bridge: Kafka (embedded or external), the legacy capture, the new-side applier
- * and the HTTP endpoints, started in dependency order and stopped in reverse.
+ * One running bridge: Kafka (embedded or external), a capture per system that bindings read, an
+ * applier per system that bindings write, and the HTTP endpoints, started in dependency order
+ * and stopped in reverse.
  *
  * <p>Stopping drains: the capture stops first (committing what Kafka acknowledged), then the
  * applier consumes what is left up to the drain timeout and commits, then Kafka closes. A
@@ -67,8 +69,9 @@ public final class BridgeService implements AutoCloseable {
             }
             Map<String, String> directions = new LinkedHashMap<>();
             bindings.forEach(b -> directions.put(b.name(), b.options().direction().label()));
-            MicrometerPipelineListener metrics = new MicrometerPipelineListener(registry, clock, directions,
-                    SystemSide.LEGACY.label());
+            Set<SystemSide> captured = EnumSet.noneOf(SystemSide.class);
+            bindings.forEach(b -> captured.add(b.source()));
+            MicrometerPipelineListener metrics = new MicrometerPipelineListener(registry, clock, directions, captured);
             pipeline = Pipeline.start(config, bindings, metrics, registry, clock, this::onComponentFailure);
             http = new HttpEndpoints(config.http().host(), config.http().port(), registry::scrape,
                     this::isLive, this::isReady, this::status);

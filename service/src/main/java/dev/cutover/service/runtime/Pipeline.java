@@ -28,6 +28,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The started components of a legacy-to-new bridge and the order they stop in. Created by
+ * The started components of a bridge and the order they stop in: Kafka (when embedded), one
+ * applier per system that bindings write, one capture per system that bindings read. Created by
  * {@link #start}; {@link #close} drains and is idempotent.
  */
 final class Pipeline {
@@ -46,12 +48,12 @@ final class Pipeline {
 
     private final List<CompiledBinding> bindings;
     private final MicrometerPipelineListener metrics;
+    private final Map<SystemSide, PostgresCaptureSource> captures = new EnumMap<>(SystemSide.class);
+    private final Map<SystemSide, KafkaApplyLoop> applyLoops = new EnumMap<>(SystemSide.class);
+    private final Map<SystemSide, JdbcApplier> appliers = new EnumMap<>(SystemSide.class);
     private EmbeddedKafkaBroker broker;
     private String bootstrapServers;
     private KafkaChangePublisher publisher;
-    private KafkaApplyLoop applyLoop;
-    private JdbcApplier applier;
-    private PostgresCaptureSource capture;
     private KafkaDeadLetterSink deadLetters;
     private Thread watchdog;
     private volatile boolean closed;
@@ -62,7 +64,7 @@ final class Pipeline {
     }
 
     /**
-     * Starts Kafka (when embedded), topics, the applier and the capture, in that order.
+     * Starts Kafka (when embedded), topics, the appliers and the captures, in that order.
      *
      * @param onFailure told once when a running component fails
      */
@@ -80,17 +82,8 @@ final class Pipeline {
 
     private void startAll(BridgeConfig config, MeterRegistry registry, Clock clock,
             BiConsumer<String, Throwable> onFailure) throws Exception {
-        if (config.kafka().embedded()) {
-            broker = EmbeddedKafkaBroker.start(config.kafka().dataDir(), config.kafka().embeddedPort());
-            bootstrapServers = broker.bootstrapServers();
-            LOG.info("Embedded Kafka broker listening on {}", bootstrapServers);
-        } else {
-            bootstrapServers = config.kafka().bootstrap();
-        }
-        Map<String, String> clientProps = new HashMap<>(config.kafka().properties());
-        clientProps.put("bootstrap.servers", bootstrapServers);
+        Map<String, String> clientProps = startKafka(config);
         List<BindingRoute> routes = bindings.stream().map(CompiledBinding::route).toList();
-
         try (KafkaTopicAdmin admin = new KafkaTopicAdmin(clientProps)) {
             admin.ensureTopics(config.name(), routes,
                     new TopicSettings(config.kafka().partitions(), (short) config.kafka().replicationFactor()));
@@ -102,49 +95,88 @@ final class Pipeline {
         }
         deadLetters = new KafkaDeadLetterSink(config.name(), clientProps, clock);
         publisher = new KafkaChangePublisher(config.name(), clientProps, routes);
+        for (SystemSide side : SystemSide.values()) {
+            List<CompiledBinding> writing = bindings.stream().filter(b -> b.target() == side).toList();
+            if (!writing.isEmpty()) {
+                startApplier(config, side, writing, clientProps, registry, clock);
+            }
+        }
+        for (SystemSide side : SystemSide.values()) {
+            List<CompiledBinding> reading = bindings.stream().filter(b -> b.source() == side).toList();
+            if (!reading.isEmpty()) {
+                startCapture(config, side, reading, clock);
+            }
+        }
+        watchdog = watch(config.name(), onFailure);
+    }
 
-        TuningOptions tuning = config.tuning();
-        SystemOptions target = config.system(SystemSide.NEW);
+    private Map<String, String> startKafka(BridgeConfig config) {
+        if (config.kafka().embedded()) {
+            broker = EmbeddedKafkaBroker.start(config.kafka().dataDir(), config.kafka().embeddedPort());
+            bootstrapServers = broker.bootstrapServers();
+            LOG.info("Embedded Kafka broker listening on {}", bootstrapServers);
+        } else {
+            bootstrapServers = config.kafka().bootstrap();
+        }
+        Map<String, String> clientProps = new HashMap<>(config.kafka().properties());
+        clientProps.put("bootstrap.servers", bootstrapServers);
+        return clientProps;
+    }
+
+    private void startApplier(BridgeConfig config, SystemSide side, List<CompiledBinding> writing,
+            Map<String, String> clientProps, MeterRegistry registry, Clock clock) {
         Map<TableId, TableSchema> targets = new LinkedHashMap<>();
-        bindings.forEach(b -> targets.put(b.mapping().newSchema().table(), b.mapping().newSchema()));
-        applier = new JdbcApplier(BindingCompiler.connections(target), targets, clock);
-        applyLoop = new KafkaApplyLoop(config.name(), clientProps, routes, applier, deadLetters, metrics,
-                KafkaApplyOptions.defaults(config.name() + ".apply.new").withMaxBatchSize(tuning.applyBatchSize()));
-        Gauge.builder(MetricNames.CONSUMER_LAG, applyLoop, KafkaApplyLoop::lag)
+        writing.forEach(b -> targets.put(b.route().targetSchema().table(), b.route().targetSchema()));
+        JdbcApplier applier = new JdbcApplier(BindingCompiler.connections(config.system(side)), targets, clock);
+        appliers.put(side, applier);
+        KafkaApplyLoop loop = new KafkaApplyLoop(config.name(), clientProps,
+                writing.stream().map(CompiledBinding::route).toList(), applier, deadLetters, metrics,
+                KafkaApplyOptions.defaults(config.name() + ".apply." + side.label())
+                        .withMaxBatchSize(config.tuning().applyBatchSize()));
+        applyLoops.put(side, loop);
+        Gauge.builder(MetricNames.CONSUMER_LAG, loop, KafkaApplyLoop::lag)
                 .description("Records on the change topics the applier has yet to consume")
-                .baseUnit("records").tag(MetricNames.TAG_SYSTEM, SystemSide.NEW.label()).register(registry);
-        applyLoop.start();
+                .baseUnit("records").tag(MetricNames.TAG_SYSTEM, side.label()).register(registry);
+        loop.start();
+    }
 
-        SystemOptions source = config.system(SystemSide.LEGACY);
+    private void startCapture(BridgeConfig config, SystemSide side, List<CompiledBinding> reading, Clock clock) {
+        SystemOptions source = config.system(side);
+        TuningOptions tuning = config.tuning();
         List<CapturedTable> tables = new ArrayList<>();
-        bindings.forEach(b -> tables.add(new CapturedTable(b.mapping().legacySchema().table(), b.mapping().legacyKeyColumns())));
-        CaptureOptions options = CaptureOptions.builder(config.name(), SystemSide.LEGACY)
+        for (CompiledBinding b : reading) {
+            TableSchema captured = side == SystemSide.LEGACY ? b.mapping().legacySchema() : b.mapping().newSchema();
+            tables.add(new CapturedTable(captured.table(), captured.keyColumns()));
+        }
+        CaptureOptions options = CaptureOptions.builder(config.name(), side)
                 .database(source.jdbcUrl(), source.user(), BridgeService.password(source))
                 .tables(tables)
-                .offsetFile(config.dataDir().resolve("offsets").resolve(SystemSide.LEGACY.label() + ".offsets"))
+                .offsetFile(config.dataDir().resolve("offsets").resolve(side.label() + ".offsets"))
                 .pollInterval(tuning.capturePollInterval())
                 .maxBatchSize(tuning.captureBatchSize())
                 .heartbeatInterval(tuning.heartbeatInterval())
                 .build();
-        capture = new PostgresCaptureSource(options, metrics);
-        List<CapturePipeline.MappedBinding> mapped = bindings.stream()
-                .map(b -> new CapturePipeline.MappedBinding(b.name(), b.mapping())).toList();
+        PostgresCaptureSource capture = new PostgresCaptureSource(options, metrics);
+        captures.put(side, capture);
+        List<CapturePipeline.MappedBinding> mapped = reading.stream()
+                .map(b -> new CapturePipeline.MappedBinding(b.name(), b.mapping(), side)).toList();
         capture.start(new CapturePipeline(mapped, publisher, deadLetters, metrics, clock));
-        watchdog = watch(config.name(), onFailure);
     }
 
     private Thread watch(String bridge, BiConsumer<String, Throwable> onFailure) {
         Thread t = new Thread(() -> {
             while (!closed) {
-                Throwable f = capture.failure();
-                if (f != null) {
-                    onFailure.accept("capture of the legacy database", f);
-                    return;
+                for (Map.Entry<SystemSide, PostgresCaptureSource> c : captures.entrySet()) {
+                    if (c.getValue().failure() != null) {
+                        onFailure.accept("capture of the " + c.getKey().label() + " database", c.getValue().failure());
+                        return;
+                    }
                 }
-                f = applyLoop.failure();
-                if (f != null) {
-                    onFailure.accept("applier of the new database", f);
-                    return;
+                for (Map.Entry<SystemSide, KafkaApplyLoop> a : applyLoops.entrySet()) {
+                    if (a.getValue().failure() != null) {
+                        onFailure.accept("applier of the " + a.getKey().label() + " database", a.getValue().failure());
+                        return;
+                    }
                 }
                 try {
                     Thread.sleep(200);
@@ -159,7 +191,8 @@ final class Pipeline {
     }
 
     boolean isRunning() {
-        return !closed && capture != null && capture.failure() == null && applyLoop != null && applyLoop.failure() == null;
+        return !closed && captures.values().stream().allMatch(c -> c.failure() == null)
+                && applyLoops.values().stream().allMatch(a -> a.failure() == null);
     }
 
     String bootstrapServers() {
@@ -170,6 +203,7 @@ final class Pipeline {
         List<Map<String, Object>> list = new ArrayList<>();
         for (CompiledBinding b : bindings) {
             MicrometerPipelineListener.BindingActivity a = metrics.activity(b.name());
+            KafkaApplyLoop loop = applyLoops.get(b.target());
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("name", b.name());
             doc.put("direction", b.options().direction().label());
@@ -184,13 +218,13 @@ final class Pipeline {
             doc.put("lastCapturedCommit", String.valueOf(a.lastCaptured()));
             doc.put("lastAppliedCommit", String.valueOf(a.lastApplied()));
             doc.put("lastLagMillis", a.lastLag().toMillis());
-            doc.put("consumerLag", applyLoop == null ? null : applyLoop.lag());
+            doc.put("consumerLag", loop == null ? null : loop.lag());
             list.add(doc);
         }
         return list;
     }
 
-    /** Stops the capture, lets the applier drain for up to {@code drainTimeout}, then closes all. */
+    /** Stops the captures, lets the appliers drain for up to {@code drainTimeout}, then closes all. */
     synchronized void close(Duration drainTimeout) {
         if (closed) {
             return;
@@ -199,20 +233,10 @@ final class Pipeline {
         if (watchdog != null) {
             watchdog.interrupt();
         }
-        closeQuietly("capture", () -> {
-            if (capture != null) {
-                capture.close();
-            }
-        });
+        captures.forEach((side, capture) -> closeQuietly("capture of " + side.label(), capture::close));
         closeQuietly("applier drain", () -> drain(drainTimeout));
-        closeQuietly("applier", () -> {
-            if (applyLoop != null) {
-                applyLoop.close();
-            }
-            if (applier != null) {
-                applier.close();
-            }
-        });
+        applyLoops.forEach((side, loop) -> closeQuietly("apply loop of " + side.label(), loop::close));
+        appliers.forEach((side, applier) -> closeQuietly("applier of " + side.label(), applier::close));
         closeQuietly("publisher", () -> {
             if (publisher != null) {
                 publisher.close();
@@ -229,16 +253,20 @@ final class Pipeline {
     }
 
     private void drain(Duration timeout) throws InterruptedException {
-        if (applyLoop == null || timeout.isZero() || applyLoop.failure() != null) {
+        if (timeout.isZero()) {
             return;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (applyLoop.lag() > 0 && System.nanoTime() < deadline && applyLoop.failure() == null) {
+        while (pendingRecords() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        if (applyLoop.lag() > 0) {
-            LOG.warn("Stopping with {} records not yet applied; they are applied after the next start", applyLoop.lag());
+        if (pendingRecords() > 0) {
+            LOG.warn("Stopping with {} records not yet applied; they are applied after the next start", pendingRecords());
         }
+    }
+
+    private long pendingRecords() {
+        return applyLoops.values().stream().filter(l -> l.failure() == null).mapToLong(KafkaApplyLoop::lag).sum();
     }
 
     private interface Step {

@@ -53,4 +53,21 @@ class StartupValidationIT {
             assertThat(service.state()).isEqualTo(ServiceState.FAILED);
         }
     }
+
+    @Test
+    void aNewToLegacyBindingWhoseMappingCannotBeInvertedIsRejectedNamingTheColumn() throws Exception {
+        try (BridgeFixture fixture = new BridgeFixture("it_noinverse", dir.resolve("noinverse"))) {
+            fixture.legacy.execute(Scenario.CUSTOMERS_LEGACY_DDL);
+            fixture.neu.execute(Scenario.CUSTOMERS_NEW_DDL);
+            fixture.writeConfig(Scenario.CUSTOMERS_BINDING
+                    .replace("direction: legacy-to-new", "direction: new-to-legacy")
+                    .replace("values: { A: active, I: inactive }", "values: { A: active, X: active, I: inactive }"));
+            BridgeService service = new BridgeService(fixture.config(), Clock.systemUTC());
+
+            StartupException e = catchThrowableOfType(StartupException.class, service::start);
+
+            assertThat(e.getMessage()).contains("bindings[0].columns.stat_cd.values").contains("new-to-legacy")
+                    .contains("invertible");
+        }
+    }
 }
