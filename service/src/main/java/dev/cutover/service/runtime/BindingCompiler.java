@@ -31,8 +31,12 @@ public final class BindingCompiler {
 
     /** The connection factory of one system's database, from its configuration. */
     public static JdbcConnectionFactory connections(SystemOptions system) {
-        return JdbcConnectionFactory.of(system.jdbcUrl(), system.user(),
-                system.password() == null ? null : system.password().reveal());
+        return JdbcConnectionFactory.of(system.jdbcUrl(), system.user(), password(system));
+    }
+
+    /** The system's password in clear, for a driver only; null when none is configured. */
+    static String password(SystemOptions system) {
+        return system.password() == null ? null : system.password().reveal();
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.cutover.service.runtime;
 
 import dev.cutover.config.BridgeConfig;
-import dev.cutover.config.SystemOptions;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.service.http.HttpEndpoints;
 import dev.cutover.service.metrics.MicrometerPipelineListener;
@@ -191,9 +190,5 @@ public final class BridgeService implements AutoCloseable {
         if (!state.compareAndSet(expected, next)) {
             throw new IllegalStateException("bridge '" + config.name() + "' is " + state.get() + ", expected " + expected);
         }
-    }
-
-    static String password(SystemOptions system) {
-        return system.password() == null ? null : system.password().reveal();
     }
 }

@@ -149,7 +149,7 @@ final class Pipeline {
             tables.add(new CapturedTable(captured.table(), captured.keyColumns()));
         }
         CaptureOptions options = CaptureOptions.builder(config.name(), side)
-                .database(source.jdbcUrl(), source.user(), BridgeService.password(source))
+                .database(source.jdbcUrl(), source.user(), BindingCompiler.password(source))
                 .tables(tables)
                 .offsetFile(config.dataDir().resolve("offsets").resolve(side.label() + ".offsets"))
                 .pollInterval(tuning.capturePollInterval())

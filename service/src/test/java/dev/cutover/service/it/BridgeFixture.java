@@ -34,6 +34,7 @@ final class BridgeFixture implements AutoCloseable {
     final String name;
     final Path dir;
     private Path configFile;
+    private final List<BridgeService> started = new java.util.ArrayList<>();
 
     BridgeFixture(String name, Path dir) {
         this.name = name;
@@ -71,8 +72,10 @@ final class BridgeFixture implements AutoCloseable {
         return ConfigLoader.load(configFile);
     }
 
+    /** Starts a bridge on the configuration; {@link #close} stops it if the test did not. */
     BridgeService start() throws Exception {
         BridgeService service = new BridgeService(config(), Clock.systemUTC());
+        started.add(service);
         service.start();
         return service;
     }
@@ -106,8 +109,10 @@ final class BridgeFixture implements AutoCloseable {
         return neu.queryRows(sql);
     }
 
+    /** Stops every bridge this fixture started, then drops both databases. */
     @Override
     public void close() {
+        started.forEach(BridgeService::close);
         try {
             neu.close();
         } finally {

@@ -60,9 +60,6 @@ class LegacyToNewStreamingIT {
 
     @AfterAll
     void stopBridge() {
-        if (service != null) {
-            service.close();
-        }
         if (fixture != null) {
             fixture.close();
         }

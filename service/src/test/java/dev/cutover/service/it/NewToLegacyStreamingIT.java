@@ -59,9 +59,6 @@ class NewToLegacyStreamingIT {
 
     @AfterAll
     void stopBridge() {
-        if (service != null) {
-            service.close();
-        }
         if (fixture != null) {
             fixture.close();
         }
