@@ -233,10 +233,9 @@ public final class BenchCommand implements Callable<Integer> {
         BridgeService service = new BridgeService(config, Clock.systemUTC());
         service.start();
         // Writes made before the replication slot exists would reach the target through the
-        // initial load instead of the stream; the first heartbeat shows the stream is open.
-        MetricsView metrics = new MetricsView(service.registry());
+        // initial load instead of the stream; readiness says the stream is open.
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (!metrics.heartbeatSeen()) {
+        while (!service.isReady()) {
             if (System.nanoTime() > deadline || service.failure() != null) {
                 service.close();
                 throw new IllegalStateException("the capture did not start streaming", service.failure());

@@ -27,12 +27,6 @@ public final class MetricsView {
         return (long) total;
     }
 
-    /** True once every captured database has sent a heartbeat, i.e. every capture is streaming. */
-    public boolean heartbeatSeen() {
-        var gauges = registry.find(MetricNames.HEARTBEAT_AGE).gauges();
-        return !gauges.isEmpty() && gauges.stream().noneMatch(g -> Double.isNaN(g.value()));
-    }
-
     /** Records not yet applied, over every target system, or -1 when unknown. */
     public long consumerLag() {
         var gauges = registry.find(MetricNames.CONSUMER_LAG).gauges();

@@ -111,6 +111,11 @@ public final class MicrometerPipelineListener implements PipelineListener {
         }
     }
 
+    /** True once every captured database has streamed: sent a heartbeat or a captured change. */
+    public boolean allCapturesStreaming() {
+        return captures.values().stream().allMatch(c -> c.lastHeartbeat.get() != null || c.lastCapture.get() != null);
+    }
+
     /** What {@code /status} shows for a binding. */
     public BindingActivity activity(String binding) {
         return activity.computeIfAbsent(binding, b -> new BindingActivity());

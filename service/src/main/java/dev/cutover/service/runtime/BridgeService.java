@@ -43,6 +43,7 @@ public final class BridgeService implements AutoCloseable {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Pipeline pipeline;
+    private volatile MicrometerPipelineListener listener;
     private volatile HttpEndpoints http;
     private volatile Instant startedAt;
 
@@ -71,6 +72,7 @@ public final class BridgeService implements AutoCloseable {
             Set<SystemSide> captured = EnumSet.noneOf(SystemSide.class);
             bindings.forEach(b -> captured.add(b.source()));
             MicrometerPipelineListener metrics = new MicrometerPipelineListener(registry, clock, directions, captured);
+            listener = metrics;
             pipeline = Pipeline.start(config, bindings, metrics, registry, clock, this::onComponentFailure);
             http = new HttpEndpoints(config.http().host(), config.http().port(), registry::scrape,
                     this::isLive, this::isReady, this::status);
@@ -165,9 +167,14 @@ public final class BridgeService implements AutoCloseable {
         return state.get() != ServiceState.FAILED;
     }
 
-    private boolean isReady() {
+    /**
+     * True while every component runs and every capture has started streaming (a change or a
+     * heartbeat came through): from then on, no write to a captured table can be missed.
+     */
+    public boolean isReady() {
         Pipeline p = pipeline;
-        return state.get() == ServiceState.RUNNING && p != null && p.isRunning();
+        MicrometerPipelineListener l = listener;
+        return state.get() == ServiceState.RUNNING && p != null && p.isRunning() && l != null && l.allCapturesStreaming();
     }
 
     private Map<String, Object> status() {
