@@ -56,6 +56,11 @@ import java.util.List;
  * @param maxRetries how often Debezium retries after a retriable error (e.g. a lost connection)
  *     before the capture fails
  * @param shutdownTimeout how long {@link PostgresCaptureSource#close()} waits for the engine
+ * @param echoMarkerTable where the appliers writing into this database mark their transactions
+ *     (two-way sync); when set, the capture drops every change of a transaction that carries a
+ *     marker naming {@code bridge}, as that transaction is this bridge's own write coming back.
+ *     Created when missing and added to the publication; must be neither the heartbeat table, the
+ *     signal table nor one of {@code tables}. Null when echoes are not suppressed
  */
 public record CaptureOptions(
         String bridge,
@@ -76,7 +81,8 @@ public record CaptureOptions(
         TableId signalTable,
         Duration offsetFlushInterval,
         int maxRetries,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        TableId echoMarkerTable) {
 
     /** Longest bridge name, so that derived slot and publication names fit PostgreSQL's 63 characters. */
     public static final int MAX_BRIDGE_NAME_LENGTH = 40;
@@ -89,6 +95,8 @@ public record CaptureOptions(
     public static final Duration DEFAULT_OFFSET_FLUSH_INTERVAL = Duration.ofSeconds(1);
     public static final int DEFAULT_MAX_RETRIES = 10;
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+    /** The marker table {@link Builder#suppressEchoes()} uses, the JDBC applier's default: {@code public.cutover_apply_marker}. */
+    public static final TableId DEFAULT_ECHO_MARKER_TABLE = new TableId("public", "cutover_apply_marker");
 
     public CaptureOptions {
         tables = tables == null ? null : List.copyOf(tables);
@@ -96,6 +104,7 @@ public record CaptureOptions(
         CaptureOptionsChecks.checkNames(bridge, side, slotName, publicationName, problems);
         CaptureOptionsChecks.checkConnection(jdbcUrl, user, problems);
         CaptureOptionsChecks.checkHelperTables(heartbeatTable, signalTable, problems);
+        CaptureOptionsChecks.checkEchoMarkerTable(echoMarkerTable, tables, heartbeatTable, signalTable, problems);
         CaptureOptionsChecks.checkTables(tables, heartbeatTable, signalTable, snapshotMode, problems);
         CaptureOptionsChecks.checkPacing(pollInterval, maxBatchSize, heartbeatInterval, offsetFlushInterval, maxRetries, shutdownTimeout,
                 problems);
@@ -144,6 +153,11 @@ public record CaptureOptions(
         return PostgresJdbcUrl.parse(jdbcUrl);
     }
 
+    /** True when the capture drops the echoes of this bridge's own applier; see {@link #echoMarkerTable()}. */
+    public boolean suppressesEchoes() {
+        return echoMarkerTable != null;
+    }
+
     /** A short identity for thread names, logs and messages: {@code <bridge>/<side>}. */
     public String captureName() {
         return bridge + "/" + side.label();
@@ -157,7 +171,7 @@ public record CaptureOptions(
                 + ", snapshotMode=" + snapshotMode + ", snapshotChunkSize=" + snapshotChunkSize + ", slotName=" + slotName
                 + ", publicationName=" + publicationName + ", heartbeatTable=" + heartbeatTable + ", signalTable=" + signalTable
                 + ", offsetFlushInterval=" + offsetFlushInterval + ", maxRetries=" + maxRetries
-                + ", shutdownTimeout=" + shutdownTimeout + "]";
+                + ", shutdownTimeout=" + shutdownTimeout + ", echoMarkerTable=" + (echoMarkerTable == null ? "none" : echoMarkerTable) + "]";
     }
 
     /**
@@ -184,6 +198,7 @@ public record CaptureOptions(
         private Duration offsetFlushInterval = DEFAULT_OFFSET_FLUSH_INTERVAL;
         private int maxRetries = DEFAULT_MAX_RETRIES;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+        private TableId echoMarkerTable;
 
         private Builder(String bridge, SystemSide side) {
             this.bridge = bridge;
@@ -279,6 +294,20 @@ public record CaptureOptions(
         }
 
         /**
+         * Drops the echoes of this bridge's own applier, recognised by its markers in
+         * {@code markerTable}; null turns suppression off (the default).
+         */
+        public Builder suppressEchoes(TableId markerTable) {
+            this.echoMarkerTable = markerTable;
+            return this;
+        }
+
+        /** Drops the echoes of this bridge's own applier, marked in {@link #DEFAULT_ECHO_MARKER_TABLE}. */
+        public Builder suppressEchoes() {
+            return suppressEchoes(DEFAULT_ECHO_MARKER_TABLE);
+        }
+
+        /**
          * Validates and builds.
          *
          * @throws IllegalArgumentException listing every problem
@@ -290,7 +319,7 @@ public record CaptureOptions(
             TableId signal = signalTable != null || !canDerive ? signalTable : defaultSignalTable(bridge, side);
             return new CaptureOptions(bridge, side, jdbcUrl, user, password, tables, offsetFile, pollInterval, maxBatchSize,
                     heartbeatInterval, snapshotMode, snapshotChunkSize, slot, publication, heartbeatTable, signal, offsetFlushInterval,
-                    maxRetries, shutdownTimeout);
+                    maxRetries, shutdownTimeout, echoMarkerTable);
         }
     }
 }

@@ -71,6 +71,27 @@ final class CaptureOptionsChecks {
         }
     }
 
+    static void checkEchoMarkerTable(TableId markerTable, List<CapturedTable> tables, TableId heartbeatTable, TableId signalTable,
+            List<String> problems) {
+        if (markerTable == null) {
+            return;
+        }
+        if (markerTable.schema().isEmpty()) {
+            problems.add("echoMarkerTable: '" + markerTable + "' needs a schema");
+        } else if (LIST_SEPARATORS.matcher(markerTable.schema() + markerTable.table()).find()) {
+            problems.add("echoMarkerTable: '" + markerTable + "' contains ',', ';', ':' or a control character, which Debezium cannot list");
+        }
+        if (markerTable.equals(heartbeatTable)) {
+            problems.add("echoMarkerTable: '" + markerTable + "' is the heartbeat table; each needs its own table");
+        }
+        if (markerTable.equals(signalTable)) {
+            problems.add("echoMarkerTable: '" + markerTable + "' is the signal table; each needs its own table");
+        }
+        if (tables != null && tables.stream().anyMatch(t -> t != null && markerTable.equals(t.table()))) {
+            problems.add("echoMarkerTable: '" + markerTable + "' is a captured table; markers are never data");
+        }
+    }
+
     static void checkTables(List<CapturedTable> tables, TableId heartbeatTable, TableId signalTable, SnapshotMode snapshotMode,
             List<String> problems) {
         if (tables == null || tables.isEmpty()) {

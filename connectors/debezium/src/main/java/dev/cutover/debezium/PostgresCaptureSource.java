@@ -8,6 +8,8 @@ import dev.cutover.debezium.internal.BatchDispatcher;
 import dev.cutover.debezium.internal.BatchGate;
 import dev.cutover.debezium.internal.CanonicalValues;
 import dev.cutover.debezium.internal.DebeziumProperties;
+import dev.cutover.debezium.internal.EchoFilter;
+import dev.cutover.debezium.internal.EchoMarkerTable;
 import dev.cutover.debezium.internal.HeartbeatTable;
 import dev.cutover.debezium.internal.InitialLoads;
 import dev.cutover.debezium.internal.LoadLedger;
@@ -81,6 +83,14 @@ import org.slf4j.LoggerFactory;
  * a stored position exist, otherwise every table is loaded again. Loads are logged at INFO as they
  * are requested, start and finish per table; a load Debezium gives up on stops the capture.
  *
+ * <p><b>Echoes</b> (two-way sync, {@link CaptureOptions#suppressesEchoes()}): the appliers
+ * writing into this database upsert a marker row naming their bridge as the first statement of
+ * each transaction. The capture creates the marker table when it is missing, publishes it, and
+ * drops every change of a transaction whose marker names this capture's bridge: that transaction
+ * is the bridge's own write coming back. Dropped changes are committed like any other, reported to
+ * {@link PipelineListener#onSkipped} with reason {@code echo}, and counted in {@link #echoesSkipped()}.
+ * Markers of other bridges suppress nothing.
+ *
  * <p><b>Lifecycle.</b> {@link #start} once; {@link #stop} signals and returns at once: a batch in
  * hand is finished and committed, then the engine shuts down, committing every acknowledged
  * position; {@link #awaitStop} waits for that; {@link #close} does both and is idempotent. The
@@ -116,6 +126,8 @@ public final class PostgresCaptureSource implements ChangeSource {
     private final PipelineListener listener;
     private final HeartbeatTable heartbeatTable;
     private final SignalTable signalTable;
+    private final EchoMarkerTable echoMarkerTable;
+    private final EchoFilter echoes;
     private final String threadName;
     private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -134,6 +146,8 @@ public final class PostgresCaptureSource implements ChangeSource {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.heartbeatTable = new HeartbeatTable(options.heartbeatTable(), options.slotName());
         this.signalTable = new SignalTable(options.signalTable());
+        this.echoMarkerTable = options.suppressesEchoes() ? new EchoMarkerTable(options.echoMarkerTable()) : null;
+        this.echoes = options.suppressesEchoes() ? new EchoFilter(options.bridge()) : EchoFilter.off();
         this.threadName = "cutover-" + options.bridge() + "-capture-" + options.side().label();
     }
 
@@ -191,6 +205,11 @@ public final class PostgresCaptureSource implements ChangeSource {
         return state.get();
     }
 
+    /** How many changes the capture has dropped as echoes of its bridge's own applier; thread-safe. */
+    public long echoesSkipped() {
+        return echoes.skipped();
+    }
+
     /** The options this source was built with. */
     public CaptureOptions options() {
         return options;
@@ -245,7 +264,8 @@ public final class PostgresCaptureSource implements ChangeSource {
     }
 
     /**
-     * Creates the offset file's directory, the heartbeat table and the signal table, reads the
+     * Creates the offset file's directory, the heartbeat table, the signal table and (with echo
+     * suppression) the echo marker table, reads the
      * captured tables' replica identities (failing when a table is missing or its identity does
      * not log the key), and plans the loads of existing rows.
      */
@@ -267,6 +287,9 @@ public final class PostgresCaptureSource implements ChangeSource {
             if (heartbeatTable.ensureExists(c)) {
                 LOG.info("capture {} created heartbeat table {}", options.captureName(), heartbeatTable.table());
             }
+            if (echoMarkerTable != null && echoMarkerTable.ensureExists(c)) {
+                LOG.info("capture {} created echo marker table {}", options.captureName(), echoMarkerTable.table());
+            }
             LOG.info("capture {} replica identities: {}", options.captureName(), identities);
         }
         LoadLedger ledger = LoadLedger.besides(options.offsetFile());
@@ -281,7 +304,8 @@ public final class PostgresCaptureSource implements ChangeSource {
         InitialLoads loads = new InitialLoads(options.captureName(), prepared.plan(), prepared.ledger(), signalTable, this::connect,
                 keys.keySet(), options.snapshotChunkSize());
         BatchDispatcher dispatcher = new BatchDispatcher(options.captureName(), options.side(), converter,
-                new RecordClassifier(heartbeatTable, signalTable, keys.keySet()), loads, handler, listener, gate, this::recordFailure);
+                new RecordClassifier(heartbeatTable, signalTable, echoMarkerTable, keys.keySet()), echoes, loads, handler, listener, gate,
+                this::recordFailure);
         passwordToken = options.password() == null ? null : PasswordPlugin.register(options.password());
         return DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(DebeziumProperties.of(options, heartbeatTable, signalTable, passwordToken))

@@ -114,6 +114,11 @@ abstract class CaptureITSupport {
                 beats.incrementAndGet();
                 listener.onHeartbeat(system);
             }
+
+            @Override
+            public void onSkipped(String binding, ChangeEvent event, String reason) {
+                listener.onSkipped(binding, event, reason);
+            }
         };
         PostgresCaptureSource source = new PostgresCaptureSource(options, counting);
         heartbeats.put(source, beats);

@@ -35,6 +35,30 @@ class CaptureOptionsTest {
         assertThat(o.heartbeatTable()).isEqualTo(new TableId("public", "cutover_heartbeat"));
         assertThat(o.signalTable()).isEqualTo(new TableId("public", "cutover_signal_shop_sync_new"));
         assertThat(o.captureName()).isEqualTo("shop-sync/new");
+        assertThat(o.suppressesEchoes()).isFalse();
+        assertThat(o.echoMarkerTable()).isNull();
+    }
+
+    @Test
+    void echoSuppressionUsesTheAppliersDefaultMarkerTableUnlessToldOtherwise() {
+        assertThat(valid().suppressEchoes().build().echoMarkerTable()).isEqualTo(new TableId("public", "cutover_apply_marker"));
+        CaptureOptions own = valid().suppressEchoes(new TableId("ops", "marks")).build();
+
+        assertThat(own.suppressesEchoes()).isTrue();
+        assertThat(own.echoMarkerTable()).isEqualTo(new TableId("ops", "marks"));
+        assertThat(own.toString()).contains("echoMarkerTable=ops.marks");
+    }
+
+    @Test
+    void refusesAnEchoMarkerTableThatIsCapturedOrAnotherHelperTable() {
+        assertThatThrownBy(() -> valid().suppressEchoes(ORDERS).build())
+                .hasMessageContaining("echoMarkerTable: 'public.orders' is a captured table");
+        assertThatThrownBy(() -> valid().suppressEchoes(CaptureOptions.DEFAULT_HEARTBEAT_TABLE).build())
+                .hasMessageContaining("echoMarkerTable: 'public.cutover_heartbeat' is the heartbeat table");
+        assertThatThrownBy(() -> valid().suppressEchoes(CaptureOptions.defaultSignalTable("shop-sync", SystemSide.NEW)).build())
+                .hasMessageContaining("is the signal table");
+        assertThatThrownBy(() -> valid().suppressEchoes(new TableId("", "marks")).build())
+                .hasMessageContaining("echoMarkerTable: 'marks' needs a schema");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.cutover.core.pipeline.spi.ApplyException;
 import dev.cutover.core.pipeline.spi.ApplyResult;
 import dev.cutover.core.pipeline.spi.ChangeApplier;
 import dev.cutover.core.schema.TableSchema;
+import dev.cutover.jdbc.internal.ApplyMarkerWriter;
 import dev.cutover.jdbc.internal.BatchPlanner;
 import dev.cutover.jdbc.internal.InvalidChangeException;
 import dev.cutover.jdbc.internal.JdbcSession;
@@ -54,6 +55,10 @@ import org.slf4j.LoggerFactory;
  * Exception messages name the batch (size, tables, positions), the table and the database's
  * reason; never row values beyond keys, never credentials.
  *
+ * <p>With an {@link ApplyMarker}, every apply transaction first upserts the marker row (also the
+ * transaction that retries with refused changes isolated), so the marker commits exactly when the
+ * batch does; the capture of this database uses it to recognise the applier's writes.
+ *
  * <p>Not thread-safe: one applier serves one consumer thread. {@link #close()} is idempotent.
  */
 public final class JdbcApplier implements ChangeApplier {
@@ -64,6 +69,7 @@ public final class JdbcApplier implements ChangeApplier {
     private final SqlDialect dialect;
     private final BatchPlanner planner;
     private final Clock clock;
+    private final ApplyMarkerWriter marker;
     private JdbcSession session;
     private boolean closed;
 
@@ -73,13 +79,18 @@ public final class JdbcApplier implements ChangeApplier {
      * @param connections where to write
      * @param tables the target tables' schemas by table; each needs a key backed by a primary key
      *     or unique constraint
-     * @param clock gives {@link ApplyResult#commitTime()}
-     * @throws IllegalArgumentException when a table has no key or is filed under another table's id
+     * @param clock gives {@link ApplyResult#commitTime()} and the marker's {@code applied_at}
+     * @param marker marks every apply transaction; null when transactions are not marked
+     * @throws IllegalArgumentException when a table has no key or is filed under another table's id, or is the marker table
      */
-    public JdbcApplier(JdbcConnectionFactory connections, Map<TableId, TableSchema> tables, Clock clock) {
+    public JdbcApplier(JdbcConnectionFactory connections, Map<TableId, TableSchema> tables, Clock clock, ApplyMarker marker) {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.dialect = connections.dialect();
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (marker != null && tables.containsKey(marker.table())) {
+            throw new IllegalArgumentException("table " + marker.table() + " is the apply-marker table and cannot be a target");
+        }
+        this.marker = marker == null ? null : new ApplyMarkerWriter(marker, dialect);
         Map<TableId, TableTarget> targets = new LinkedHashMap<>();
         tables.forEach((id, schema) -> {
             if (!id.equals(schema.table())) {
@@ -88,6 +99,11 @@ public final class JdbcApplier implements ChangeApplier {
             targets.put(id, new TableTarget(schema, dialect));
         });
         this.planner = new BatchPlanner(targets);
+    }
+
+    /** As {@link #JdbcApplier(JdbcConnectionFactory, Map, Clock, ApplyMarker)} without a marker. */
+    public JdbcApplier(JdbcConnectionFactory connections, Map<TableId, TableSchema> tables, Clock clock) {
+        this(connections, tables, clock, null);
     }
 
     /** As {@link #JdbcApplier(JdbcConnectionFactory, Map, Clock)} with the system clock. */
@@ -106,6 +122,7 @@ public final class JdbcApplier implements ChangeApplier {
         List<KeyChanges> rows = plan(changes);
         JdbcSession current = session(changes);
         try {
+            current.mark(clock.instant());
             current.writeAll(rows);
             current.commit();
             return new ApplyResult(changes, List.of(), clock.instant());
@@ -125,6 +142,7 @@ public final class JdbcApplier implements ChangeApplier {
             throws ApplyException {
         Map<ChangeEvent, String> rejected;
         try {
+            current.mark(clock.instant());
             rejected = new RejectionIsolator(current, dialect).apply(rows);
             current.commit();
         } catch (TableWriteException e) {
@@ -166,7 +184,7 @@ public final class JdbcApplier implements ChangeApplier {
     private JdbcSession session(List<ChangeEvent> changes) throws ApplyException {
         if (session == null) {
             try {
-                session = JdbcSession.open(connections);
+                session = JdbcSession.open(connections, marker);
             } catch (SQLException e) {
                 throw failure(e, null, changes);
             }

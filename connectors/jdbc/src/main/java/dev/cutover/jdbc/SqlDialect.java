@@ -121,6 +121,21 @@ public interface SqlDialect {
     }
 
     /**
+     * Creates the apply-marker table {@code table} unless it exists (see {@link ApplyMarker}):
+     * {@code bridge} (text, primary key), {@code batch} (64-bit integer, not null),
+     * {@code applied_at} (timestamp with time zone, not null). No parameters.
+     */
+    String applyMarkerTableStatement(TableId table);
+
+    /**
+     * Upserts one bridge's row of the apply-marker table {@code table}: inserts it with
+     * {@code batch = 1}, or, when the row exists, sets {@code batch = batch + 1}; both set
+     * {@code applied_at}. Parameters: the bridge name (a string), then {@code applied_at} (bound
+     * as a {@link java.time.OffsetDateTime}).
+     */
+    String applyMarkerStatement(TableId table);
+
+    /**
      * Maps a column as {@link java.sql.DatabaseMetaData#getColumns} describes it to its portable definition.
      *
      * @param table the table, for messages

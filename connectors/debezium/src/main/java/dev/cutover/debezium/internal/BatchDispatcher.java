@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * its initial snapshot, on a first start) is not marked: marking would store an empty position.
  * A batch without data records does not reach the handler.
  *
+ * <p>Changes of the echo marker table are not data either: they go to the {@link EchoFilter},
+ * and the changes it then takes for echoes of this bridge's own applier are dropped, reported to
+ * {@link PipelineListener#onSkipped} (binding: the table's {@code schema.table}; reason
+ * {@value #ECHO}) and committed with the batch.
+ *
  * <p>When the handler throws, a record cannot be converted, or a load fails, nothing of the batch
  * is marked: the failure is reported to the failure sink and thrown as a {@link CaptureException},
  * which is not retriable and makes the engine stop, committing only what was acknowledged before.
@@ -41,6 +46,8 @@ import org.slf4j.LoggerFactory;
 public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchDispatcher.class);
+    /** The reason reported for a change dropped as an echo. */
+    public static final String ECHO = "echo";
 
     private final String captureName;
     private final SystemSide side;
@@ -51,14 +58,24 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
     private final PipelineListener listener;
     private final BatchGate gate;
     private final Consumer<CaptureException> failures;
+    private final EchoFilter echoes;
 
-    /**
-     * @param captureName {@code <bridge>/<side>} for messages
-     * @param failures told about a failure before it is thrown to the engine
-     */
+    /** A dispatcher that suppresses no echoes. */
     public BatchDispatcher(String captureName, SystemSide side, SourceRecordConverter converter, RecordClassifier classifier,
             InitialLoads loads, ChangeBatchHandler handler, PipelineListener listener, BatchGate gate,
             Consumer<CaptureException> failures) {
+        this(captureName, side, converter, classifier, EchoFilter.off(), loads, handler, listener, gate, failures);
+    }
+
+    /**
+     * @param captureName {@code <bridge>/<side>} for messages
+     * @param echoes decides which changes are echoes of this bridge's applier
+     * @param failures told about a failure before it is thrown to the engine
+     */
+    public BatchDispatcher(String captureName, SystemSide side, SourceRecordConverter converter, RecordClassifier classifier,
+            EchoFilter echoes, InitialLoads loads, ChangeBatchHandler handler, PipelineListener listener, BatchGate gate,
+            Consumer<CaptureException> failures) {
+        this.echoes = echoes;
         this.captureName = captureName;
         this.side = side;
         this.converter = converter;
@@ -99,12 +116,20 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
         int heartbeats = 0;
         boolean streaming = false;
         List<ChangeEvent> events = new ArrayList<>(records.size());
+        List<ChangeEvent> echoed = new ArrayList<>();
         for (RecordChangeEvent<SourceRecord> record : records) {
             SourceRecord sourceRecord = record.record();
             RecordKind kind = classifier.classify(sourceRecord);
             streaming |= kind != RecordKind.NOTIFICATION;
             switch (kind) {
-                case DATA -> events.add(convert(sourceRecord));
+                case DATA -> {
+                    if (echoes.isEcho((Struct) sourceRecord.value())) {
+                        echoed.add(convert(sourceRecord));
+                    } else {
+                        events.add(convert(sourceRecord));
+                    }
+                }
+                case ECHO_MARKER -> echoes.onMarker((Struct) sourceRecord.value());
                 case HEARTBEAT -> heartbeats++;
                 case NOTIFICATION -> LoadNotification.of((Struct) sourceRecord.value()).ifPresent(loads::onNotification);
                 case UNCAPTURED_READ -> loads.onUncapturedRead(RecordClassifier.table((Struct) sourceRecord.value()));
@@ -119,6 +144,8 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
         if (!events.isEmpty()) {
             deliver(events);
         }
+        // Reported once the batch is through, so an echo is not counted again when a failed batch comes back.
+        echoed.forEach(this::reportEcho);
         return heartbeats;
     }
 
@@ -147,6 +174,14 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
     private static String describe(List<ChangeEvent> events) {
         return "a batch of " + events.size() + " changes from " + events.get(0).position() + " to "
                 + events.get(events.size() - 1).position();
+    }
+
+    private void reportEcho(ChangeEvent echo) {
+        try {
+            listener.onSkipped(echo.table().toString(), echo, ECHO);
+        } catch (RuntimeException e) {
+            LOG.warn("pipeline listener failed on an echo skipped by capture {}", captureName, e);
+        }
     }
 
     private void reportHeartbeat() {

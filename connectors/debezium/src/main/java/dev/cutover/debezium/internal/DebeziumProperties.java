@@ -77,7 +77,7 @@ public final class DebeziumProperties {
         p.setProperty("slot.name", o.slotName());
         p.setProperty("publication.name", o.publicationName());
         p.setProperty("publication.autocreate.mode", "filtered");
-        p.setProperty("table.include.list", tableIncludeList(o.tables(), heartbeat.table(), signal.table()));
+        p.setProperty("table.include.list", tableIncludeList(o.tables(), heartbeat.table(), signal.table(), o.echoMarkerTable()));
         p.setProperty("message.key.columns", messageKeyColumns(o.tables()));
         p.setProperty("poll.interval.ms", Long.toString(o.pollInterval().toMillis()));
         p.setProperty("max.batch.size", Integer.toString(o.maxBatchSize()));
@@ -116,12 +116,20 @@ public final class DebeziumProperties {
 
     /** {@code schema.table} of every captured table, the heartbeat table and the signal table, as exact regular expressions. */
     static String tableIncludeList(List<CapturedTable> tables, TableId heartbeatTable, TableId signalTable) {
-        List<String> patterns = new ArrayList<>(tables.size() + 2);
+        return tableIncludeList(tables, heartbeatTable, signalTable, null);
+    }
+
+    /** As {@link #tableIncludeList(List, TableId, TableId)}, followed by the echo marker table unless it is null. */
+    static String tableIncludeList(List<CapturedTable> tables, TableId heartbeatTable, TableId signalTable, TableId echoMarkerTable) {
+        List<String> patterns = new ArrayList<>(tables.size() + 3);
         for (CapturedTable t : tables) {
             patterns.add(qualifiedRegex(t.table()));
         }
         patterns.add(qualifiedRegex(heartbeatTable));
         patterns.add(qualifiedRegex(signalTable));
+        if (echoMarkerTable != null) {
+            patterns.add(qualifiedRegex(echoMarkerTable));
+        }
         return String.join(",", patterns);
     }
 

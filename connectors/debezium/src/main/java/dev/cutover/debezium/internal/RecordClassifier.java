@@ -19,11 +19,19 @@ public final class RecordClassifier {
 
     private final HeartbeatTable heartbeatTable;
     private final SignalTable signalTable;
+    private final EchoMarkerTable echoMarkerTable;
     private final Set<TableId> captured;
 
+    /** A classifier for a capture without echo suppression. */
     public RecordClassifier(HeartbeatTable heartbeatTable, SignalTable signalTable, Set<TableId> captured) {
+        this(heartbeatTable, signalTable, null, captured);
+    }
+
+    /** @param echoMarkerTable the marker table of echo suppression; null when echoes are not suppressed */
+    public RecordClassifier(HeartbeatTable heartbeatTable, SignalTable signalTable, EchoMarkerTable echoMarkerTable, Set<TableId> captured) {
         this.heartbeatTable = heartbeatTable;
         this.signalTable = signalTable;
+        this.echoMarkerTable = echoMarkerTable;
         this.captured = Set.copyOf(captured);
     }
 
@@ -59,6 +67,9 @@ public final class RecordClassifier {
         }
         if (signalTable.is(table.schema(), table.table())) {
             return RecordKind.SIGNAL_TABLE;
+        }
+        if (echoMarkerTable != null && echoMarkerTable.is(table.schema(), table.table())) {
+            return RecordKind.ECHO_MARKER;
         }
         boolean read = Envelope.Operation.READ.code().equals(envelope.getString(Envelope.FieldName.OPERATION));
         // Only a load can deliver rows of a table outside the publication; a streamed one is a misconfiguration and fails conversion.

@@ -8,6 +8,8 @@ public enum RecordKind {
     HEARTBEAT,
     /** A row change of the heartbeat table, caused by the heartbeat action query. */
     HEARTBEAT_TABLE,
+    /** A row change of the echo marker table: an applier marked its transaction (see {@link EchoFilter}). */
+    ECHO_MARKER,
     /** A row change of the signal table: a signal, or a watermark of a load's chunk. */
     SIGNAL_TABLE,
     /**

@@ -35,6 +35,7 @@ class BatchDispatcherTest {
     private static final TableId HEARTBEAT = new TableId("public", "cutover_heartbeat");
     private static final TableId SIGNAL = new TableId("public", "cutover_signal_shop_legacy");
     private static final TableId REMOVED = new TableId("public", "removed");
+    private static final TableId MARKER = new TableId("public", "cutover_apply_marker");
 
     private static final Schema SOURCE = SchemaBuilder.struct().name("io.debezium.connector.postgresql.Source")
             .field("ts_ms", Schema.INT64_SCHEMA).field("ts_us", Schema.OPTIONAL_INT64_SCHEMA)
@@ -46,6 +47,10 @@ class BatchDispatcherTest {
             .field("type", Schema.STRING_SCHEMA).field("data", Schema.OPTIONAL_STRING_SCHEMA).build();
     private static final Envelope SIGNAL_ENVELOPE = Envelope.defineSchema().withName("s.Envelope").withRecord(SIGNAL_ROW)
             .withSource(SOURCE).build();
+    private static final Schema MARKER_ROW = SchemaBuilder.struct().name("m.Value").field("bridge", Schema.STRING_SCHEMA)
+            .field("batch", Schema.INT64_SCHEMA).field("applied_at", Schema.STRING_SCHEMA).build();
+    private static final Envelope MARKER_ENVELOPE = Envelope.defineSchema().withName("m.Envelope").withRecord(MARKER_ROW)
+            .withSource(SOURCE).build();
     private static final Schema NOTIFICATION_VALUE = SchemaFactory.get().notificationValueSchema(SchemaNameAdjuster.NO_OP);
     private static final Schema HEARTBEAT_VALUE = SchemaBuilder.struct().name("io.debezium.connector.common.Heartbeat")
             .field("ts_ms", Schema.INT64_SCHEMA).build();
@@ -54,17 +59,32 @@ class BatchDispatcherTest {
 
     private final List<List<ChangeEvent>> delivered = new ArrayList<>();
     private final List<String> heartbeats = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
     private final List<CaptureException> failures = new ArrayList<>();
     private final BatchGate gate = new BatchGate();
     private final FakeCommitter committer = new FakeCommitter();
 
     private BatchDispatcher dispatcher(ChangeBatchHandler handler) {
+        return dispatcher(handler, (EchoFilter) null);
+    }
+
+    private BatchDispatcher dispatcher(ChangeBatchHandler handler, String echoesOf) {
+        return dispatcher(handler, new EchoFilter(echoesOf));
+    }
+
+    /** A dispatcher of bridge {@code shop}; with {@code echoes} it also reads the marker table and suppresses echoes. */
+    private BatchDispatcher dispatcher(ChangeBatchHandler handler, EchoFilter echoes) {
         SourceRecordConverter converter = new SourceRecordConverter(SystemSide.LEGACY, Map.of(ORDERS, List.of("id")), Map.of(),
                 new CanonicalValues(CanonicalValues.DEFAULT_UNAVAILABLE_PLACEHOLDER));
         PipelineListener listener = new PipelineListener() {
             @Override
             public void onHeartbeat(String system) {
                 heartbeats.add(system);
+            }
+
+            @Override
+            public void onSkipped(String binding, ChangeEvent event, String reason) {
+                skipped.add(binding + " " + event.key().get("id") + " " + reason);
             }
         };
         HeartbeatTable heartbeat = new HeartbeatTable(HEARTBEAT, "slot");
@@ -74,8 +94,13 @@ class BatchDispatcherTest {
                 () -> {
                     throw new SQLException("no load is pending, so no signal is sent");
                 }, Set.of(ORDERS), 100);
-        return new BatchDispatcher("shop/legacy", SystemSide.LEGACY, converter, new RecordClassifier(heartbeat, signal, Set.of(ORDERS)),
-                loads, handler, listener, gate, failures::add);
+        if (echoes == null) {
+            return new BatchDispatcher("shop/legacy", SystemSide.LEGACY, converter, new RecordClassifier(heartbeat, signal, Set.of(ORDERS)),
+                    loads, handler, listener, gate, failures::add);
+        }
+        RecordClassifier classifier = new RecordClassifier(heartbeat, signal, new EchoMarkerTable(MARKER), Set.of(ORDERS));
+        return new BatchDispatcher("shop/legacy", SystemSide.LEGACY, converter, classifier, echoes, loads, handler,
+                listener, gate, failures::add);
     }
 
     @Test
@@ -200,9 +225,87 @@ class BatchDispatcherTest {
         assertThat(failures).isEmpty();
     }
 
+    @Test
+    void changesOfATransactionThisBridgeMarkedAreDroppedReportedAndCommitted() throws Exception {
+        List<RecordChangeEvent<SourceRecord>> batch = List.of(marker("shop", 10, 1), change(ORDERS, 2, 10), delete(ORDERS, 3, 10),
+                change(ORDERS, 4, 11));
+        EchoFilter echoes = new EchoFilter("shop");
+
+        dispatcher(delivered::add, echoes).handleBatch(batch, committer);
+
+        assertThat(delivered).singleElement().satisfies(events -> assertThat(events).extracting(e -> e.key().get("id")).containsExactly(4L));
+        assertThat(skipped).containsExactly("public.orders 2 echo", "public.orders 3 echo");
+        assertThat(echoes.skipped()).isEqualTo(2);
+        assertThat(committer.processed).containsExactlyElementsOf(batch);
+        assertThat(committer.batchesFinished).isEqualTo(1);
+    }
+
+    @Test
+    void suppressionLastsAcrossBatchesUntilTheNextTransaction() throws Exception {
+        BatchDispatcher dispatcher = dispatcher(delivered::add, "shop");
+
+        dispatcher.handleBatch(List.of(change(ORDERS, 1, 9), marker("shop", 10, 2)), committer);
+        dispatcher.handleBatch(List.of(change(ORDERS, 3, 10), change(ORDERS, 4, 12), change(ORDERS, 5, 10)), committer);
+
+        assertThat(delivered).flatExtracting(events -> events).extracting(e -> e.key().get("id")).containsExactly(1L, 4L, 5L);
+        assertThat(skipped).containsExactly("public.orders 3 echo");
+        assertThat(committer.processed).hasSize(5);
+    }
+
+    @Test
+    void markersOfOtherBridgesSuppressNothingAndNeverReachTheHandler() throws Exception {
+        List<RecordChangeEvent<SourceRecord>> batch = List.of(marker("shop", 10, 1), marker("other", 11, 2), change(ORDERS, 3, 11));
+
+        dispatcher(delivered::add, "shop").handleBatch(batch, committer);
+
+        assertThat(delivered).singleElement().satisfies(events -> assertThat(events).extracting(ChangeEvent::table).containsExactly(ORDERS));
+        assertThat(skipped).isEmpty();
+        assertThat(committer.processed).containsExactlyElementsOf(batch);
+    }
+
+    @Test
+    void aMarkerWithoutDataLeavesTheHandlerAloneAndRowsLoadedInItsTransactionAreNoEchoes() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        dispatcher(events -> calls.incrementAndGet(), "shop").handleBatch(List.of(marker("shop", 10, 1)), committer);
+        assertThat(calls).hasValue(0);
+
+        dispatcher(delivered::add, "shop").handleBatch(List.of(marker("shop", 10, 2), read(ORDERS, 3)), committer);
+
+        assertThat(delivered).singleElement().satisfies(events -> assertThat(events).hasSize(1));
+        assertThat(skipped).isEmpty();
+    }
+
+    @Test
+    void echoesAreReportedOnlyOnceTheBatchWentThrough() {
+        List<RecordChangeEvent<SourceRecord>> batch = List.of(marker("shop", 10, 1), change(ORDERS, 2, 10), change(ORDERS, 3, 11));
+
+        assertThatThrownBy(() -> dispatcher(events -> {
+            throw new IllegalStateException("broker down");
+        }, "shop").handleBatch(batch, committer)).isInstanceOf(CaptureException.class);
+
+        assertThat(skipped).as("the batch comes again after a restart").isEmpty();
+        assertThat(committer.processed).isEmpty();
+    }
+
     private static RecordChangeEvent<SourceRecord> change(TableId table, long id) {
-        Struct value = ENVELOPE.create(new Struct(ROW).put("id", id), source(table, id), Instant.now());
+        return change(table, id, 7);
+    }
+
+    private static RecordChangeEvent<SourceRecord> change(TableId table, long id, long txId) {
+        Struct value = ENVELOPE.create(new Struct(ROW).put("id", id), source(table, id, txId), Instant.now());
         return wrap(new SourceRecord(Map.of(), Map.of("lsn", id), "t", null, null, ENVELOPE.schema(), value));
+    }
+
+    private static RecordChangeEvent<SourceRecord> delete(TableId table, long id, long txId) {
+        Struct value = ENVELOPE.delete(new Struct(ROW).put("id", id), source(table, id, txId), Instant.now());
+        return wrap(new SourceRecord(Map.of(), Map.of("lsn", id), "t", null, null, ENVELOPE.schema(), value));
+    }
+
+    /** The change an applier's marker upsert produces: an update of its bridge's row, the first change of its transaction. */
+    private static RecordChangeEvent<SourceRecord> marker(String bridge, long txId, long lsn) {
+        Struct row = new Struct(MARKER_ROW).put("bridge", bridge).put("batch", 5L).put("applied_at", "2024-06-01T12:00:00Z");
+        Struct value = MARKER_ENVELOPE.update(row, row, source(MARKER, lsn, txId), Instant.now());
+        return wrap(new SourceRecord(Map.of(), Map.of("lsn", lsn), "m", null, null, MARKER_ENVELOPE.schema(), value));
     }
 
     private static RecordChangeEvent<SourceRecord> read(TableId table, long id) {
@@ -217,8 +320,12 @@ class BatchDispatcherTest {
     }
 
     private static Struct source(TableId table, long lsn) {
+        return source(table, lsn, 7);
+    }
+
+    private static Struct source(TableId table, long lsn, long txId) {
         return new Struct(SOURCE).put("ts_ms", 1L).put("ts_us", 1_000L).put("schema", table.schema())
-                .put("table", table.table()).put("txId", 7L).put("lsn", lsn);
+                .put("table", table.table()).put("txId", txId).put("lsn", lsn);
     }
 
     private static RecordChangeEvent<SourceRecord> notification(Map<String, ?> offset, String aggregate, String type,

@@ -132,6 +132,22 @@ class DebeziumPropertiesTest {
     }
 
     @Test
+    void includeListAddsTheEchoMarkerTableOnlyWhenEchoesAreSuppressed() {
+        CaptureOptions suppressing = CaptureOptions.builder("shop-sync", SystemSide.LEGACY)
+                .database("jdbc:postgresql://db.example:6543/legacy", "capture", null)
+                .table(ORDERS, "id")
+                .offsetFile(Path.of("/var/lib/cutover/legacy.offsets"))
+                .suppressEchoes()
+                .build();
+        String[] patterns = DebeziumProperties.of(suppressing, heartbeat, signal, null).getProperty("table.include.list").split(",");
+
+        assertThat(patterns).hasSize(4);
+        assertThat(Pattern.matches(patterns[3], "public.cutover_apply_marker")).isTrue();
+        assertThat(DebeziumProperties.of(options, heartbeat, signal, null).getProperty("table.include.list"))
+                .doesNotContain("cutover_apply_marker");
+    }
+
+    @Test
     void messageKeysAreTheConfiguredKeyColumnsInOrder() {
         assertThat(DebeziumProperties.of(options, heartbeat, signal, null).getProperty("message.key.columns"))
                 .isEqualTo("public\\.orders:id;sales\\.order\\-lines:order_id,line_no");

@@ -4,6 +4,7 @@ import dev.cutover.jdbc.JdbcConnectionFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -17,22 +18,43 @@ public final class JdbcSession implements AutoCloseable {
     private final Connection connection;
     private final StatementCache statements;
     private final BatchWriter writer;
+    private final ApplyMarkerWriter marker;
 
-    private JdbcSession(Connection connection, JdbcConnectionFactory connections) {
+    private JdbcSession(Connection connection, JdbcConnectionFactory connections, ApplyMarkerWriter marker) {
         this.connection = connection;
         this.statements = new StatementCache(connection, STATEMENT_CACHE_CAPACITY);
         this.writer = new BatchWriter(connections.dialect(), statements);
+        this.marker = marker;
     }
 
-    /** Opens a connection and turns auto-commit off. */
+    /** Opens a connection and turns auto-commit off; the session writes no marker. */
     public static JdbcSession open(JdbcConnectionFactory connections) throws SQLException {
+        return open(connections, null);
+    }
+
+    /**
+     * Opens a connection and turns auto-commit off.
+     *
+     * @param marker what {@link #mark} writes; null when transactions are not marked
+     */
+    public static JdbcSession open(JdbcConnectionFactory connections, ApplyMarkerWriter marker) throws SQLException {
         Connection connection = connections.open();
         try {
             connection.setAutoCommit(false);
-            return new JdbcSession(connection, connections);
+            return new JdbcSession(connection, connections, marker);
         } catch (SQLException e) {
             closeQuietly(connection, e);
             throw e;
+        }
+    }
+
+    /**
+     * Writes the session's apply marker into the open transaction, which must not have written
+     * anything yet; does nothing when the session has no marker.
+     */
+    public void mark(Instant appliedAt) throws SQLException {
+        if (marker != null) {
+            marker.mark(connection, statements, appliedAt);
         }
     }
 

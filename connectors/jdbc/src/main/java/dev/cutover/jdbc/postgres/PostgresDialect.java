@@ -74,6 +74,19 @@ public final class PostgresDialect implements SqlDialect {
     }
 
     @Override
+    public String applyMarkerTableStatement(TableId table) {
+        return "CREATE TABLE IF NOT EXISTS " + qualifiedName(table)
+                + " (bridge text PRIMARY KEY, batch bigint NOT NULL, applied_at timestamptz NOT NULL)";
+    }
+
+    @Override
+    public String applyMarkerStatement(TableId table) {
+        String name = qualifiedName(table);
+        return "INSERT INTO " + name + " AS m (bridge, batch, applied_at) VALUES (?, 1, ?)"
+                + " ON CONFLICT (bridge) DO UPDATE SET batch = m.batch + 1, applied_at = EXCLUDED.applied_at";
+    }
+
+    @Override
     public ColumnDef columnDef(TableId table, NativeColumn column) throws UnsupportedColumnTypeException {
         return PostgresTypes.columnDef(table, column);
     }

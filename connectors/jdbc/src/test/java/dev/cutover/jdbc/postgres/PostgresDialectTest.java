@@ -49,6 +49,16 @@ class PostgresDialectTest {
     }
 
     @Test
+    void applyMarkerUpsertBindsTheBridgeAndTimeAndIncrementsTheBatchOnConflict() {
+        assertThat(dialect.applyMarkerStatement(new TableId("Ops", "marker"))).isEqualTo(
+                "INSERT INTO \"Ops\".\"marker\" AS m (bridge, batch, applied_at) VALUES (?, 1, ?)"
+                        + " ON CONFLICT (bridge) DO UPDATE SET batch = m.batch + 1, applied_at = EXCLUDED.applied_at");
+        assertThat(dialect.applyMarkerTableStatement(new TableId("Ops", "marker"))).isEqualTo(
+                "CREATE TABLE IF NOT EXISTS \"Ops\".\"marker\""
+                        + " (bridge text PRIMARY KEY, batch bigint NOT NULL, applied_at timestamptz NOT NULL)");
+    }
+
+    @Test
     void jsonPlaceholdersCastToTheColumnsOwnJsonType() {
         assertThat(dialect.placeholder(DOC)).isEqualTo("?::jsonb");
         assertThat(dialect.placeholder(ColumnDef.of("j", ColumnType.JSON, "json", true))).isEqualTo("?::json");
