@@ -87,9 +87,12 @@ import org.slf4j.LoggerFactory;
  * writing into this database upsert a marker row naming their bridge as the first statement of
  * each transaction. The capture creates the marker table when it is missing, publishes it, and
  * drops every change of a transaction whose marker names this capture's bridge: that transaction
- * is the bridge's own write coming back. Dropped changes are committed like any other, reported to
- * {@link PipelineListener#onSkipped} with reason {@code echo}, and counted in {@link #echoesSkipped()}.
- * Markers of other bridges suppress nothing.
+ * is the bridge's own write coming back. Dropped changes are reported to
+ * {@link PipelineListener#onSkipped} with reason {@code echo} and counted in {@link #echoesSkipped()}.
+ * A marked transaction is committed only as a whole: while the capture has read part of it, the
+ * committed position stays before its marker, so a capture restarted in between (after a stop or
+ * a crash) reads the marker again and drops the whole transaction again, never delivering its
+ * rest as changes of the application. Markers of other bridges suppress nothing.
  *
  * <p><b>Lifecycle.</b> {@link #start} once; {@link #stop} signals and returns at once: a batch in
  * hand is finished and committed, then the engine shuts down, committing every acknowledged

@@ -7,13 +7,22 @@ import static org.awaitility.Awaitility.await;
 import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.event.Operation;
 import dev.cutover.core.pipeline.spi.PipelineListener;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Echo suppression: transactions an applier of this bridge marked never come out of the capture. */
 class PostgresCaptureEchoIT extends CaptureITSupport {
+
+    /** Rows of a marked transaction that spans several batches of {@link #SMALL_BATCH} records. */
+    private static final int MARKED_ROWS = 20;
+    private static final int SMALL_BATCH = 5;
+    /** The row the application writes after the marked transaction. */
+    private static final int APPLICATION_ROW = 1000;
 
     @BeforeAll
     static void createTables() {
@@ -64,6 +73,76 @@ class PostgresCaptureEchoIT extends CaptureITSupport {
         awaitEventCount(handler, 1);
         assertThat(handler.events()).extracting(e -> e.table().table()).containsExactly("plain_items");
         assertThat(source.echoesSkipped()).isZero();
+    }
+
+    @Test
+    void aCrashAfterPartOfAMarkedTransactionWasCommittedNeverLetsItsRestThrough() throws Exception {
+        db.execute("CREATE TABLE crash_items (id int PRIMARY KEY)");
+        CaptureOptions options = options("crash", "crash_items").snapshotMode(SnapshotMode.NO_DATA).suppressEchoes()
+                .maxBatchSize(SMALL_BATCH).build();
+        RecordingHandler crashing = RecordingHandler.failingWhen(events -> ids(events).contains(APPLICATION_ROW));
+        PostgresCaptureSource first = start(options, crashing);
+        awaitStreaming(first);
+
+        inTransaction(markedInserts("crash", "crash_items"));
+        db.execute("INSERT INTO crash_items VALUES (" + APPLICATION_ROW + ")");
+
+        await().atMost(DELIVERY_TIMEOUT).until(() -> first.state() == PostgresCaptureSource.State.FAILED);
+        assertThat(crashing.events()).isEmpty();
+        assertThat(ids(crashing.failedBatch())).as("the batches before were echoes only, and handled").containsExactly(APPLICATION_ROW);
+        assertThat(first.echoesSkipped()).isEqualTo(MARKED_ROWS);
+
+        RecordingHandler restarted = new RecordingHandler();
+        PostgresCaptureSource second = start(options, restarted);
+        awaitEvents(restarted, events -> ids(events).contains(APPLICATION_ROW));
+
+        assertThat(ids(restarted.events())).as("nothing of the marked transaction").containsExactly(APPLICATION_ROW);
+        assertThat(second.echoesSkipped()).as("the transaction was read again from its marker").isEqualTo(MARKED_ROWS);
+    }
+
+    @Test
+    void aStopInsideAMarkedTransactionNeverLetsItsRestThrough() throws Exception {
+        db.execute("CREATE TABLE stop_items (id int PRIMARY KEY)");
+        CaptureOptions options = options("halt", "stop_items").snapshotMode(SnapshotMode.NO_DATA).suppressEchoes()
+                .maxBatchSize(SMALL_BATCH).build();
+        AtomicReference<PostgresCaptureSource> current = new AtomicReference<>();
+        PipelineListener stopAtFirstEcho = new PipelineListener() {
+            @Override
+            public void onSkipped(String binding, ChangeEvent event, String reason) {
+                current.get().stop();
+            }
+        };
+        RecordingHandler stopped = new RecordingHandler();
+        PostgresCaptureSource first = start(options, stopped, stopAtFirstEcho);
+        current.set(first);
+        awaitStreaming(first);
+
+        inTransaction(markedInserts("halt", "stop_items"));
+
+        assertThat(first.awaitStop(DELIVERY_TIMEOUT)).isTrue();
+        assertThat(first.failure()).isNull();
+        assertThat(first.echoesSkipped()).as("stopped after the first batch of the transaction").isPositive().isLessThan(MARKED_ROWS);
+        db.execute("INSERT INTO stop_items VALUES (" + APPLICATION_ROW + ")");
+
+        RecordingHandler restarted = new RecordingHandler();
+        PostgresCaptureSource second = start(options, restarted);
+        awaitEvents(restarted, events -> ids(events).contains(APPLICATION_ROW));
+
+        assertThat(stopped.events()).isEmpty();
+        assertThat(ids(restarted.events())).as("nothing of the marked transaction").containsExactly(APPLICATION_ROW);
+        assertThat(second.echoesSkipped()).as("the transaction was read again from its marker").isEqualTo(MARKED_ROWS);
+    }
+
+    /** The marker of {@code bridge}, then {@link #MARKED_ROWS} inserts into {@code table}: one applied transaction. */
+    private static String[] markedInserts(String bridge, String table) {
+        List<String> statements = new ArrayList<>();
+        statements.add(mark(bridge));
+        IntStream.rangeClosed(1, MARKED_ROWS).forEach(id -> statements.add("INSERT INTO " + table + " VALUES (" + id + ")"));
+        return statements.toArray(String[]::new);
+    }
+
+    private static List<Object> ids(List<ChangeEvent> events) {
+        return events.stream().map(e -> e.key().get("id")).toList();
     }
 
     private static String mark(String bridge) {

@@ -33,9 +33,14 @@ import org.slf4j.LoggerFactory;
  * A batch without data records does not reach the handler.
  *
  * <p>Changes of the echo marker table are not data either: they go to the {@link EchoFilter},
- * and the changes it then takes for echoes of this bridge's own applier are dropped, reported to
- * {@link PipelineListener#onSkipped} (binding: the table's {@code schema.table}; reason
- * {@value #ECHO}) and committed with the batch.
+ * and the changes it then takes for echoes of this bridge's own applier are dropped and reported
+ * to {@link PipelineListener#onSkipped} (binding: the table's {@code schema.table}; reason
+ * {@value #ECHO}). A marked transaction may span several batches, and the filter knows it is an
+ * echo only from its marker; so while a batch ends inside a marked transaction, the batch's
+ * records from that transaction's marker on are not marked processed (Debezium commits the offset
+ * of the last record marked, so only a prefix of the batch is marked). The committed position
+ * stays before the marker until a batch reaches past the transaction, and a restart in between
+ * reads the marker again with the whole transaction, which is dropped again.
  *
  * <p>When the handler throws, a record cannot be converted, or a load fails, nothing of the batch
  * is marked: the failure is reported to the failure sink and thrown as a {@link CaptureException},
@@ -92,15 +97,14 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
         gate.enter();
         try {
-            int heartbeats = process(records);
-            for (RecordChangeEvent<SourceRecord> record : records) {
-                Map<String, ?> offset = record.record().sourceOffset();
-                if (offset != null && !offset.isEmpty()) {
+            Outcome outcome = process(records);
+            for (RecordChangeEvent<SourceRecord> record : records.subList(0, outcome.committable())) {
+                if (hasOffset(record.record())) {
                     committer.markProcessed(record);
                 }
             }
             committer.markBatchFinished();
-            if (heartbeats > 0) {
+            if (outcome.heartbeats() > 0) {
                 reportHeartbeat();
             }
         } catch (CaptureException e) {
@@ -111,14 +115,25 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
         }
     }
 
-    /** Sorts the batch, requests pending loads, delivers the data; returns the number of heartbeats. */
-    private int process(List<RecordChangeEvent<SourceRecord>> records) throws InterruptedException {
+    /**
+     * What handling a batch leaves to do once its data went through.
+     *
+     * @param heartbeats how many heartbeats the batch held
+     * @param committable how many of the batch's first records may be marked processed
+     */
+    private record Outcome(int heartbeats, int committable) {
+    }
+
+    /** Sorts the batch, requests pending loads, delivers the data. */
+    private Outcome process(List<RecordChangeEvent<SourceRecord>> records) throws InterruptedException {
         int heartbeats = 0;
+        int committable = 0;
+        boolean heldBack = false;
         boolean streaming = false;
         List<ChangeEvent> events = new ArrayList<>(records.size());
         List<ChangeEvent> echoed = new ArrayList<>();
-        for (RecordChangeEvent<SourceRecord> record : records) {
-            SourceRecord sourceRecord = record.record();
+        for (int i = 0; i < records.size(); i++) {
+            SourceRecord sourceRecord = records.get(i).record();
             RecordKind kind = classifier.classify(sourceRecord);
             streaming |= kind != RecordKind.NOTIFICATION;
             switch (kind) {
@@ -137,6 +152,18 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
                     // Not data: committed with the batch so the position moves past it.
                 }
             }
+            if (hasOffset(sourceRecord)) {
+                if (echoes.holdsBack(sourceRecord.sourceOffset())) {
+                    heldBack = true;
+                } else {
+                    committable = i + 1;
+                    heldBack = false;
+                }
+            }
+        }
+        if (heldBack) {
+            LOG.debug("capture {}: the batch ends inside a transaction marked as an echo; its last {} of {} records stay uncommitted"
+                    + " until a batch reaches past that transaction", captureName, records.size() - committable, records.size());
         }
         if (streaming) {
             loads.onStreaming();
@@ -146,7 +173,13 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
         }
         // Reported once the batch is through, so an echo is not counted again when a failed batch comes back.
         echoed.forEach(this::reportEcho);
-        return heartbeats;
+        return new Outcome(heartbeats, committable);
+    }
+
+    /** False for a record without a source offset: marking it would store an empty position. */
+    private static boolean hasOffset(SourceRecord record) {
+        Map<String, ?> offset = record.sourceOffset();
+        return offset != null && !offset.isEmpty();
     }
 
     private ChangeEvent convert(SourceRecord record) {

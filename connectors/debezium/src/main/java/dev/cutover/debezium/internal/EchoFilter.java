@@ -1,6 +1,7 @@
 package dev.cutover.debezium.internal;
 
 import io.debezium.data.Envelope;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.connect.data.Struct;
 
@@ -16,12 +17,19 @@ import org.apache.kafka.connect.data.Struct;
  * other bridges end it too and suppress nothing: their transactions are not this bridge's echoes.
  * Rows read by a load of existing rows are never echoes.
  *
+ * <p>That state lives in memory only, so a restarted capture must read a marked transaction from
+ * its marker again: {@link #holdsBack(Map)} tells which positions must not be committed yet
+ * because a restart from them would resume inside a marked transaction, after its marker.
+ *
  * <p>State is kept across batches. Called by the engine's polling thread only; {@link #skipped()}
  * may be read from any thread.
  */
 public final class EchoFilter {
 
     private static final String TX_ID = "txId";
+    /** The source offset's type of the last message read: {@value #COMMIT} once a transaction was read completely. */
+    private static final String MESSAGE_TYPE = "messageType";
+    private static final String COMMIT = "COMMIT";
 
     private final String bridge;
     private final AtomicLong skipped = new AtomicLong();
@@ -61,6 +69,23 @@ public final class EchoFilter {
         }
         echoTx = null;
         return false;
+    }
+
+    /**
+     * True when {@code offset}, the source position of the record just given to this filter (or of
+     * any record that followed it), lies inside the transaction this filter currently suppresses:
+     * its {@code txId} is that transaction's and it was not taken at the transaction's commit.
+     * Committing such a position would make a restarted capture resume after the marker, with no
+     * way left to tell that the rest of the transaction is an echo; it must stay uncommitted until
+     * a later position outside the transaction is committed. Positions without a {@code txId} (no
+     * streamed transaction read yet) are never held back.
+     */
+    public boolean holdsBack(Map<String, ?> offset) {
+        if (echoTx == null || offset == null) {
+            return false;
+        }
+        Object tx = offset.get(TX_ID);
+        return tx instanceof Number n && echoTx == n.longValue() && !COMMIT.equals(String.valueOf(offset.get(MESSAGE_TYPE)));
     }
 
     /** How many changes this filter has taken for echoes since it was created. */

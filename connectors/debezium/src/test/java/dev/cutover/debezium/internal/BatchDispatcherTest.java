@@ -244,12 +244,56 @@ class BatchDispatcherTest {
     void suppressionLastsAcrossBatchesUntilTheNextTransaction() throws Exception {
         BatchDispatcher dispatcher = dispatcher(delivered::add, "shop");
 
-        dispatcher.handleBatch(List.of(change(ORDERS, 1, 9), marker("shop", 10, 2)), committer);
-        dispatcher.handleBatch(List.of(change(ORDERS, 3, 10), change(ORDERS, 4, 12), change(ORDERS, 5, 10)), committer);
+        RecordChangeEvent<SourceRecord> application = change(ORDERS, 1, 9);
+        List<RecordChangeEvent<SourceRecord>> completing = List.of(change(ORDERS, 3, 10), change(ORDERS, 4, 12), change(ORDERS, 5, 10));
+        dispatcher.handleBatch(List.of(application, marker("shop", 10, 2)), committer);
+        dispatcher.handleBatch(completing, committer);
 
         assertThat(delivered).flatExtracting(events -> events).extracting(e -> e.key().get("id")).containsExactly(1L, 4L, 5L);
         assertThat(skipped).containsExactly("public.orders 3 echo");
-        assertThat(committer.processed).hasSize(5);
+        assertThat(committer.processed).as("the marker is committed with the batch that completes its transaction")
+                .containsExactly(application, completing.get(0), completing.get(1), completing.get(2));
+    }
+
+    @Test
+    void aBatchEndingInsideAMarkedTransactionIsCommittedOnlyUpToTheMarker() throws Exception {
+        RecordChangeEvent<SourceRecord> application = change(ORDERS, 1, 9);
+        List<RecordChangeEvent<SourceRecord>> batch = List.of(application, marker("shop", 10, 2), change(ORDERS, 3, 10),
+                heartbeat(10, "INSERT"), change(ORDERS, 4, 10));
+
+        dispatcher(delivered::add, "shop").handleBatch(batch, committer);
+
+        assertThat(delivered).singleElement().satisfies(events -> assertThat(events).extracting(e -> e.key().get("id")).containsExactly(1L));
+        assertThat(skipped).as("echoes are reported as they are dropped").containsExactly("public.orders 3 echo", "public.orders 4 echo");
+        assertThat(committer.processed).as("a restart reads the marker again").containsExactly(application);
+        assertThat(committer.batchesFinished).isEqualTo(1);
+    }
+
+    @Test
+    void batchesWhollyInsideAMarkedTransactionCommitNothingUntilOneReachesPastIt() throws Exception {
+        BatchDispatcher dispatcher = dispatcher(delivered::add, "shop");
+        dispatcher.handleBatch(List.of(marker("shop", 10, 1), change(ORDERS, 2, 10)), committer);
+        dispatcher.handleBatch(List.of(change(ORDERS, 3, 10), change(ORDERS, 4, 10)), committer);
+        assertThat(committer.processed).isEmpty();
+        assertThat(committer.batchesFinished).isEqualTo(2);
+
+        List<RecordChangeEvent<SourceRecord>> completing = List.of(change(ORDERS, 5, 10), change(ORDERS, 6, 11));
+        dispatcher.handleBatch(completing, committer);
+
+        assertThat(committer.processed).containsExactlyElementsOf(completing);
+        assertThat(delivered).flatExtracting(events -> events).extracting(e -> e.key().get("id")).containsExactly(6L);
+        assertThat(skipped).hasSize(4);
+    }
+
+    @Test
+    void aPositionTakenAtTheCommitOfAMarkedTransactionIsCommitted() throws Exception {
+        RecordChangeEvent<SourceRecord> atCommit = heartbeat(10, "COMMIT");
+        List<RecordChangeEvent<SourceRecord>> batch = List.of(marker("shop", 10, 1), change(ORDERS, 2, 10), atCommit);
+
+        dispatcher(delivered::add, "shop").handleBatch(batch, committer);
+
+        assertThat(delivered).isEmpty();
+        assertThat(committer.processed).containsExactlyElementsOf(batch);
     }
 
     @Test
@@ -293,19 +337,24 @@ class BatchDispatcherTest {
 
     private static RecordChangeEvent<SourceRecord> change(TableId table, long id, long txId) {
         Struct value = ENVELOPE.create(new Struct(ROW).put("id", id), source(table, id, txId), Instant.now());
-        return wrap(new SourceRecord(Map.of(), Map.of("lsn", id), "t", null, null, ENVELOPE.schema(), value));
+        return wrap(new SourceRecord(Map.of(), offset(id, txId, "INSERT"), "t", null, null, ENVELOPE.schema(), value));
     }
 
     private static RecordChangeEvent<SourceRecord> delete(TableId table, long id, long txId) {
         Struct value = ENVELOPE.delete(new Struct(ROW).put("id", id), source(table, id, txId), Instant.now());
-        return wrap(new SourceRecord(Map.of(), Map.of("lsn", id), "t", null, null, ENVELOPE.schema(), value));
+        return wrap(new SourceRecord(Map.of(), offset(id, txId, "DELETE"), "t", null, null, ENVELOPE.schema(), value));
     }
 
     /** The change an applier's marker upsert produces: an update of its bridge's row, the first change of its transaction. */
     private static RecordChangeEvent<SourceRecord> marker(String bridge, long txId, long lsn) {
         Struct row = new Struct(MARKER_ROW).put("bridge", bridge).put("batch", 5L).put("applied_at", "2024-06-01T12:00:00Z");
         Struct value = MARKER_ENVELOPE.update(row, row, source(MARKER, lsn, txId), Instant.now());
-        return wrap(new SourceRecord(Map.of(), Map.of("lsn", lsn), "m", null, null, MARKER_ENVELOPE.schema(), value));
+        return wrap(new SourceRecord(Map.of(), offset(lsn, txId, "UPDATE"), "m", null, null, MARKER_ENVELOPE.schema(), value));
+    }
+
+    /** A streamed record's source offset as the PostgreSQL connector stores it (the parts the dispatcher reads). */
+    private static Map<String, ?> offset(long lsn, long txId, String messageType) {
+        return Map.of("lsn", lsn, "lsn_proc", lsn, "txId", txId, "messageType", messageType);
     }
 
     private static RecordChangeEvent<SourceRecord> read(TableId table, long id) {
@@ -337,6 +386,12 @@ class BatchDispatcherTest {
 
     private static RecordChangeEvent<SourceRecord> heartbeat() {
         return wrap(new SourceRecord(Map.of(), Map.of("lsn", 3L), "__debezium-heartbeat.t", null, null, HEARTBEAT_VALUE,
+                new Struct(HEARTBEAT_VALUE).put("ts_ms", 1L)));
+    }
+
+    /** A heartbeat taken at the position of a message of type {@code messageType} of transaction {@code txId}. */
+    private static RecordChangeEvent<SourceRecord> heartbeat(long txId, String messageType) {
+        return wrap(new SourceRecord(Map.of(), offset(3, txId, messageType), "__debezium-heartbeat.t", null, null, HEARTBEAT_VALUE,
                 new Struct(HEARTBEAT_VALUE).put("ts_ms", 1L)));
     }
 
