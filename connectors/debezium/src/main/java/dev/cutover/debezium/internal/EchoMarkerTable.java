@@ -3,10 +3,7 @@ package dev.cutover.debezium.internal;
 import dev.cutover.core.event.TableId;
 import io.debezium.data.Envelope;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 
@@ -42,20 +39,7 @@ public final class EchoMarkerTable {
      * @return true when the table was created
      */
     public boolean ensureExists(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = ? AND tablename = ?")) {
-            ps.setString(1, table.schema());
-            ps.setString(2, table.table());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return false;
-                }
-            }
-        }
-        try (Statement s = connection.createStatement()) {
-            s.execute(createStatement());
-        }
-        return true;
+        return OwnTables.createUnlessExists(connection, table, createStatement());
     }
 
     /** Creates the table unless it exists; idempotent. The same shape as the JDBC applier creates. */
@@ -66,7 +50,7 @@ public final class EchoMarkerTable {
 
     /** True when a change record's source table is this table. */
     public boolean is(String schema, String tableName) {
-        return table.schema().equals(schema) && table.table().equals(tableName);
+        return OwnTables.is(table, schema, tableName);
     }
 
     /** The bridge a marker change names in its after image; null for a delete or a row without that column. */

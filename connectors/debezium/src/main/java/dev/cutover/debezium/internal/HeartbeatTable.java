@@ -2,8 +2,6 @@ package dev.cutover.debezium.internal;
 
 import dev.cutover.core.event.TableId;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -51,20 +49,7 @@ public final class HeartbeatTable {
      * @return true when the table was created
      */
     public boolean ensureExists(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = ? AND tablename = ?")) {
-            ps.setString(1, table.schema());
-            ps.setString(2, table.table());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return false;
-                }
-            }
-        }
-        try (Statement s = connection.createStatement()) {
-            s.execute(createStatement());
-        }
-        return true;
+        return OwnTables.createUnlessExists(connection, table, createStatement());
     }
 
     /** Creates the table unless it exists; idempotent. */
@@ -88,7 +73,7 @@ public final class HeartbeatTable {
 
     /** True when a change record's source table is this table. */
     public boolean is(String schema, String tableName) {
-        return table.schema().equals(schema) && table.table().equals(tableName);
+        return OwnTables.is(table, schema, tableName);
     }
 
     private String qualifiedName() {

@@ -83,7 +83,7 @@ public final class SignalTable {
 
     /** True when a change record's source table is this table. */
     public boolean is(String schema, String tableName) {
-        return table.schema().equals(schema) && table.table().equals(tableName);
+        return OwnTables.is(table, schema, tableName);
     }
 
     private List<String> columns(Connection connection) throws SQLException {
