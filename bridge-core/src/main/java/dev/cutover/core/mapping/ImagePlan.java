@@ -54,6 +54,16 @@ final class ImagePlan {
         this.capacity = (int) (n / 0.75f) + 1;
     }
 
+    /** The source column feeding {@code target}, or null when none does (a constant, or no such column). */
+    String sourceOf(String target) {
+        for (int i = 0; i < targetNames.length; i++) {
+            if (targetNames[i].equals(target)) {
+                return sourceNames[i];
+            }
+        }
+        return null;
+    }
+
     static Builder builder(TableId sourceTable, TableId targetTable) {
         return new Builder(sourceTable, targetTable);
     }

@@ -170,6 +170,11 @@ public final class TableMapping {
         return newSchema.keyColumns();
     }
 
+    /** The legacy column that feeds new column {@code newColumn}, or null when none does. */
+    public String legacyColumnFeeding(String newColumn) {
+        return forward.sourceOf(newColumn);
+    }
+
     /** True when rows can be mapped back from new to legacy ({@link #toLegacy}). */
     public boolean invertible() {
         return inverse != null;

@@ -1,5 +1,6 @@
 package dev.cutover.core.pipeline.spi;
 
+import dev.cutover.core.conflict.ConflictRecord;
 import dev.cutover.core.event.ChangeEvent;
 import java.time.Duration;
 
@@ -44,6 +45,14 @@ public interface PipelineListener {
 
     /** A change could not be mapped or applied and was parked in the dead-letter store. */
     default void onDeadLettered(String binding, String reason) {
+    }
+
+    /** An applier met a conflict and decided it as the record says (possibly parking it). */
+    default void onConflict(String binding, ConflictRecord conflict) {
+    }
+
+    /** A change was queued behind a parked conflict of its key; it is applied once that is resolved. */
+    default void onHeld(String binding, ChangeEvent mapped) {
     }
 
     /** A heartbeat from a source, with the source's own clock, so lag is known while idle. */
