@@ -3,10 +3,12 @@ package dev.cutover.config;
 import dev.cutover.config.internal.Redaction;
 import dev.cutover.core.binding.Direction;
 import dev.cutover.core.binding.SyncMode;
+import dev.cutover.core.conflict.ConflictSpec;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.mapping.TableMappingSpec;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -20,9 +22,13 @@ import java.util.Set;
  * @param mapping the declared mapping, not yet checked against the real table schemas
  * @param hiddenMapperOptions names of {@code mapping.customOptions()} whose values must never be
  *     shown; always includes every sensitive name (password, secret, jaas, credentials)
+ * @param conflict how conflicts are decided: never null for a {@link Direction#TWO_WAY} binding
+ *     ({@link ConflictSpec#DEFAULT} when the file has no {@code conflict} section), null for every other
+ * @param hiddenResolverOptions names of {@code conflict.resolverOptions()} whose values must never be
+ *     shown; always includes every sensitive name
  */
 public record BindingOptions(String name, String path, Direction direction, SyncMode mode, TableMappingSpec mapping,
-        Set<String> hiddenMapperOptions) {
+        Set<String> hiddenMapperOptions, ConflictSpec conflict, Set<String> hiddenResolverOptions) {
 
     public BindingOptions {
         Objects.requireNonNull(name, "name");
@@ -30,14 +36,34 @@ public record BindingOptions(String name, String path, Direction direction, Sync
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(mapping, "mapping");
-        Set<String> hidden = new LinkedHashSet<>(hiddenMapperOptions == null ? Set.of() : hiddenMapperOptions);
-        mapping.customOptions().keySet().stream().filter(Redaction::isSensitiveName).forEach(hidden::add);
-        hiddenMapperOptions = Collections.unmodifiableSet(hidden);
+        if ((direction == Direction.TWO_WAY) != (conflict != null)) {
+            throw new IllegalArgumentException(direction == Direction.TWO_WAY
+                    ? "a two-way binding needs conflict settings" : "conflict settings only apply to two-way bindings, not "
+                            + direction.label());
+        }
+        hiddenMapperOptions = hidden(hiddenMapperOptions, mapping.customOptions());
+        hiddenResolverOptions = hidden(hiddenResolverOptions, conflict == null ? Map.of() : conflict.resolverOptions());
     }
 
-    /** A binding whose mapper options are hidden only where their names are sensitive. */
+    /**
+     * A binding whose mapper options are hidden only where their names are sensitive; a two-way
+     * binding gets {@link ConflictSpec#DEFAULT}.
+     */
     public BindingOptions(String name, String path, Direction direction, SyncMode mode, TableMappingSpec mapping) {
         this(name, path, direction, mode, mapping, Set.of());
+    }
+
+    /** A binding with the given hidden mapper options; a two-way binding gets {@link ConflictSpec#DEFAULT}. */
+    public BindingOptions(String name, String path, Direction direction, SyncMode mode, TableMappingSpec mapping,
+            Set<String> hiddenMapperOptions) {
+        this(name, path, direction, mode, mapping, hiddenMapperOptions,
+                direction == Direction.TWO_WAY ? ConflictSpec.DEFAULT : null, Set.of());
+    }
+
+    private static Set<String> hidden(Set<String> declared, Map<String, ?> options) {
+        Set<String> hidden = new LinkedHashSet<>(declared == null ? Set.of() : declared);
+        options.keySet().stream().filter(Redaction::isSensitiveName).forEach(hidden::add);
+        return Collections.unmodifiableSet(hidden);
     }
 
     /** The legacy table. */
@@ -50,10 +76,11 @@ public record BindingOptions(String name, String path, Direction direction, Sync
         return mapping.newTable();
     }
 
-    /** Never prints the mapping's options, which may hold credentials. */
+    /** Never prints the mapping's or the resolver's options, which may hold credentials. */
     @Override
     public String toString() {
         return "BindingOptions[" + name + " (" + path + "): " + legacyTable() + " -> " + newTable() + ", "
-                + direction.label() + ", " + mode.label() + "]";
+                + direction.label() + (conflict == null ? "" : " (" + conflict.policy().label() + ")") + ", "
+                + mode.label() + "]";
     }
 }

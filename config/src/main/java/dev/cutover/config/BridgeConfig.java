@@ -58,8 +58,8 @@ public record BridgeConfig(String name, Path dataDir, KafkaOptions kafka, System
 
     /**
      * The effective configuration, defaults included, as multi-line YAML-like text for the log.
-     * Passwords, credentials inside JDBC URLs, and Kafka properties and mapper options that have
-     * sensitive names or come from references print as {@value Secret#HIDDEN}.
+     * Passwords, credentials inside JDBC URLs, and Kafka properties, mapper options and conflict
+     * resolver options that have sensitive names or come from references print as {@value Secret#HIDDEN}.
      */
     public String describe() {
         return ConfigDescriber.describe(this);

@@ -161,7 +161,8 @@ class ConfigLoaderTest {
                       legacy_only_col: { ignore: true }
                     defaults: { source: legacy }
                     legacy-defaults: {}
-                    mapper: { class: com.example.MyMapper, options: { k: v } }""");
+                    mapper: { class: com.example.MyMapper, options: { k: v } }
+                    conflict: (none)""");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cutover.config.internal.Key;
 import dev.cutover.config.internal.RootSection;
 import dev.cutover.config.internal.Section;
+import dev.cutover.core.conflict.ConflictResolver;
+import dev.cutover.core.conflict.ConflictSpec;
 import dev.cutover.core.mapping.Conversions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,8 @@ class ConfigReferenceTest {
 
         List<Section> sections = RootSection.sections();
         assertThat(sections).extracting(Section::title).containsExactly("top level", "kafka", "systems", "systems.<side>",
-                "http", "tuning", "bindings[]", "bindings[].columns.<legacy column>", "bindings[].mapper");
+                "http", "tuning", "bindings[]", "bindings[].columns.<legacy column>", "bindings[].mapper",
+                "bindings[].conflict");
         for (Section section : sections) {
             String heading = section == sections.get(0) ? "### Top level\n" : "### `" + section.title() + "`\n";
             int start = markdown.indexOf(heading);
@@ -44,9 +47,25 @@ class ConfigReferenceTest {
                 .contains("| `data-dir` | path | `" + BridgeConfig.DEFAULT_DATA_DIR + "` |")
                 .contains("| `name` | string | required | `[a-z][a-z0-9_]{0,30}` |")
                 .contains("| `mode` | string | `stream` | `stream`; planned: `batch` |")
-                .contains("| `direction` | string | required | `legacy-to-new`, `new-to-legacy`; planned: `two-way`, `none` |")
+                .contains("| `direction` | string | required | `legacy-to-new`, `new-to-legacy`, `two-way`; planned: `none` |")
                 .contains("| `kind` | string | required | `postgresql`; planned: `mariadb`, `mysql` |")
-                .contains("| `conflict` | object | — | not available yet (planned) |");
+                .contains("| `conflict` | object, see `bindings[].conflict` | all defaults on a two-way binding |");
+    }
+
+    @Test
+    void conflictKeysShowTheirDefaultsAndChoices() {
+        String markdown = ConfigReference.markdown();
+        String conflict = markdown.substring(markdown.indexOf("### `bindings[].conflict`"));
+
+        assertThat(conflict)
+                .contains("| `policy` | string | `" + ConflictSpec.DEFAULT.policy().label() + "` | `legacy-wins`, `new-wins`,"
+                        + " `newest-wins`, `merge`, `manual`, `custom` |")
+                .contains("| `column` | string | — |   | `newest-wins` only, and required there:")
+                .contains("| `fallback` | string | `" + ConflictSpec.DEFAULT.fallback().label() + "` | `legacy-wins`, `new-wins` |")
+                .contains("| `resolver` | string | — | a fully qualified class name | `custom` only, and required there:")
+                .contains("`" + ConflictResolver.class.getName() + "`")
+                .contains("| `options` | map of option -> value | `{}` |")
+                .contains("| `set-replica-identity-full` | boolean | `" + ConflictSpec.DEFAULT.setReplicaIdentityFull() + "` |");
     }
 
     @Test

@@ -26,7 +26,7 @@ class ConfigValidationTest {
     }
 
     static Stream<Case> badConfigurations() {
-        return Stream.of(structure(), names(), systems(), bindings(), columns(), kafka(), httpAndTuning(),
+        return Stream.of(structure(), names(), systems(), bindings(), columns(), conflicts(), kafka(), httpAndTuning(),
                 references(), yaml()).flatMap(List::stream);
     }
 
@@ -133,18 +133,15 @@ class ConfigValidationTest {
                         "missing required key"),
                 new Case("table name with two dots", replace("legacy: public.cust_mstr", "legacy: a.b.c"), "bindings[0].legacy",
                         "expected a table name of the form [schema.]table, got 'a.b.c'"),
-                new Case("two-way is not available yet", replace("direction: legacy-to-new", "direction: two-way"),
-                        "bindings[0].direction", "'two-way' is not available yet in this version"),
                 new Case("none is not available yet", replace("direction: legacy-to-new", "direction: none"),
-                        "bindings[0].direction", "'none' is not available yet in this version"),
+                        "bindings[0].direction", "'none' is not available yet in this version (planned); use direction:"
+                                + " legacy-to-new, new-to-legacy or two-way"),
                 new Case("unknown direction lists the directions", replace("direction: legacy-to-new", "direction: sideways"),
                         "bindings[0].direction", "expected one of legacy-to-new, new-to-legacy, two-way, none, got 'sideways'"),
                 new Case("batch mode is not available yet", binding("mode: batch"), "bindings[0].mode",
                         "'batch' is not available yet in this version (planned); use mode: stream"),
                 new Case("unknown mode lists the modes", binding("mode: hourly"), "bindings[0].mode",
                         "expected one of stream, batch, got 'hourly'"),
-                new Case("conflict belongs to two-way", binding("conflict: { policy: legacy-wins }"), "bindings[0].conflict",
-                        "conflict policies belong to two-way bindings, which are not available yet in this version"),
                 new Case("empty key", binding("key: []"), "bindings[0].key", "must not be empty"),
                 new Case("key column listed twice", binding("key: [a, a]"), "bindings[0].key", "lists 'a' more than once"),
                 new Case("key that is not a list", binding("key: cust_id"), "bindings[0].key",
@@ -203,6 +200,60 @@ class ConfigValidationTest {
                 new Case("blank rename", binding("columns: { a: '' }"), "bindings[0].columns.a", "must not be blank"),
                 new Case("two legacy columns feed one new column", binding("columns: { a: x, b: { to: x } }"), "bindings[0].columns.b",
                         "new column 'x' is already fed by bindings[0].columns.a"));
+    }
+
+    private static List<Case> conflicts() {
+        String policies = "legacy-wins, new-wins, newest-wins, merge, manual, custom";
+        return List.of(
+                new Case("newest-wins without column", twoWay("conflict: { policy: newest-wins }"), "bindings[0].conflict.column",
+                        "policy newest-wins needs a column: the timestamp or version column that orders the two versions,"
+                                + " as the new system names it; set bindings[0].conflict.column"),
+                new Case("column on another policy", twoWay("conflict: { policy: merge, column: updated_at }"),
+                        "bindings[0].conflict.column", "is only used by policy newest-wins, but bindings[0].conflict.policy"
+                                + " is merge; remove column or change the policy"),
+                new Case("column under the default policy", twoWay("conflict: { column: updated_at }"),
+                        "bindings[0].conflict.column", "but bindings[0].conflict.policy is legacy-wins (the default)"),
+                new Case("blank column", twoWay("conflict: { policy: newest-wins, column: ' ' }"), "bindings[0].conflict.column",
+                        "must not be blank"),
+                new Case("newest-wins column that only takes a constant",
+                        twoWay("defaults: { updated_at: null }\n    conflict: { policy: newest-wins, column: updated_at }"),
+                        "bindings[0].conflict.column", "new column 'updated_at' takes a constant from"
+                                + " bindings[0].defaults.updated_at, so the legacy side has no value to order by"),
+                new Case("fallback that is not a side", twoWay("conflict: { policy: newest-wins, column: v, fallback: merge }"),
+                        "bindings[0].conflict.fallback", "expected one of legacy-wins, new-wins, got 'merge'"),
+                new Case("fallback that is no policy", twoWay("conflict: { policy: merge, fallback: legacy }"),
+                        "bindings[0].conflict.fallback", "expected one of legacy-wins, new-wins, got 'legacy'"),
+                new Case("fallback on a policy that decides alone", twoWay("conflict: { policy: new-wins, fallback: legacy-wins }"),
+                        "bindings[0].conflict.fallback", "is only used by policy newest-wins and merge, but"
+                                + " bindings[0].conflict.policy is new-wins; remove fallback or change the policy"),
+                new Case("unknown policy lists the policies", twoWay("conflict: { policy: oldest-wins }"),
+                        "bindings[0].conflict.policy", "expected one of " + policies + ", got 'oldest-wins'"),
+                new Case("policy that is not a string", twoWay("conflict: { policy: [merge] }"), "bindings[0].conflict.policy",
+                        "expected one of " + policies + ", got a list"),
+                new Case("custom without resolver", twoWay("conflict: { policy: custom }"), "bindings[0].conflict.resolver",
+                        "policy custom needs a resolver: the class implementing dev.cutover.core.conflict.ConflictResolver;"
+                                + " set bindings[0].conflict.resolver"),
+                new Case("resolver on another policy", twoWay("conflict: { policy: manual, resolver: com.example.R }"),
+                        "bindings[0].conflict.resolver", "is only used by policy custom, but bindings[0].conflict.policy is manual"),
+                new Case("resolver that is not a class name", twoWay("conflict: { policy: custom, resolver: 'my resolver' }"),
+                        "bindings[0].conflict.resolver", "expected a fully qualified Java class name"),
+                new Case("options on another policy", twoWay("conflict: { policy: merge, options: { k: v } }"),
+                        "bindings[0].conflict.options", "is only used by policy custom, but bindings[0].conflict.policy is merge"),
+                new Case("resolver option that is a list", twoWay("conflict: { policy: custom, resolver: a.B, options: { k: [1] } }"),
+                        "bindings[0].conflict.options.k", "expected a scalar, got a list"),
+                new Case("replica identity flag that is not a boolean", twoWay("conflict: { set-replica-identity-full: 'yes' }"),
+                        "bindings[0].conflict.set-replica-identity-full", "expected a boolean, got a string"),
+                new Case("conflict on a legacy-to-new binding", binding("conflict: { policy: legacy-wins }"), "bindings[0].conflict",
+                        "only applies to two-way bindings, but bindings[0].direction is legacy-to-new; remove conflict or set"
+                                + " direction: two-way"),
+                new Case("conflict on a new-to-legacy binding", replace("direction: legacy-to-new",
+                        "direction: new-to-legacy\n    conflict: {}"), "bindings[0].conflict",
+                        "only applies to two-way bindings, but bindings[0].direction is new-to-legacy"),
+                new Case("unknown key in conflict", twoWay("conflict: { policy: newest-wins, colum: updated_at }"),
+                        "bindings[0].conflict.colum", "unknown key; known keys here: policy, column, fallback, resolver,"
+                                + " options, set-replica-identity-full"),
+                new Case("conflict that is not a map", twoWay("conflict: newest-wins"), "bindings[0].conflict",
+                        "expected a map, got a string"));
     }
 
     private static List<Case> kafka() {
@@ -287,6 +338,11 @@ class ConfigValidationTest {
     /** The minimal configuration with {@code lines} added to its binding. */
     private static String binding(String lines) {
         return Configs.MINIMAL + "    " + lines + "\n";
+    }
+
+    /** The minimal configuration with its binding made two-way and {@code lines} added to it. */
+    private static String twoWay(String lines) {
+        return replace("direction: legacy-to-new", "direction: two-way") + "    " + lines + "\n";
     }
 
     private static String replace(String from, String to) {

@@ -3,6 +3,7 @@ package dev.cutover.config.internal;
 import dev.cutover.config.BindingOptions;
 import dev.cutover.core.binding.Direction;
 import dev.cutover.core.binding.SyncMode;
+import dev.cutover.core.conflict.ConflictSpec;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.mapping.ColumnRule;
 import dev.cutover.core.mapping.TableMappingSpec;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.nodes.Node;
 
 /** One element of {@code bindings}: declarations, checks within the binding, and assembly. Stateless. */
 final class BindingSection {
@@ -26,10 +26,11 @@ final class BindingSection {
     static final Key<TableId> NEW = Key.required("new", Types.table(),
             "The new table as `[schema.]table`; the schema defaults to `" + Types.DEFAULT_SCHEMA + "`.");
     static final Key<Direction> DIRECTION = Key.required("direction",
-            ChoiceType.of(List.of(Direction.values()), Direction::label, Map.of(
-                    Direction.TWO_WAY, notYet("direction", Direction.TWO_WAY),
-                    Direction.NONE, notYet("direction", Direction.NONE))),
-            "Which way changes flow.");
+            ChoiceType.of(List.of(Direction.values()), Direction::label, Map.of(Direction.NONE, Unavailable.value(
+                    "direction", Direction.NONE.label(), Direction.LEGACY_TO_NEW.label() + ", "
+                            + Direction.NEW_TO_LEGACY.label() + " or " + Direction.TWO_WAY.label()))),
+            "Which way changes flow; `" + Direction.TWO_WAY.label() + "` keeps both tables writable and decides"
+                    + " conflicts as `conflict` says.");
     static final Key<SyncMode> MODE = Key.withDefault("mode",
             ChoiceType.of(List.of(SyncMode.values()), SyncMode::label, Map.of(SyncMode.BATCH,
                     Unavailable.value("mode", SyncMode.BATCH.label(), SyncMode.STREAM.label()))),
@@ -47,10 +48,9 @@ final class BindingSection {
             "Constants for legacy columns that no new column feeds, used when the mapping runs from new to legacy.");
     static final Key<MapperSection.Mapper> MAPPER = Key.optional("mapper", MapperSection.TYPE,
             "A custom Java row mapper.");
-    static final Key<Node> CONFLICT = Key.unavailable("conflict", Types.any("object"),
-            "conflict policies belong to two-way bindings, which are not available yet in this version (planned);"
-                    + " remove conflict",
-            "The conflict policy of a two-way binding.");
+    static final Key<ConflictSection.Conflict> CONFLICT = Key.optional("conflict", ConflictSection.TYPE,
+            "How conflicts are decided; only for `" + Direction.TWO_WAY.label() + "` bindings.")
+            .withDefaultText("all defaults on a two-way binding");
 
     static final Section SECTION = new Section("bindings[]", "One table binding: a legacy table bound to a new table.",
             List.of(NAME, LEGACY, NEW, DIRECTION, MODE, KEY, COLUMNS, DEFAULTS, LEGACY_DEFAULTS, MAPPER, CONFLICT));
@@ -61,11 +61,6 @@ final class BindingSection {
     private BindingSection() {
     }
 
-    private static String notYet(String key, Direction direction) {
-        return Unavailable.value(key, direction.label(),
-                Direction.LEGACY_TO_NEW.label() + " or " + Direction.NEW_TO_LEGACY.label());
-    }
-
     private static ParsedBinding assemble(Values v) {
         TableId newTable = v.get(NEW);
         String name = name(v, newTable);
@@ -74,6 +69,7 @@ final class BindingSection {
         if (columns != null) {
             ok &= checkKey(v, columns) & checkDefaults(v, columns);
         }
+        ok &= checkConflict(v);
         BindingOptions options = ok ? build(v, name, columns) : null;
         return new ParsedBinding(v, name, !v.isSet(NAME), v.get(LEGACY), newTable, options);
     }
@@ -126,13 +122,40 @@ final class BindingSection {
         return ok;
     }
 
+    /** A conflict section belongs to two-way bindings only; newest-wins needs a column with a legacy counterpart. */
+    private static boolean checkConflict(Values v) {
+        Direction direction = v.get(DIRECTION);
+        if (v.isSet(CONFLICT) && direction != null && direction != Direction.TWO_WAY) {
+            v.problem(CONFLICT, "only applies to " + Direction.TWO_WAY.label() + " bindings, but " + v.pathOf(DIRECTION)
+                    + " is " + direction.label() + "; remove " + CONFLICT.name() + " or set " + DIRECTION.name() + ": "
+                    + Direction.TWO_WAY.label());
+            return false;
+        }
+        ConflictSection.Conflict conflict = v.get(CONFLICT);
+        String column = conflict == null ? null : conflict.spec().column();
+        Map<String, Constant> defaults = v.get(DEFAULTS);
+        if (column != null && defaults != null && defaults.containsKey(column)) {
+            // A new column that only takes a constant has no legacy value to compare against.
+            v.problem(CONFLICT, ConflictSection.COLUMN.name(), "new column '" + column + "' takes a constant from "
+                    + v.pathOf(DEFAULTS) + "." + column + ", so the legacy side has no value to order by; name a column"
+                    + " both systems write");
+            return false;
+        }
+        return true;
+    }
+
     private static BindingOptions build(Values v, String name, List<ColumnRule> columns) {
         MapperSection.Mapper mapper = v.get(MAPPER);
         TableMappingSpec spec = new TableMappingSpec(v.get(LEGACY), v.get(NEW), v.get(KEY), columns,
                 unwrap(v.get(DEFAULTS)), unwrap(v.get(LEGACY_DEFAULTS)),
                 mapper == null ? null : mapper.className(), mapper == null ? Map.of() : mapper.options());
+        ConflictSection.Conflict conflict = v.get(CONFLICT);
+        ConflictSpec conflictSpec = null;
+        if (v.get(DIRECTION) == Direction.TWO_WAY) {
+            conflictSpec = conflict == null ? ConflictSpec.DEFAULT : conflict.spec();
+        }
         return new BindingOptions(name, v.path(), v.get(DIRECTION), v.get(MODE), spec,
-                mapper == null ? Set.of() : mapper.hidden());
+                mapper == null ? Set.of() : mapper.hidden(), conflictSpec, conflict == null ? Set.of() : conflict.hidden());
     }
 
     private static Map<String, Object> unwrap(Map<String, Constant> constants) {

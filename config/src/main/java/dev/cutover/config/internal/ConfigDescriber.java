@@ -6,6 +6,7 @@ import dev.cutover.config.KafkaOptions;
 import dev.cutover.config.Secret;
 import dev.cutover.config.SystemOptions;
 import dev.cutover.config.TuningOptions;
+import dev.cutover.core.conflict.ConflictSpec;
 import dev.cutover.core.mapping.ColumnRule;
 import dev.cutover.core.mapping.TableMappingSpec;
 import java.util.ArrayList;
@@ -85,6 +86,25 @@ public final class ConfigDescriber {
         line(2, BindingSection.DEFAULTS, inline(spec.newDefaults()));
         line(2, BindingSection.LEGACY_DEFAULTS, inline(spec.legacyDefaults()));
         line(2, BindingSection.MAPPER, spec.customMapper() == null ? NONE : mapper(binding));
+        conflict(binding);
+    }
+
+    private void conflict(BindingOptions binding) {
+        ConflictSpec conflict = binding.conflict();
+        line(2, BindingSection.CONFLICT, conflict == null ? NONE : "");
+        if (conflict == null) {
+            return;
+        }
+        line(3, ConflictSection.POLICY, conflict.policy().label());
+        line(3, ConflictSection.COLUMN, conflict.column() == null ? NONE : conflict.column());
+        line(3, ConflictSection.FALLBACK, conflict.fallback().label());
+        line(3, ConflictSection.RESOLVER, conflict.resolverClass() == null ? NONE : conflict.resolverClass());
+        // ConflictSpec keeps options in an unordered map: sort so the log is stable.
+        Map<String, Object> options = new TreeMap<>();
+        Set<String> hidden = binding.hiddenResolverOptions();
+        conflict.resolverOptions().forEach((k, v) -> options.put(k, hidden.contains(k) ? Secret.HIDDEN : v));
+        line(3, ConflictSection.OPTIONS, inline(options));
+        line(3, ConflictSection.SET_REPLICA_IDENTITY_FULL, conflict.setReplicaIdentityFull());
     }
 
     private static String column(ColumnRule rule) {

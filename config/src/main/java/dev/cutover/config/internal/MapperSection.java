@@ -1,7 +1,5 @@
 package dev.cutover.config.internal;
 
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,14 +34,7 @@ final class MapperSection {
         if (!v.complete()) {
             return null;
         }
-        Map<String, String> options = new LinkedHashMap<>();
-        Set<String> hidden = new LinkedHashSet<>();
-        v.get(OPTIONS).forEach((name, text) -> {
-            options.put(name, text.value());
-            if (text.referenced() || Redaction.isSensitiveName(name)) {
-                hidden.add(name);
-            }
-        });
-        return new Mapper(v.get(CLASS), options, hidden);
+        PluginOptions options = PluginOptions.of(v.get(OPTIONS));
+        return new Mapper(v.get(CLASS), options.values(), options.hidden());
     }
 }

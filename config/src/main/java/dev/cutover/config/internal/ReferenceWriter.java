@@ -54,10 +54,10 @@ public final class ReferenceWriter {
                 .append("environment variable `NAME` and `${").append(SecretResolver.FILE).append(":path}` by the ")
                 .append("content of the file at `path` (relative to the configuration file's directory, trailing line ")
                 .append("breaks removed); `$${` writes a literal `${`. A missing variable or file is reported with ")
-                .append("its key. Passwords, credentials in JDBC URLs, and Kafka properties and mapper options whose ")
-                .append("key contains password, secret, jaas or credentials or whose value comes from a reference ")
-                .append("are shown as `").append(Secret.HIDDEN).append("` in the log; error messages quote values ")
-                .append("as the file spells them and never quote a password.\n");
+                .append("its key. Passwords, credentials in JDBC URLs, and Kafka properties, mapper options and ")
+                .append("conflict resolver options whose key contains password, secret, jaas or credentials or ")
+                .append("whose value comes from a reference are shown as `").append(Secret.HIDDEN)
+                .append("` in the log; error messages quote values as the file spells them and never quote a password.\n");
     }
 
     private void row(String... cells) {
