@@ -1,5 +1,12 @@
 package dev.cutover.jdbc;
 
+import dev.cutover.core.conflict.ConflictCheck;
+import dev.cutover.core.conflict.ConflictLogEntry;
+import dev.cutover.core.conflict.ConflictRecord;
+import dev.cutover.core.conflict.ConflictResolved;
+import dev.cutover.core.conflict.ConflictSink;
+import dev.cutover.core.conflict.ParkedKey;
+import dev.cutover.core.conflict.Resolution;
 import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.pipeline.spi.ApplyException;
@@ -8,10 +15,15 @@ import dev.cutover.core.pipeline.spi.ChangeApplier;
 import dev.cutover.core.schema.TableSchema;
 import dev.cutover.jdbc.internal.ApplyMarkerWriter;
 import dev.cutover.jdbc.internal.BatchPlanner;
+import dev.cutover.jdbc.internal.ConflictLogException;
+import dev.cutover.jdbc.internal.ConflictPass;
 import dev.cutover.jdbc.internal.InvalidChangeException;
 import dev.cutover.jdbc.internal.JdbcSession;
 import dev.cutover.jdbc.internal.KeyChanges;
+import dev.cutover.jdbc.internal.ParkedKeys;
 import dev.cutover.jdbc.internal.RejectionIsolator;
+import dev.cutover.jdbc.internal.RowAppearedException;
+import dev.cutover.jdbc.internal.RowRef;
 import dev.cutover.jdbc.internal.TableTarget;
 import dev.cutover.jdbc.internal.TableWriteException;
 import java.sql.SQLException;
@@ -59,7 +71,28 @@ import org.slf4j.LoggerFactory;
  * transaction that retries with refused changes isolated), so the marker commits exactly when the
  * batch does; the capture of this database uses it to recognise the applier's writes.
  *
- * <p>Not thread-safe: one applier serves one consumer thread. {@link #close()} is idempotent.
+ * <p>With {@link ConflictHandling}, the changes of the checked tables (two-way bindings) are
+ * checked against the target rows first. In the apply transaction, after the marker, the rows of
+ * the batch's checked keys are read and locked ({@link SqlDialect#selectForUpdateStatement}, keys
+ * sorted so concurrent appliers lock alike); each key's changes, in order, go through its table's
+ * {@link ConflictCheck}, whose outcome replaces them: the changes that fit or won, rows a resolution
+ * chose, nothing for changes decided against or held behind a parked conflict. The conflict log
+ * entries go to the {@link ConflictSink} before the commit (its failure rolls everything back, a
+ * retriable {@link ApplyException}); the parked keys, kept in memory and rebuilt at start with
+ * {@link #restoreParked}, change only once the commit succeeded. The retry that isolates refused
+ * changes reads, locks and checks again, as the rollback released the locks; log entries are
+ * idempotent by conflict id. {@link #resolveParked} carries out a person's decision on a parked
+ * conflict. Tables without a check cost nothing extra.
+ *
+ * <p>A key read as missing is not locked, so another writer may insert it before the commit. Such
+ * a key's writes are inserted only if absent ({@link SqlDialect#insertIfAbsentStatement}) and
+ * delete nothing; when its row turns out to be there, the transaction rolls back and a retriable
+ * {@link ApplyException} names the table and key: the next attempt reads the row under lock and
+ * the check sees the conflict. Keys whose row was read are locked and written as usual.
+ *
+ * <p>Thread-safe: {@link #apply}, {@link #resolveParked} and the other methods are serialized,
+ * so a person's decision may arrive from another thread than the consumer's. {@link #close()} is
+ * idempotent.
  */
 public final class JdbcApplier implements ChangeApplier {
 
@@ -67,9 +100,13 @@ public final class JdbcApplier implements ChangeApplier {
 
     private final JdbcConnectionFactory connections;
     private final SqlDialect dialect;
+    private final Map<TableId, TableTarget> targets;
     private final BatchPlanner planner;
     private final Clock clock;
     private final ApplyMarkerWriter marker;
+    private final Map<TableId, ConflictCheck> checks;
+    private final ConflictSink sink;
+    private final ParkedKeys parked = new ParkedKeys();
     private JdbcSession session;
     private boolean closed;
 
@@ -81,9 +118,13 @@ public final class JdbcApplier implements ChangeApplier {
      *     or unique constraint
      * @param clock gives {@link ApplyResult#commitTime()} and the marker's {@code applied_at}
      * @param marker marks every apply transaction; null when transactions are not marked
-     * @throws IllegalArgumentException when a table has no key or is filed under another table's id, or is the marker table
+     * @param conflicts the tables whose changes are checked for conflicts, and the conflict log;
+     *     null when no table is checked
+     * @throws IllegalArgumentException when a table has no key or is filed under another table's id,
+     *     or is the marker table, or a conflict check is for a table that is not a target
      */
-    public JdbcApplier(JdbcConnectionFactory connections, Map<TableId, TableSchema> tables, Clock clock, ApplyMarker marker) {
+    public JdbcApplier(JdbcConnectionFactory connections, Map<TableId, TableSchema> tables, Clock clock, ApplyMarker marker,
+            ConflictHandling conflicts) {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.dialect = connections.dialect();
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -91,14 +132,28 @@ public final class JdbcApplier implements ChangeApplier {
             throw new IllegalArgumentException("table " + marker.table() + " is the apply-marker table and cannot be a target");
         }
         this.marker = marker == null ? null : new ApplyMarkerWriter(marker, dialect);
-        Map<TableId, TableTarget> targets = new LinkedHashMap<>();
+        Map<TableId, TableTarget> byTable = new LinkedHashMap<>();
         tables.forEach((id, schema) -> {
             if (!id.equals(schema.table())) {
                 throw new IllegalArgumentException("schema of table " + schema.table() + " is filed under " + id);
             }
-            targets.put(id, new TableTarget(schema, dialect));
+            byTable.put(id, new TableTarget(schema, dialect));
         });
-        this.planner = new BatchPlanner(targets);
+        this.targets = Map.copyOf(byTable);
+        this.planner = new BatchPlanner(byTable);
+        this.checks = conflicts == null ? Map.of() : conflicts.checks();
+        this.sink = conflicts == null ? null : conflicts.sink();
+        for (TableId checked : checks.keySet()) {
+            if (!targets.containsKey(checked)) {
+                throw new IllegalArgumentException("conflict check of binding '" + checks.get(checked).binding() + "' is for table "
+                        + checked + ", which this applier does not write (tables: " + byTable.keySet() + ")");
+            }
+        }
+    }
+
+    /** As {@link #JdbcApplier(JdbcConnectionFactory, Map, Clock, ApplyMarker, ConflictHandling)} without conflict checks. */
+    public JdbcApplier(JdbcConnectionFactory connections, Map<TableId, TableSchema> tables, Clock clock, ApplyMarker marker) {
+        this(connections, tables, clock, marker, null);
     }
 
     /** As {@link #JdbcApplier(JdbcConnectionFactory, Map, Clock, ApplyMarker)} without a marker. */
@@ -112,50 +167,175 @@ public final class JdbcApplier implements ChangeApplier {
     }
 
     @Override
-    public ApplyResult apply(List<ChangeEvent> changes) throws ApplyException {
-        if (closed) {
-            throw new IllegalStateException("applier writing to " + connections.describeUrl() + " is closed");
-        }
+    public synchronized ApplyResult apply(List<ChangeEvent> changes) throws ApplyException {
+        ensureOpen();
         if (changes.isEmpty()) {
             return new ApplyResult(List.of(), List.of(), clock.instant());
         }
         List<KeyChanges> rows = plan(changes);
-        JdbcSession current = session(changes);
-        try {
-            current.mark(clock.instant());
-            current.writeAll(rows);
-            current.commit();
-            return new ApplyResult(changes, List.of(), clock.instant());
-        } catch (TableWriteException e) {
-            current.rollback(e);
-            if (dialect.classify(e.sqlError()) != ErrorCategory.REJECTABLE) {
-                throw failure(e.sqlError(), e.table(), changes);
-            }
-        } catch (SQLException e) {
-            current.rollback(e);
-            throw failure(e, null, changes);
+        if (changes.stream().noneMatch(c -> checks.containsKey(c.table()))) {
+            Map<ChangeEvent, String> rejected = transact(changes, (current, isolating) -> write(current, rows, isolating));
+            return result(changes, rejected);
         }
-        return applyIsolating(current, rows, changes);
+        ConflictPass[] done = new ConflictPass[1];
+        Map<ChangeEvent, String> rejected = transact(changes, (current, isolating) -> {
+            ConflictPass pass = ConflictPass.checkBatch(current, changes, targets, checks, parked::copyOf);
+            Map<ChangeEvent, String> refused = write(current, planner.plan(pass.writes(), pass.readAbsent()), isolating);
+            pass.recordIn(sink);
+            done[0] = pass;
+            return refused;
+        });
+        parked.update(done[0].parkedAfter());
+        return done[0].result(changes, rejected, clock.instant());
     }
 
-    private ApplyResult applyIsolating(JdbcSession current, List<KeyChanges> rows, List<ChangeEvent> changes)
-            throws ApplyException {
+    /**
+     * Rebuilds the parked conflicts from the conflict log, replacing those known: the parked
+     * conflicts of this applier's checks (same table, binding and target side) that the log does
+     * not show resolved, each with the changes held behind it. Call once at start, before the first
+     * {@link #apply}.
+     *
+     * @param log every entry of the conflict log, in the order stored
+     * @return how many parked conflicts are open
+     */
+    public synchronized int restoreParked(List<ConflictLogEntry> log) {
+        ensureOpen();
+        return parked.restore(log, checks, targets);
+    }
+
+    /** The parked conflicts waiting for a person, oldest first. */
+    public synchronized List<ConflictRecord> parked() {
+        return parked.open();
+    }
+
+    /**
+     * Carries out a person's decision on a parked conflict in one marked transaction: locks and
+     * reads the row, writes what the decision asks for, then judges the changes held behind the
+     * conflict in order (one of which may park the key again), logs all of it (with a
+     * {@link ConflictResolved} entry) before committing, and frees the key once committed.
+     *
+     * @param conflictId the parked conflict's id
+     * @param decision apply the incoming change, keep the current row, or write a row (holding at
+     *     least the key, which must be the conflict's)
+     * @return applied: the parked change and the held ones now done with; conflicts: any new ones;
+     *     held: changes parked or held again
+     * @throws IllegalArgumentException when no open parked conflict has that id (unknown, or
+     *     resolved already), or the decision does not fit it
+     * @throws ApplyException when nothing was committed, as for {@link #apply}
+     */
+    public synchronized ApplyResult resolveParked(String conflictId, Resolution decision) throws ApplyException {
+        ensureOpen();
+        Objects.requireNonNull(decision, "decision");
+        RowRef ref = parked.find(Objects.requireNonNull(conflictId, "conflictId"));
+        if (ref == null) {
+            List<String> open = parked.open().stream().map(ConflictRecord::id).toList();
+            throw new IllegalArgumentException("no parked conflict '" + conflictId + "' waits at " + connections.describeUrl()
+                    + ": it is unknown or resolved already (open: " + (open.size() <= 10 ? open : open.subList(0, 10) + "...") + ")");
+        }
+        String problem = ConflictPass.problemWith(decision, targets.get(ref.table()), ref);
+        if (problem != null) {
+            throw new IllegalArgumentException("cannot resolve conflict " + conflictId + " of table " + ref.table() + " key " + ref.key()
+                    + ": " + problem);
+        }
+        ParkedKey key = parked.copyOf(ref);
+        List<ChangeEvent> inputs = new ArrayList<>();
+        inputs.add(key.conflict().conflict().change());
+        key.held().forEach(h -> inputs.add(h.change()));
+        ConflictPass[] done = new ConflictPass[1];
+        Map<ChangeEvent, String> rejected = transact(inputs, (current, isolating) -> {
+            ConflictPass pass = ConflictPass.resolve(current, targets.get(ref.table()), checks.get(ref.table()), ref, key, decision);
+            Map<ChangeEvent, String> refused = write(current, planner.plan(pass.writes(), pass.readAbsent()), isolating);
+            pass.recordIn(sink);
+            done[0] = pass;
+            return refused;
+        });
+        parked.update(done[0].parkedAfter());
+        LOG.info("conflict {} of table {} key {} resolved at {}: {}", conflictId, ref.table(), ref.key(), connections.describeUrl(),
+                decision.decision().label());
+        try {
+            done[0].recordResolutionsIn(sink);
+        } catch (ConflictLogException e) {
+            throw new ApplyException("conflict " + conflictId + " is resolved at " + connections.describeUrl()
+                    + " but " + e.getMessage() + "; after a restart it shows as parked again, and resolving it again is harmless", true, e);
+        }
+        return done[0].result(inputs, rejected, clock.instant());
+    }
+
+    /** One try at a transaction's work, after its marker and before its commit. */
+    @FunctionalInterface
+    private interface Work {
+        /**
+         * @param isolating true on the retry after the target refused a change: refused writes are
+         *     then left out and returned
+         * @return the refused writes with the database's reasons; empty unless isolating
+         */
+        Map<ChangeEvent, String> run(JdbcSession session, boolean isolating)
+                throws TableWriteException, SQLException, InvalidChangeException, ConflictLogException, RowAppearedException;
+    }
+
+    /** Runs {@code work} in a marked transaction, and once more isolating refused writes when the target refused some. */
+    private Map<ChangeEvent, String> transact(List<ChangeEvent> changes, Work work) throws ApplyException {
+        JdbcSession current = session(changes);
+        try {
+            return attempt(current, work, false, changes);
+        } catch (TableWriteException e) {
+            // Refused content: the retry leaves out exactly the refused writes.
+        }
         Map<ChangeEvent, String> rejected;
         try {
-            current.mark(clock.instant());
-            rejected = new RejectionIsolator(current, dialect).apply(rows);
-            current.commit();
+            rejected = attempt(current, work, true, changes);
         } catch (TableWriteException e) {
-            current.rollback(e);
             throw failure(e.sqlError(), e.table(), changes);
-        } catch (SQLException e) {
-            current.rollback(e);
-            throw failure(e, null, changes);
         }
         if (!rejected.isEmpty()) {
             LOG.warn("{} refused {} of {}; the rest is committed", connections.describeUrl(), rejected.size(), describe(changes));
         }
-        return result(changes, rejected);
+        return rejected;
+    }
+
+    /**
+     * One transaction: marker, work, commit; rolled back on any failure.
+     *
+     * @throws TableWriteException only when the target refused content and {@code isolating} is false
+     */
+    private Map<ChangeEvent, String> attempt(JdbcSession current, Work work, boolean isolating, List<ChangeEvent> changes)
+            throws ApplyException, TableWriteException {
+        try {
+            current.mark(clock.instant());
+            Map<ChangeEvent, String> rejected = work.run(current, isolating);
+            current.commit();
+            return rejected;
+        } catch (TableWriteException e) {
+            current.rollback(e);
+            if (!isolating && dialect.classify(e.sqlError()) == ErrorCategory.REJECTABLE) {
+                throw e;
+            }
+            throw failure(e.sqlError(), e.table(), changes);
+        } catch (SQLException e) {
+            current.rollback(e);
+            throw failure(e, null, changes);
+        } catch (InvalidChangeException e) {
+            current.rollback(e);
+            throw new ApplyException("cannot apply " + describe(changes) + ": " + e.getMessage(), false, e);
+        } catch (ConflictLogException e) {
+            current.rollback(e);
+            throw new ApplyException("applying " + describe(changes) + " to " + connections.describeUrl()
+                    + " was rolled back (retriable): " + e.getMessage(), true, e.getCause());
+        } catch (RowAppearedException e) {
+            current.rollback(e);
+            throw new ApplyException("applying " + describe(changes) + " to " + connections.describeUrl()
+                    + " was rolled back (retriable): " + e.getMessage() + " (another writer inserted it after it was read"
+                    + " as missing); the next attempt reads it under lock and checks it as a conflict", true, e);
+        }
+    }
+
+    private Map<ChangeEvent, String> write(JdbcSession current, List<KeyChanges> rows, boolean isolating)
+            throws TableWriteException, SQLException, RowAppearedException {
+        if (isolating) {
+            return new RejectionIsolator(current, dialect).apply(rows);
+        }
+        current.writeAll(rows);
+        return Map.of();
     }
 
     private ApplyResult result(List<ChangeEvent> changes, Map<ChangeEvent, String> rejected) {
@@ -173,6 +353,7 @@ public final class JdbcApplier implements ChangeApplier {
         return new ApplyResult(applied, refused, clock.instant());
     }
 
+    /** Checks every change against its table before anything is read or written. */
     private List<KeyChanges> plan(List<ChangeEvent> changes) throws ApplyException {
         try {
             return planner.plan(changes);
@@ -212,6 +393,12 @@ public final class JdbcApplier implements ChangeApplier {
                 + " .. " + changes.get(changes.size() - 1).position() + ")";
     }
 
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("applier writing to " + connections.describeUrl() + " is closed");
+        }
+    }
+
     private void closeSession() {
         if (session != null) {
             session.close();
@@ -220,7 +407,7 @@ public final class JdbcApplier implements ChangeApplier {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
         closeSession();
     }

@@ -3,9 +3,9 @@ package dev.cutover.jdbc;
 import dev.cutover.core.event.RowImage;
 import dev.cutover.core.schema.ColumnDef;
 import dev.cutover.core.schema.TableSchema;
+import dev.cutover.jdbc.internal.RowQueries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 public final class JdbcRowReader {
 
     /** Bind parameters one statement may carry (pgjdbc's protocol limit is 32767). */
-    static final int MAX_KEY_PARAMETERS = 30_000;
+    static final int MAX_KEY_PARAMETERS = RowQueries.MAX_KEY_PARAMETERS;
     private static final int FETCH_SIZE = 1_000;
 
     private final JdbcConnectionFactory connections;
@@ -89,38 +89,11 @@ public final class JdbcRowReader {
             connection.setReadOnly(true);
             try (PreparedStatement statement = connection.prepareStatement(dialect.selectStatement(table, keys.size()))) {
                 statement.setFetchSize(FETCH_SIZE);
-                bindKeys(statement, table, keys);
-                long count = readRows(statement, table, action);
+                RowQueries.bindKeys(dialect, statement, table, keys);
+                long count = RowQueries.readRows(dialect, statement, table, action);
                 connection.commit();
                 return count;
             }
         }
-    }
-
-    private void bindKeys(PreparedStatement statement, TableSchema table, List<RowImage> keys) throws SQLException {
-        List<ColumnDef> keyColumns = table.keyColumns().stream().map(k -> table.column(k).orElseThrow()).toList();
-        int index = 1;
-        for (RowImage key : keys) {
-            RowImage projected = key.project(table.keyColumns());
-            for (ColumnDef column : keyColumns) {
-                dialect.bind(statement, index++, column, projected.get(column.name()));
-            }
-        }
-    }
-
-    private long readRows(PreparedStatement statement, TableSchema table, Consumer<RowImage> action) throws SQLException {
-        List<ColumnDef> columns = table.columns();
-        long count = 0;
-        try (ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                RowImage.Builder row = RowImage.builder();
-                for (int i = 0; i < columns.size(); i++) {
-                    row.put(columns.get(i).name(), dialect.read(rs, i + 1, columns.get(i)));
-                }
-                action.accept(row.build());
-                count++;
-            }
-        }
-        return count;
     }
 }

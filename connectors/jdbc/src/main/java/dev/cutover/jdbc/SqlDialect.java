@@ -86,6 +86,19 @@ public interface SqlDialect {
     String upsertStatement(TableSchema table, List<ColumnDef> columns);
 
     /**
+     * A statement that inserts a row with {@code columns} unless a row with the same key exists,
+     * committed or being inserted by a transaction still open (the statement then waits for that
+     * transaction), in which case it changes nothing. Executed in a JDBC batch it must report
+     * each row's update count: 1 when inserted, 0 when a row with the key was there. The applier
+     * writes rows it read as missing with it, so that a row another writer inserted meanwhile is
+     * found rather than overwritten. Parameters are the {@code columns} in the given order.
+     *
+     * @param table the table; its key must be backed by a primary key or unique constraint
+     * @param columns the columns to write, including every key column
+     */
+    String insertIfAbsentStatement(TableSchema table, List<ColumnDef> columns);
+
+    /**
      * {@code UPDATE} of one row by key, setting {@code columns}; parameters are {@code columns} in
      * the given order, then the key columns in key order.
      *
@@ -118,6 +131,21 @@ public interface SqlDialect {
                     .append(" IN (").append(String.join(", ", Collections.nCopies(keyCount, one))).append(')');
         }
         return sql.append(" ORDER BY ").append(quotedList(table.keyColumns())).toString();
+    }
+
+    /**
+     * {@link #selectStatement} of {@code keyCount > 0} keys that also locks the rows found against
+     * concurrent writers until the transaction ends ({@code ... ORDER BY key FOR UPDATE}): how the
+     * applier reads the rows a conflict check compares against. The order by key makes every
+     * applier lock rows in the same order, so two of them never wait for each other.
+     *
+     * @throws IllegalArgumentException when {@code keyCount} is not positive
+     */
+    default String selectForUpdateStatement(TableSchema table, int keyCount) {
+        if (keyCount <= 0) {
+            throw new IllegalArgumentException("a locking read of table " + table.table() + " needs at least one key, not " + keyCount);
+        }
+        return selectStatement(table, keyCount) + " FOR UPDATE";
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Turns a batch of changes into one {@link KeyChanges} per row written, checking every image
@@ -31,8 +32,16 @@ public final class BatchPlanner {
      * @throws InvalidChangeException naming the change (table, key, position) and what is wrong
      */
     public List<KeyChanges> plan(List<ChangeEvent> changes) throws InvalidChangeException {
-        record RowRef(TableId table, RowImage key) {
-        }
+        return plan(changes, Set.of());
+    }
+
+    /**
+     * As {@link #plan(List)}, marking the rows of {@code readAbsent} as {@linkplain KeyChanges#readAbsent() read as missing}.
+     *
+     * @param readAbsent the rows a conflict check read as missing in the open transaction
+     * @throws InvalidChangeException naming the change (table, key, position) and what is wrong
+     */
+    public List<KeyChanges> plan(List<ChangeEvent> changes, Set<RowRef> readAbsent) throws InvalidChangeException {
         LinkedHashMap<RowRef, KeyChanges> rows = new LinkedHashMap<>();
         for (ChangeEvent change : changes) {
             TableTarget target = target(change);
@@ -40,7 +49,7 @@ public final class BatchPlanner {
                 RowRef ref = new RowRef(change.table(), write.key());
                 KeyChanges row = rows.remove(ref);
                 if (row == null) {
-                    row = new KeyChanges(target, write.key());
+                    row = new KeyChanges(target, write.key(), readAbsent.contains(ref));
                 }
                 row.add(write);
                 rows.put(ref, row);

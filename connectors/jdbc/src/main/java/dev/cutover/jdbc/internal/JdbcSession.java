@@ -1,10 +1,12 @@
 package dev.cutover.jdbc.internal;
 
+import dev.cutover.core.event.RowImage;
 import dev.cutover.jdbc.JdbcConnectionFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -19,12 +21,14 @@ public final class JdbcSession implements AutoCloseable {
     private final StatementCache statements;
     private final BatchWriter writer;
     private final ApplyMarkerWriter marker;
+    private final RowLocker locker;
 
     private JdbcSession(Connection connection, JdbcConnectionFactory connections, ApplyMarkerWriter marker) {
         this.connection = connection;
         this.statements = new StatementCache(connection, STATEMENT_CACHE_CAPACITY);
         this.writer = new BatchWriter(connections.dialect(), statements);
         this.marker = marker;
+        this.locker = new RowLocker(connections.dialect(), statements);
     }
 
     /** Opens a connection and turns auto-commit off; the session writes no marker. */
@@ -58,13 +62,26 @@ public final class JdbcSession implements AutoCloseable {
         }
     }
 
-    /** Writes the net effect of {@code rows} in the open transaction. */
-    public void writeAll(List<KeyChanges> rows) throws TableWriteException {
+    /**
+     * Writes the net effect of {@code rows} in the open transaction.
+     *
+     * @throws RowAppearedException when a row read as missing was there; the transaction must roll back
+     */
+    public void writeAll(List<KeyChanges> rows) throws TableWriteException, RowAppearedException {
         writer.writeAll(rows);
     }
 
-    void writeOne(TableTarget target, RowWrite write) throws TableWriteException {
-        writer.writeOne(target, write);
+    /**
+     * Reads the rows of {@code target} with one of {@code keys} in the open transaction and locks
+     * them until it ends; keys without a row are skipped.
+     */
+    public List<RowImage> lockRows(TableTarget target, Collection<RowImage> keys) throws SQLException {
+        return locker.lock(target, keys);
+    }
+
+    /** See {@link BatchWriter#writeOne}. */
+    void writeOne(TableTarget target, RowWrite write, boolean unclaimed) throws TableWriteException, RowAppearedException {
+        writer.writeOne(target, write, unclaimed);
     }
 
     Savepoint savepoint() throws SQLException {

@@ -22,19 +22,26 @@ import java.util.Objects;
  *       values of the deleted one in columns the images do not set).
  * </ul>
  *
+ * <p>A row {@linkplain #readAbsent() read as missing} by a conflict check is not locked, so its net
+ * effect is written differently: nothing is deleted (there was nothing to delete; a delete could
+ * only remove a row another writer inserted meanwhile), and the upsert image is inserted only if
+ * absent (see {@link BatchWriter}).
+ *
  * <p>Not thread-safe; built by {@link BatchPlanner}, then read only.
  */
 public final class KeyChanges {
 
     private final TableTarget target;
     private final RowImage key;
+    private final boolean readAbsent;
     private final List<RowWrite> writes = new ArrayList<>(2);
     private RowImage merged;
     private boolean mergedKnown;
 
-    KeyChanges(TableTarget target, RowImage key) {
+    KeyChanges(TableTarget target, RowImage key, boolean readAbsent) {
         this.target = Objects.requireNonNull(target, "target");
         this.key = Objects.requireNonNull(key, "key");
+        this.readAbsent = readAbsent;
     }
 
     void add(RowWrite write) {
@@ -48,6 +55,15 @@ public final class KeyChanges {
 
     public RowImage key() {
         return key;
+    }
+
+    /**
+     * True when a conflict check read this row as missing in the open transaction: no lock
+     * guards it, so the first write that puts a row there must not overwrite one inserted
+     * meanwhile by another writer.
+     */
+    public boolean readAbsent() {
+        return readAbsent;
     }
 
     /** The writes in batch order; never empty. */

@@ -17,7 +17,10 @@ import java.util.Map;
  * row rather than one per row.
  *
  * <p>Only errors the dialect classifies as {@link ErrorCategory#REJECTABLE} are isolated; any
- * other error ends the attempt and propagates. Single use, not thread-safe.
+ * other error ends the attempt and propagates, as does a {@link RowAppearedException}. A row
+ * {@linkplain KeyChanges#readAbsent() read as missing} replayed write by write is inserted only if
+ * absent until one of its writes has inserted it (see {@link BatchWriter#writeOne}); a write
+ * refused and rolled back to its savepoint has inserted nothing. Single use, not thread-safe.
  */
 public final class RejectionIsolator {
 
@@ -36,13 +39,14 @@ public final class RejectionIsolator {
      * @return the refused changes (by identity) with the database's reason
      * @throws TableWriteException on a failure that is not a refusal of content
      * @throws SQLException when a savepoint cannot be set, released or rolled back to
+     * @throws RowAppearedException when a row read as missing was there; the transaction must roll back
      */
-    public Map<ChangeEvent, String> apply(List<KeyChanges> rows) throws TableWriteException, SQLException {
+    public Map<ChangeEvent, String> apply(List<KeyChanges> rows) throws TableWriteException, SQLException, RowAppearedException {
         applyRange(rows);
         return rejected;
     }
 
-    private void applyRange(List<KeyChanges> rows) throws TableWriteException, SQLException {
+    private void applyRange(List<KeyChanges> rows) throws TableWriteException, SQLException, RowAppearedException {
         Savepoint savepoint = session.savepoint();
         try {
             session.writeAll(rows);
@@ -61,12 +65,14 @@ public final class RejectionIsolator {
         }
     }
 
-    private void applyWriteByWrite(KeyChanges row) throws TableWriteException, SQLException {
+    private void applyWriteByWrite(KeyChanges row) throws TableWriteException, SQLException, RowAppearedException {
+        boolean unclaimed = row.readAbsent();
         for (RowWrite write : row.writes()) {
             Savepoint savepoint = session.savepoint();
             try {
-                session.writeOne(row.target(), write);
+                session.writeOne(row.target(), write, unclaimed);
                 session.release(savepoint);
+                unclaimed &= write.isDelete();
             } catch (TableWriteException e) {
                 rethrowUnlessRejectable(e);
                 session.rollbackTo(savepoint);

@@ -13,8 +13,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One target table as the applier writes it: its schema, its delete statement and one upsert
- * statement per column set seen in after images. Independent of any connection.
+ * One target table as the applier writes it: its schema, its delete statement, one upsert shape
+ * (upsert, insert-if-absent, partial update) per column set seen in after images, and its locking
+ * reads by key count.
+ * Independent of any connection.
  *
  * <p>Not thread-safe (upsert shapes are memoized on first use); one applier owns it.
  */
@@ -26,6 +28,7 @@ public final class TableTarget {
     private final ColumnDef[] keyColumns;
     private final String deleteSql;
     private final Map<Set<String>, UpsertShape> shapes = new HashMap<>();
+    private final Map<Integer, String> lockSql = new HashMap<>();
 
     /** @throws IllegalArgumentException when the table has no key */
     public TableTarget(TableSchema schema, SqlDialect dialect) {
@@ -53,6 +56,11 @@ public final class TableTarget {
         return deleteSql;
     }
 
+    /** The locking read of {@code keyCount} keys ({@link SqlDialect#selectForUpdateStatement}), built once per count. */
+    String lockSql(int keyCount) {
+        return lockSql.computeIfAbsent(keyCount, n -> dialect.selectForUpdateStatement(schema, n));
+    }
+
     /** True when {@code image} has a value for every column of the table. */
     boolean coversAllColumns(RowImage image) {
         return image.size() == columnsByName.size();
@@ -70,8 +78,8 @@ public final class TableTarget {
             }
             List<ColumnDef> setColumns = columns.stream().filter(c -> !schema.keyColumns().contains(c.name())).toList();
             boolean partial = columns.size() < columnsByName.size() && !setColumns.isEmpty();
-            shape = new UpsertShape(columns, dialect.upsertStatement(schema, columns), schema.keyColumns(),
-                    partial ? dialect.updateStatement(schema, setColumns) : null);
+            shape = new UpsertShape(columns, dialect.upsertStatement(schema, columns), dialect.insertIfAbsentStatement(schema, columns),
+                    schema.keyColumns(), partial ? dialect.updateStatement(schema, setColumns) : null);
             shapes.put(Set.copyOf(after.columns()), shape);
         }
         return shape;

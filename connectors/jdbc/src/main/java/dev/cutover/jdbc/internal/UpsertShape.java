@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How rows with one set of columns are written to one table: the upsert of those columns and,
- * when the set is partial, the update of an existing row by key.
+ * How rows with one set of columns are written to one table: the upsert of those columns, the
+ * insert of a row read as missing that must not overwrite one inserted meanwhile
+ * ({@link #insertSql()}), and, when the set is partial, the update of an existing row by key.
  *
  * <p>A partial image cannot simply be upserted: databases check NOT NULL and CHECK constraints
  * on the proposed insert row (absent columns at their defaults) before they find the conflict,
@@ -18,12 +19,14 @@ public final class UpsertShape {
 
     private final ColumnDef[] columns;
     private final String sql;
+    private final String insertSql;
     private final ColumnDef[] updateColumns;
     private final String updateSql;
 
-    UpsertShape(List<ColumnDef> columns, String sql, List<String> keyColumns, String updateSql) {
+    UpsertShape(List<ColumnDef> columns, String sql, String insertSql, List<String> keyColumns, String updateSql) {
         this.columns = columns.toArray(ColumnDef[]::new);
         this.sql = sql;
+        this.insertSql = insertSql;
         this.updateSql = updateSql;
         List<ColumnDef> setThenKey = new ArrayList<>(columns.size());
         columns.stream().filter(c -> !keyColumns.contains(c.name())).forEach(setThenKey::add);
@@ -39,6 +42,14 @@ public final class UpsertShape {
     /** The upsert statement. */
     String sql() {
         return sql;
+    }
+
+    /**
+     * The insert that leaves a row with the same key alone and reports 0 for it
+     * ({@link dev.cutover.jdbc.SqlDialect#insertIfAbsentStatement}); same parameters as {@link #sql()}.
+     */
+    String insertSql() {
+        return insertSql;
     }
 
     /** True when an existing row must be updated rather than upserted (a partial image with non-key columns). */

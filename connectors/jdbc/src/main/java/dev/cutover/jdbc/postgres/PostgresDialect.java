@@ -73,6 +73,21 @@ public final class PostgresDialect implements SqlDialect {
                 + (updates.isEmpty() ? " DO NOTHING" : " DO UPDATE SET " + updates);
     }
 
+    /**
+     * {@code INSERT ... (VALUES (...)) ON CONFLICT (key) DO NOTHING}. The parentheses around
+     * {@code VALUES} change nothing for the server (same statement, same parameter types from the
+     * target columns) but keep the driver's {@code reWriteBatchedInserts} from folding the batch
+     * into multi-row inserts, which report no count per row.
+     */
+    @Override
+    public String insertIfAbsentStatement(TableSchema table, List<ColumnDef> columns) {
+        return "INSERT INTO " + qualifiedName(table.table())
+                + " (" + columns.stream().map(c -> quoteIdentifier(c.name())).collect(Collectors.joining(", ")) + ")"
+                + " (VALUES (" + columns.stream().map(this::placeholder).collect(Collectors.joining(", ")) + "))"
+                + " ON CONFLICT (" + table.keyColumns().stream().map(this::quoteIdentifier).collect(Collectors.joining(", ")) + ")"
+                + " DO NOTHING";
+    }
+
     @Override
     public String applyMarkerTableStatement(TableId table) {
         return "CREATE TABLE IF NOT EXISTS " + qualifiedName(table)

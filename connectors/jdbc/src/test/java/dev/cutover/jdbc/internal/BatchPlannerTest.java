@@ -3,6 +3,7 @@ package dev.cutover.jdbc.internal;
 import static dev.cutover.jdbc.testing.Changes.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.event.TableId;
@@ -13,6 +14,7 @@ import dev.cutover.jdbc.postgres.PostgresDialect;
 import dev.cutover.jdbc.testing.Changes;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BatchPlannerTest {
@@ -130,6 +132,21 @@ class BatchPlannerTest {
                 .hasMessageContaining("'nmae'")
                 .hasMessageContaining("public.accounts")
                 .hasMessageNotContaining("typo");
+    }
+
+    @Test
+    void marksExactlyTheRowsReadAsMissing() throws Exception {
+        List<KeyChanges> rows = planner.plan(List.of(
+                accounts.create("id", 1L, "name", "a"),
+                accounts.create("id", 2L, "name", "b"),
+                accounts.update("id", 2L, "name", "c"),
+                owners.create("id", 2)),
+                Set.of(new RowRef(ACCOUNTS, row("id", 2L)), new RowRef(OWNERS, row("id", 3))));
+
+        assertThat(rows).extracting(r -> r.key().get("id"), KeyChanges::readAbsent)
+                .containsExactly(tuple(1L, false), tuple(2L, true), tuple(2, false));
+        assertThat(planner.plan(List.of(accounts.create("id", 2L, "name", "b")))).singleElement()
+                .satisfies(r -> assertThat(r.readAbsent()).isFalse());
     }
 
     @Test

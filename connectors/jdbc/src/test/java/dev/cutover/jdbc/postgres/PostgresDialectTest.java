@@ -1,6 +1,7 @@
 package dev.cutover.jdbc.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.schema.ColumnDef;
@@ -49,6 +50,13 @@ class PostgresDialectTest {
     }
 
     @Test
+    void insertIfAbsentLeavesARowWithTheKeyAloneAndKeepsValuesInParenthesesSoTheDriverDoesNotRewriteIt() {
+        assertThat(dialect.insertIfAbsentStatement(ORDER.withKey(List.of("id", "select")), List.of(ID, SELECT, DOC))).isEqualTo(
+                "INSERT INTO \"Sales\".\"Order\" (\"id\", \"select\", \"Doc\") (VALUES (?, ?, ?::jsonb))"
+                        + " ON CONFLICT (\"id\", \"select\") DO NOTHING");
+    }
+
+    @Test
     void applyMarkerUpsertBindsTheBridgeAndTimeAndIncrementsTheBatchOnConflict() {
         assertThat(dialect.applyMarkerStatement(new TableId("Ops", "marker"))).isEqualTo(
                 "INSERT INTO \"Ops\".\"marker\" AS m (bridge, batch, applied_at) VALUES (?, 1, ?)"
@@ -87,6 +95,15 @@ class PostgresDialectTest {
                 "SELECT \"id\", \"select\", \"Doc\", \"mood\" FROM \"Sales\".\"Order\" WHERE \"id\" IN (?, ?) ORDER BY \"id\"");
         assertThat(dialect.selectStatement(ORDER.withKey(List.of("id", "select")), 2)).endsWith(
                 " WHERE (\"id\", \"select\") IN ((?, ?), (?, ?)) ORDER BY \"id\", \"select\"");
+    }
+
+    @Test
+    void lockingSelectReadsEveryColumnOfTheKeysInKeyOrderForUpdate() {
+        assertThat(dialect.selectForUpdateStatement(ORDER.withKey(List.of("id", "select")), 2)).isEqualTo(
+                "SELECT \"id\", \"select\", \"Doc\", \"mood\" FROM \"Sales\".\"Order\""
+                        + " WHERE (\"id\", \"select\") IN ((?, ?), (?, ?)) ORDER BY \"id\", \"select\" FOR UPDATE");
+        assertThatThrownBy(() -> dialect.selectForUpdateStatement(ORDER, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Sales.Order");
     }
 
     @Test
