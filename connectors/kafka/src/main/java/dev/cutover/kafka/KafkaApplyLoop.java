@@ -1,5 +1,6 @@
 package dev.cutover.kafka;
 
+import dev.cutover.core.conflict.ConflictRecord;
 import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.pipeline.spi.ApplyException;
@@ -35,18 +36,25 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One poll is one batch: records are decoded (tombstones skipped; an undecodable record is
  * parked with stage {@code decode}), the changes go to the applier in partition order, rejected
- * changes are parked with stage {@code apply} (then {@link PipelineListener#onDeadLettered}),
- * applied ones are reported to {@link PipelineListener#onApplied} with the end-to-end lag, and only
- * then are the offsets committed. A retriable {@link ApplyException} (or an unreachable schemas
- * topic) seeks back to the batch start and polls it again after a bounded exponential backoff; a
- * fatal one, exhausted retries, or a dead letter that cannot be stored stop the loop with
+ * changes are parked with stage {@code apply} (then {@link PipelineListener#onDeadLettered}), the
+ * conflicts the applier met go to {@link PipelineListener#onConflict}, the changes it held behind a
+ * parked conflict to {@link PipelineListener#onHeld}, applied ones to
+ * {@link PipelineListener#onApplied} with the end-to-end lag, and only then are the offsets
+ * committed. A held change counts as done: the applier stored it in the conflict log before
+ * committing, and applies it from there once the conflict is resolved. A retriable
+ * {@link ApplyException} (or an unreachable schemas topic) seeks back to the batch start and polls
+ * it again after a bounded exponential backoff; a fatal one, exhausted retries, or a dead letter that cannot be stored stop the loop with
  * {@link #failure()} set. Offsets are never committed past a batch that was not applied.
  *
  * <p>Lifecycle: {@link #start} once; {@link #stop} signals (wakes the consumer) and returns;
  * {@link #awaitStop} blocks; {@link #close} does both and is idempotent. The loop runs on its own
- * thread {@code cutover-<bridge>-apply}, which alone uses the consumer and the applier (the loop
- * does not close the applier or the dead-letter sink: the caller owns them). The other methods
- * are safe from any thread.
+ * thread {@code cutover-<bridge>-apply}, which alone uses the consumer. The loop calls the applier
+ * from that thread only and holds no lock of its own while it does, so another thread may use an
+ * applier that serializes its methods itself (to resolve a parked conflict, say) while the loop
+ * runs; such a call delays the next batch, and one that outlasts the consumer's
+ * {@code max.poll.interval.ms} costs a rebalance, after which uncommitted records are applied again.
+ * The loop does not close the applier or the dead-letter sink: the caller owns them. The other
+ * methods are safe from any thread.
  */
 public final class KafkaApplyLoop implements AutoCloseable {
 
@@ -81,9 +89,9 @@ public final class KafkaApplyLoop implements AutoCloseable {
      * @param bridge the bridge name (thread name, schema namespaces, schemas topic)
      * @param clientProperties {@code bootstrap.servers} and any TLS/SASL settings
      * @param routes the bindings whose topics to consume
-     * @param applier writes the changes; used on the loop thread only
+     * @param applier writes the changes; called on the loop thread only
      * @param deadLetters parks undecodable records and rejected changes
-     * @param listener told of applied and parked changes
+     * @param listener told of applied, parked, conflicting and held changes
      * @param options group, batch size, retry policy
      */
     public KafkaApplyLoop(String bridge, Map<String, String> clientProperties, List<BindingRoute> routes, ChangeApplier applier,
@@ -242,12 +250,23 @@ public final class KafkaApplyLoop implements AutoCloseable {
         committer.commit(c, batch.nextOffsets());
     }
 
+    /**
+     * Parks the rejected changes and tells the listener of every outcome. Held changes need nothing
+     * more: the applier stored them in the conflict log, so their offsets are committed like those of
+     * applied ones.
+     */
     private void report(PolledBatch batch, ApplyResult result) throws Exception {
         for (ApplyResult.RejectedChange rejected : result.rejected()) {
             String binding = bindingOf(batch, rejected.change());
             deadLetters.park(binding, "apply", rejected.change(), rejected.reason());
             deadLettered.incrementAndGet();
             listener.onDeadLettered(binding, "apply");
+        }
+        for (ConflictRecord conflict : result.conflicts()) {
+            listener.onConflict(bindingOf(batch, conflict.conflict().change(), conflict.conflict().binding()), conflict);
+        }
+        for (ChangeEvent held : result.held()) {
+            listener.onHeld(bindingOf(batch, held), held);
         }
         for (ChangeEvent applied : result.applied()) {
             listener.onApplied(bindingOf(batch, applied), applied, Duration.between(applied.commitTime(), result.commitTime()));
@@ -272,12 +291,16 @@ public final class KafkaApplyLoop implements AutoCloseable {
     }
 
     private String bindingOf(PolledBatch batch, ChangeEvent change) {
+        return bindingOf(batch, change, "unknown");
+    }
+
+    private String bindingOf(PolledBatch batch, ChangeEvent change, String otherwise) {
         String binding = batch.bindingOf(change);
         if (binding == null) {
             // the applier returned an equal change rather than the one it was given
             binding = bindingByTable.get(change.table());
         }
-        return binding != null ? binding : "unknown";
+        return binding != null ? binding : otherwise;
     }
 
     private void updateLag(Consumer<byte[], byte[]> c) {

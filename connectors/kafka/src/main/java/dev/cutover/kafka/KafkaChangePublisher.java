@@ -63,8 +63,9 @@ public final class KafkaChangePublisher implements ChangePublisher {
     public KafkaChangePublisher(String bridge, Map<String, String> clientProperties, List<BindingRoute> routes) {
         this.bootstrap = KafkaClients.bootstrap(clientProperties);
         for (BindingRoute route : routes) {
-            if (this.routes.put(route.binding(), new Route(route, ChangeEventCodec.forRoute(bridge, route))) != null) {
-                throw new IllegalArgumentException("binding '" + route.binding() + "' is routed twice");
+            if (this.routes.put(routeKey(route.binding(), route.targetSide()), new Route(route, ChangeEventCodec.forRoute(bridge, route))) != null) {
+                throw new IllegalArgumentException("binding '" + route.binding() + "' is routed twice to the "
+                        + route.targetSide().label() + " system");
             }
         }
         for (SystemSide side : SystemSide.values()) {
@@ -75,7 +76,8 @@ public final class KafkaChangePublisher implements ChangePublisher {
     }
 
     /**
-     * Publishes {@code mapped} to {@code binding}'s topic and waits for every acknowledgement.
+     * Publishes {@code mapped} to the topic of {@code binding} towards the system the changes did not
+     * come from, and waits for every acknowledgement. All changes of one call share their origin.
      *
      * @throws IllegalArgumentException when the binding has no route
      * @throws ChangeCodecException when a change does not fit the topic's schema; nothing was sent
@@ -87,12 +89,15 @@ public final class KafkaChangePublisher implements ChangePublisher {
         if (closed.get()) {
             throw new IllegalStateException("publisher is closed; cannot publish for binding '" + binding + "'");
         }
-        Route route = routes.get(binding);
-        if (route == null) {
-            throw new IllegalArgumentException("no Kafka route for binding '" + binding + "' (routed: " + routes.keySet() + ")");
-        }
         if (mapped.isEmpty()) {
             return;
+        }
+        // A two-way binding has a route per direction; a change goes to the system it did not come from.
+        SystemSide target = mapped.get(0).origin().opposite();
+        Route route = routes.get(routeKey(binding, target));
+        if (route == null) {
+            throw new IllegalArgumentException("no Kafka route for binding '" + binding + "' to the " + target.label()
+                    + " system (routed: " + routes.values().stream().map(r -> r.route.binding() + " -> " + r.route.targetSide().label()).toList() + ")");
         }
         route.ensureSchemasPublished(schemaTopic);
         Outgoing outgoing = encode(route, mapped);
@@ -107,6 +112,10 @@ public final class KafkaChangePublisher implements ChangePublisher {
             throw failure(route, outgoing.changes.get(acks.size() < outgoing.changes.size() ? acks.size() : 0), e);
         }
         awaitAll(route, outgoing, acks);
+    }
+
+    private static String routeKey(String binding, SystemSide target) {
+        return binding + '\u0000' + target.label();
     }
 
     private Outgoing encode(Route route, List<ChangeEvent> mapped) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,7 +33,10 @@ import org.slf4j.LoggerFactory;
  *       topic: that would break per-row ordering);
  *   <li>{@code <bridge>._schemas}: one partition, {@code cleanup.policy=compact}, which an
  *       existing one must have too;
- *   <li>{@code <bridge>._deadletter}: one partition, kept forever ({@code retention.ms=-1}).
+ *   <li>{@code <bridge>._deadletter}: one partition, kept forever ({@code retention.ms=-1});
+ *   <li>{@code <bridge>._conflicts}: one partition, every record kept forever ({@code retention.ms=-1},
+ *       {@code retention.bytes=-1}, {@code cleanup.policy=delete}), which an existing one must have
+ *       too: a parked conflict and the changes held behind it live nowhere else.
  * </ul>
  * Problems are collected and reported together.
  *
@@ -42,6 +46,11 @@ public final class KafkaTopicAdmin implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTopicAdmin.class);
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** The conflict log keeps every record: compaction would drop all but the last entry of a conflict. */
+    private static final Map<String, String> CONFLICT_LOG_CONFIG = Map.of(
+            TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.RETENTION_BYTES_CONFIG, "-1",
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
 
     private final Admin admin;
     private final String bootstrap;
@@ -77,6 +86,8 @@ public final class KafkaTopicAdmin implements AutoCloseable {
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         wanted.put(TopicNames.deadLetters(bridge), new NewTopic(TopicNames.deadLetters(bridge), 1, settings.replicationFactor())
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+        wanted.put(TopicNames.conflicts(bridge), new NewTopic(TopicNames.conflicts(bridge), 1, settings.replicationFactor())
+                .configs(CONFLICT_LOG_CONFIG));
 
         Set<String> existing = await(admin.listTopics().names(), "listing topics");
         List<String> problems = new ArrayList<>();
@@ -121,8 +132,9 @@ public final class KafkaTopicAdmin implements AutoCloseable {
         Map<String, TopicDescription> descriptions = await(admin.describeTopics(topics).allTopicNames(), "describing topics " + topics);
         String schemas = TopicNames.schemas(bridge);
         String deadLetters = TopicNames.deadLetters(bridge);
+        String conflicts = TopicNames.conflicts(bridge);
         for (TopicDescription d : descriptions.values()) {
-            boolean changeTopic = !d.name().equals(schemas) && !d.name().equals(deadLetters);
+            boolean changeTopic = !d.name().equals(schemas) && !d.name().equals(deadLetters) && !d.name().equals(conflicts);
             if (changeTopic && d.partitions().size() != settings.partitions()) {
                 problems.add("topic " + d.name() + " has " + d.partitions().size() + " partitions but " + settings.partitions()
                         + " are configured; Cutover never repartitions a topic (it would break per-row order): "
@@ -136,6 +148,23 @@ public final class KafkaTopicAdmin implements AutoCloseable {
             if (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
                 problems.add("topic " + schemas + " must have cleanup.policy=compact (it has "
                         + (policy == null ? "none" : policy.value()) + "), or schemas would expire");
+            }
+        }
+        if (topics.contains(conflicts)) {
+            verifyConflictLog(conflicts, problems);
+        }
+    }
+
+    /** The conflict log must keep every record; reports each setting that would let one go. */
+    private void verifyConflictLog(String topic, List<String> problems) throws KafkaOperationException, InterruptedException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Config config = await(admin.describeConfigs(List.of(resource)).all(), "describing topic " + topic).get(resource);
+        for (Map.Entry<String, String> wanted : new TreeMap<>(CONFLICT_LOG_CONFIG).entrySet()) {
+            ConfigEntry actual = config.get(wanted.getKey());
+            String value = actual == null ? null : actual.value();
+            if (!wanted.getValue().equals(value)) {
+                problems.add("topic " + topic + " must have " + wanted.getKey() + "=" + wanted.getValue() + " (it has "
+                        + (value == null ? "none" : value) + "), or conflict log entries would be lost");
             }
         }
     }

@@ -83,7 +83,7 @@ public final class SchemaTopicReader implements SchemaStore, AutoCloseable {
             Consumer<byte[], byte[]> c = consumer();
             Map<TopicPartition, Long> end = c.endOffsets(c.assignment(), timeout);
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (!reached(c, end)) {
+            while (!KafkaClients.reachedEnd(c, end)) {
                 if (System.nanoTime() > deadline) {
                     throw new KafkaOperationException("could not read " + topic + " at " + bootstrap + " to its end within "
                             + timeout.toSeconds() + " s");
@@ -157,14 +157,6 @@ public final class SchemaTopicReader implements SchemaStore, AutoCloseable {
         return consumer;
     }
 
-    private static boolean reached(Consumer<byte[], byte[]> c, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (c.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private void add(ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {

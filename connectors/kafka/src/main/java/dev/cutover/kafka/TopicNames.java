@@ -13,7 +13,8 @@ import java.util.Objects;
  *       the table name alone for the {@code public} schema (or when there is no schema) and
  *       {@code <schema>_<table>} otherwise;
  *   <li>the Avro schemas of all those topics: {@code <bridge>._schemas} (compacted);
- *   <li>parked changes: {@code <bridge>._deadletter}.
+ *   <li>parked changes: {@code <bridge>._deadletter};
+ *   <li>the conflict log of two-way bindings: {@code <bridge>._conflicts} (kept forever).
  * </ul>
  *
  * <p>Characters Kafka does not allow in a topic name (anything but ASCII letters, digits,
@@ -51,6 +52,11 @@ public final class TopicNames {
     /** The topic holding changes of {@code bridge} that could not be decoded or applied. */
     public static String deadLetters(String bridge) {
         return checked(bridge(bridge) + "._deadletter");
+    }
+
+    /** The topic holding the conflict log of {@code bridge}: conflicts, held changes and resolutions. */
+    public static String conflicts(String bridge) {
+        return checked(bridge(bridge) + "._conflicts");
     }
 
     /**

@@ -248,6 +248,42 @@ class KafkaApplyLoopIT {
     }
 
     @Test
+    void conflictsAndHeldChangesGoToTheListenerAndOffsetsAreCommittedPastThem() throws Exception {
+        items.withTopics(1);
+        List<ChangeEvent> published = List.of(items.create(1, 1), items.update(2, 2), items.update(2, 3), items.update(2, 4),
+                items.create(3, 1));
+        publish(published);
+        // the first update of id 2 meets a parked conflict; the later ones wait behind it
+        RecordingApplier applier = new RecordingApplier()
+                .parking(c -> id(c) == 2 && version(c) == 2)
+                .holding(c -> id(c) == 2 && version(c) > 2);
+        KafkaApplyLoop loop = loop(applier, options());
+
+        loop.start();
+
+        await().atMost(WAIT).until(() -> listener.held.size() == 2 && listener.applied.size() == 3);
+        assertThat(listener.conflicts).hasSize(1);
+        assertThat(listener.conflicts.get(0).conflict().change()).isEqualTo(published.get(1));
+        assertThat(listener.conflicts.get(0).parked()).isTrue();
+        assertThat(listener.held).containsExactly(published.get(2), published.get(3));
+        assertThat(listener.conflictBindings).containsExactly("items:conflict", "items:held", "items:held");
+        assertThat(listener.applied).containsExactly(published.get(0), published.get(1), published.get(4));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(committed(items.bridge + "-applier"))
+                .containsEntry(new TopicPartition(items.route.topic(), 0), new OffsetAndMetadata(5)));
+
+        publish(List.of(items.update(2, 5)));
+
+        await().atMost(WAIT).until(() -> listener.held.size() == 3);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(committed(items.bridge + "-applier"))
+                .as("a batch held entirely is done with too")
+                .containsEntry(new TopicPartition(items.route.topic(), 0), new OffsetAndMetadata(6)));
+        assertThat(loop.state()).isEqualTo(KafkaApplyLoop.State.RUNNING);
+        assertThat(loop.deadLettered()).isZero();
+        assertThat(listener.deadLettered).isEmpty();
+        assertThat(TestTopics.readAll(items.client, TopicNames.deadLetters(items.bridge))).isEmpty();
+    }
+
+    @Test
     void aLoopThatWasNeverStartedClosesAtOnce() throws Exception {
         KafkaApplyLoop loop = loop(new RecordingApplier(), options());
 
@@ -259,6 +295,10 @@ class KafkaApplyLoopIT {
 
     private static long id(ChangeEvent change) {
         return (Long) change.key().get("id");
+    }
+
+    private static int version(ChangeEvent change) {
+        return (Integer) change.after().get("version");
     }
 
     private static JsonNode json(ConsumerRecord<byte[], byte[]> record) throws Exception {

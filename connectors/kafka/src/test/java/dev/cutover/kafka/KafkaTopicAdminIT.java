@@ -17,21 +17,40 @@ class KafkaTopicAdminIT {
     private final Items items = new Items();
 
     @Test
-    void createsChangeSchemasAndDeadLetterTopicsAndAcceptsThemOnTheNextRun() throws Exception {
+    void createsChangeSchemasDeadLetterAndConflictTopicsAndAcceptsThemOnTheNextRun() throws Exception {
         items.withTopics(3);
         items.withTopics(3);
 
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
             String schemas = TopicNames.schemas(items.bridge);
             String deadLetters = TopicNames.deadLetters(items.bridge);
-            Map<String, TopicDescription> topics = admin.describeTopics(List.of(items.route.topic(), schemas, deadLetters))
+            String conflicts = TopicNames.conflicts(items.bridge);
+            Map<String, TopicDescription> topics = admin.describeTopics(List.of(items.route.topic(), schemas, deadLetters, conflicts))
                     .allTopicNames().get();
             assertThat(topics.get(items.route.topic()).partitions()).hasSize(3);
             assertThat(topics.get(schemas).partitions()).hasSize(1);
             assertThat(topics.get(deadLetters).partitions()).hasSize(1);
             assertThat(config(admin, schemas).get("cleanup.policy").value()).isEqualTo("compact");
             assertThat(config(admin, deadLetters).get("retention.ms").value()).isEqualTo("-1");
+            assertThat(topics.get(conflicts).partitions()).hasSize(1);
+            assertThat(config(admin, conflicts).get("retention.ms").value()).isEqualTo("-1");
+            assertThat(config(admin, conflicts).get("retention.bytes").value()).isEqualTo("-1");
+            assertThat(config(admin, conflicts).get("cleanup.policy").value()).isEqualTo("delete");
         }
+    }
+
+    @Test
+    void aConflictTopicThatWouldLoseRecordsIsReportedPerSetting() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(TopicNames.conflicts(items.bridge), 1, (short) 1)
+                    .configs(Map.of("cleanup.policy", "compact", "retention.ms", "604800000")))).all().get();
+        }
+
+        assertThatThrownBy(() -> items.withTopics(1))
+                .isInstanceOf(KafkaOperationException.class)
+                .hasMessageContaining("topic " + TopicNames.conflicts(items.bridge) + " must have cleanup.policy=delete (it has compact)")
+                .hasMessageContaining("retention.ms=-1 (it has 604800000)")
+                .hasMessageNotContaining("retention.bytes");
     }
 
     @Test

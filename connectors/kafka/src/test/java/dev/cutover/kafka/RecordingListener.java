@@ -1,5 +1,6 @@
 package dev.cutover.kafka;
 
+import dev.cutover.core.conflict.ConflictRecord;
 import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.pipeline.spi.PipelineListener;
 import java.time.Duration;
@@ -12,6 +13,10 @@ final class RecordingListener implements PipelineListener {
     final List<ChangeEvent> applied = new CopyOnWriteArrayList<>();
     final List<Duration> lags = new CopyOnWriteArrayList<>();
     final List<String> deadLettered = new CopyOnWriteArrayList<>();
+    final List<ConflictRecord> conflicts = new CopyOnWriteArrayList<>();
+    final List<ChangeEvent> held = new CopyOnWriteArrayList<>();
+    /** The binding of each conflict and held change, in the order reported. */
+    final List<String> conflictBindings = new CopyOnWriteArrayList<>();
 
     @Override
     public void onApplied(String binding, ChangeEvent mapped, Duration endToEndLag) {
@@ -22,5 +27,17 @@ final class RecordingListener implements PipelineListener {
     @Override
     public void onDeadLettered(String binding, String reason) {
         deadLettered.add(binding + ":" + reason);
+    }
+
+    @Override
+    public void onConflict(String binding, ConflictRecord conflict) {
+        conflicts.add(conflict);
+        conflictBindings.add(binding + ":conflict");
+    }
+
+    @Override
+    public void onHeld(String binding, ChangeEvent mapped) {
+        held.add(mapped);
+        conflictBindings.add(binding + ":held");
     }
 }

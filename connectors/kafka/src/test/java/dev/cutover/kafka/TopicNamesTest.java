@@ -37,9 +37,10 @@ class TopicNamesTest {
     }
 
     @Test
-    void schemasAndDeadLetterTopicsAreUnderscoredNames() {
+    void schemasDeadLetterAndConflictTopicsAreUnderscoredNames() {
         assertThat(TopicNames.schemas("shop")).isEqualTo("shop._schemas");
         assertThat(TopicNames.deadLetters("shop")).isEqualTo("shop._deadletter");
+        assertThat(TopicNames.conflicts("shop")).isEqualTo("shop._conflicts");
     }
 
     @Test

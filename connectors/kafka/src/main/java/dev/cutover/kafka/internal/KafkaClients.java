@@ -4,8 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -78,6 +80,17 @@ public final class KafkaClients {
     /** The bootstrap servers, for messages: never anything else of the properties, which may hold secrets. */
     public static String bootstrap(Map<String, String> clientProperties) {
         return String.valueOf(clientProperties.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
+    }
+
+    /** True once the consumer's position reached {@code end} on every partition of it. */
+    public static boolean reachedEnd(Consumer<?, ?> consumer,
+            Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, String> checked(Map<String, String> clientProperties) {
