@@ -1,6 +1,7 @@
 package dev.cutover.service;
 
 import dev.cutover.service.bench.BenchCommand;
+import dev.cutover.service.command.ConflictsCommand;
 import dev.cutover.service.command.RunCommand;
 import dev.cutover.service.command.SchemasCommand;
 import dev.cutover.service.demo.DemoCommand;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code cutover} command line: {@code run}, {@code demo}, {@code schemas}, {@code bench}. */
 @Command(name = "cutover", mixinStandardHelpOptions = true, version = "cutover 0.1.0",
         description = "Keeps a legacy database and its rewrite's database in sync, table by table.",
-        subcommands = {RunCommand.class, DemoCommand.class, SchemasCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, SchemasCommand.class, BenchCommand.class, ConflictsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CutoverCli implements Runnable {
 

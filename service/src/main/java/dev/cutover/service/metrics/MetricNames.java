@@ -28,6 +28,15 @@ public final class MetricNames {
     /** Gauge of seconds since the newest source heartbeat, per system. Prometheus: {@code cutover_capture_heartbeat_age_seconds}. */
     public static final String HEARTBEAT_AGE = "cutover.capture.heartbeat.age";
 
+    /**
+     * Counter of conflicts met by the appliers of two-way bindings, by binding, target system,
+     * policy, kind and decision. Prometheus: {@code cutover_conflicts_total}.
+     */
+    public static final String CONFLICTS = "cutover.conflicts";
+
+    /** Gauge of conflicts waiting for a person. Prometheus: {@code cutover_conflicts_open}. */
+    public static final String CONFLICTS_OPEN = "cutover.conflicts.open";
+
     /** Tag: binding name. */
     public static final String TAG_BINDING = "binding";
     /** Tag: direction label, e.g. {@code legacy-to-new}. */
@@ -37,6 +46,13 @@ public final class MetricNames {
     /** Tag: {@code legacy} or {@code new}. */
     public static final String TAG_SYSTEM = "system";
 
+    /** Tag: a conflict policy, e.g. {@code newest-wins}. */
+    public static final String TAG_POLICY = "policy";
+    /** Tag: what a conflict resolution decided, e.g. {@code applied_incoming}. */
+    public static final String TAG_DECISION = "decision";
+    /** Tag: how a change and the target row disagreed, e.g. {@code update_changed}. */
+    public static final String TAG_KIND = "kind";
+
     /** Outcome: captured from the source log. */
     public static final String OUTCOME_CAPTURED = "captured";
     /** Outcome: published to Kafka and acknowledged. */
@@ -45,6 +61,10 @@ public final class MetricNames {
     public static final String OUTCOME_APPLIED = "applied";
     /** Outcome: parked in the dead-letter topic. */
     public static final String OUTCOME_DEAD_LETTERED = "dead_lettered";
+    /** Outcome: waiting behind a parked conflict of its key (stored in the conflicts topic). */
+    public static final String OUTCOME_HELD = "held";
+    /** Outcome: dropped by the capture as an echo of this bridge's own applier ({@code skipped_echo}). */
+    public static final String OUTCOME_ECHO_SKIPPED = "skipped_echo";
     /** Outcome prefix: deliberately skipped; the reason follows, e.g. {@code skipped_unbound_table}. */
     public static final String OUTCOME_SKIPPED_PREFIX = "skipped_";
 

@@ -1,5 +1,6 @@
 package dev.cutover.service.metrics;
 
+import dev.cutover.core.conflict.ConflictRecord;
 import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.pipeline.spi.PipelineListener;
@@ -94,6 +95,30 @@ public final class MicrometerPipelineListener implements PipelineListener {
     public void onDeadLettered(String binding, String reason) {
         counter(binding, MetricNames.OUTCOME_DEAD_LETTERED).increment();
         activity(binding).deadLettered.incrementAndGet();
+    }
+
+    @Override
+    public void onConflict(String binding, ConflictRecord conflict) {
+        String key = binding + '\u0000' + conflict.conflict().target().label() + '\u0000' + conflict.policy().label()
+                + '\u0000' + conflict.conflict().kind().label() + '\u0000' + conflict.resolution().decision().label();
+        counters.computeIfAbsent(key, k -> Counter.builder(MetricNames.CONFLICTS)
+                .description("Conflicts met by the appliers of two-way bindings, by what was decided")
+                .baseUnit("conflicts")
+                .tag(MetricNames.TAG_BINDING, binding).tag(MetricNames.TAG_SYSTEM, conflict.conflict().target().label())
+                .tag(MetricNames.TAG_POLICY, conflict.policy().label()).tag(MetricNames.TAG_KIND, conflict.conflict().kind().label())
+                .tag(MetricNames.TAG_DECISION, conflict.resolution().decision().label())
+                .register(registry)).increment();
+    }
+
+    @Override
+    public void onHeld(String binding, ChangeEvent mapped) {
+        counter(binding, MetricNames.OUTCOME_HELD).increment();
+    }
+
+    /** Conflicts counted so far for {@code binding}, over all targets, policies, kinds and decisions. */
+    public double conflicts(String binding) {
+        return registry.find(MetricNames.CONFLICTS).tag(MetricNames.TAG_BINDING, binding).counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 
     @Override

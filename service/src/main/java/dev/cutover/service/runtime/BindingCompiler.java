@@ -3,25 +3,35 @@ package dev.cutover.service.runtime;
 import dev.cutover.config.BindingOptions;
 import dev.cutover.config.BridgeConfig;
 import dev.cutover.config.SystemOptions;
+import dev.cutover.core.binding.Direction;
+import dev.cutover.core.conflict.ConflictPolicy;
+import dev.cutover.core.conflict.ConflictSpec;
 import dev.cutover.core.event.SystemSide;
+import dev.cutover.core.event.TableId;
 import dev.cutover.core.mapping.MappingException;
 import dev.cutover.core.mapping.MappingProblem;
 import dev.cutover.core.mapping.TableMapping;
 import dev.cutover.core.mapping.TableMappingSpec;
 import dev.cutover.core.schema.TableSchema;
+import dev.cutover.debezium.ReplicaIdentity;
 import dev.cutover.jdbc.JdbcConnectionFactory;
 import dev.cutover.jdbc.JdbcSchemaException;
 import dev.cutover.jdbc.JdbcSchemaReader;
 import dev.cutover.kafka.BindingRoute;
 import dev.cutover.kafka.TopicNames;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the real schema of every bound table and compiles each binding's mapping against them,
  * collecting every problem of every binding before failing once.
  */
 public final class BindingCompiler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BindingCompiler.class);
 
     private final BridgeConfig config;
 
@@ -40,7 +50,7 @@ public final class BindingCompiler {
     }
 
     /**
-     * Compiles the streaming one-way bindings.
+     * Compiles the streaming bindings, one {@link CompiledBinding} per direction (two for two-way).
      *
      * @throws StartupException listing every binding problem with its configuration path
      */
@@ -56,19 +66,31 @@ public final class BindingCompiler {
             if (legacySchema == null || newSchema == null) {
                 continue;
             }
+            TableMapping mapping;
             try {
-                TableMapping mapping = TableMapping.compile(spec, legacySchema, newSchema);
-                SystemSide target = CompiledBinding.sourceOf(binding.direction()).opposite();
+                mapping = TableMapping.compile(spec, legacySchema, newSchema);
+            } catch (MappingException e) {
+                problems.addAll(located(binding, e.problems(), ""));
+                continue;
+            }
+            int before = problems.size();
+            if (binding.direction() == Direction.TWO_WAY) {
+                checkTwoWay(binding, mapping, problems);
+            }
+            for (SystemSide target : CompiledBinding.targetsOf(binding.direction())) {
                 if (target == SystemSide.LEGACY && !mapping.invertible()) {
                     problems.addAll(located(binding, mapping.inversionProblems(), " (direction " + binding.direction().label()
                             + " maps new rows back onto the legacy table, so the mapping must be invertible)"));
-                    continue;
+                    break;
                 }
+            }
+            if (problems.size() > before) {
+                continue;
+            }
+            for (SystemSide target : CompiledBinding.targetsOf(binding.direction())) {
                 TableSchema written = target == SystemSide.NEW ? mapping.newRowSchema() : mapping.legacyRowSchema();
                 String topic = TopicNames.changes(config.name(), target, written.table());
                 compiled.add(new CompiledBinding(binding, mapping, new BindingRoute(binding.name(), topic, written, target)));
-            } catch (MappingException e) {
-                problems.addAll(located(binding, e.problems(), ""));
             }
         }
         if (!problems.isEmpty()) {
@@ -76,6 +98,49 @@ public final class BindingCompiler {
                     + (problems.size() == 1 ? "" : "s") + "):\n  " + String.join("\n  ", problems), null);
         }
         return compiled;
+    }
+
+    /**
+     * What a two-way binding needs beyond its mapping: an ordering column present on both sides for
+     * newest-wins, and before images (REPLICA IDENTITY FULL) on both tables for conflict detection.
+     */
+    private void checkTwoWay(BindingOptions binding, TableMapping mapping, List<String> problems) {
+        ConflictSpec conflict = binding.conflict();
+        if (conflict.policy() == ConflictPolicy.NEWEST_WINS) {
+            String column = conflict.column();
+            if (!mapping.newRowSchema().columnNames().contains(column) || mapping.legacyColumnFeeding(column) == null) {
+                problems.add(binding.path() + ".conflict.column: '" + column + "' must be a column of new table "
+                        + mapping.newSchema().table() + " that a legacy column of " + mapping.legacySchema().table()
+                        + " feeds, so both sides can order their versions by it");
+            }
+        }
+        for (SystemSide side : SystemSide.values()) {
+            TableId table = (side == SystemSide.LEGACY ? mapping.legacySchema() : mapping.newSchema()).table();
+            SystemOptions system = config.system(side);
+            try {
+                if (conflict.setReplicaIdentityFull()) {
+                    if (ReplicaIdentity.makeFull(system.jdbcUrl(), system.user(), password(system), table)) {
+                        LOG.info("Set REPLICA IDENTITY FULL on {} table {} for two-way binding '{}'", side.label(), table, binding.name());
+                    }
+                } else if (ReplicaIdentity.of(system.jdbcUrl(), system.user(), password(system), table) != ReplicaIdentity.Setting.FULL) {
+                    problems.add(binding.path() + "." + side.label() + ": table " + table + " must log whole before images for"
+                            + " two-way conflict detection: run ALTER TABLE " + table + " REPLICA IDENTITY FULL, or set "
+                            + binding.path() + ".conflict.set-replica-identity-full: true to let Cutover do it");
+                }
+            } catch (SQLException e) {
+                problems.add(binding.path() + "." + side.label() + ": cannot check the replica identity of table " + table
+                        + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The ordering column of a newest-wins binding in the terms of the side {@code compiled} writes; null for other policies. */
+    static String conflictColumn(CompiledBinding compiled) {
+        String column = compiled.options().conflict().column();
+        if (column == null || compiled.target() == SystemSide.NEW) {
+            return column;
+        }
+        return compiled.mapping().legacyColumnFeeding(column);
     }
 
     private static List<String> located(BindingOptions binding, List<MappingProblem> found, String why) {

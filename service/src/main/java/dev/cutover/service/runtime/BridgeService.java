@@ -2,6 +2,7 @@ package dev.cutover.service.runtime;
 
 import dev.cutover.config.BridgeConfig;
 import dev.cutover.core.event.SystemSide;
+import dev.cutover.service.conflict.ConflictDesk;
 import dev.cutover.service.http.HttpEndpoints;
 import dev.cutover.service.metrics.MicrometerPipelineListener;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -64,8 +65,8 @@ public final class BridgeService implements AutoCloseable {
         try {
             List<CompiledBinding> bindings = new BindingCompiler(config).compile();
             for (CompiledBinding b : bindings) {
-                LOG.info("Binding '{}' ({}): {} -> topic {}", b.name(), b.options().direction().label(),
-                        b.mapping().summary(), b.route().topic());
+                LOG.info("Binding '{}' ({}, writes {}): {} -> topic {}", b.name(), b.options().direction().label(),
+                        b.target().label(), b.mapping().summary(), b.route().topic());
             }
             Map<String, String> directions = new LinkedHashMap<>();
             bindings.forEach(b -> directions.put(b.name(), b.options().direction().label()));
@@ -75,7 +76,7 @@ public final class BridgeService implements AutoCloseable {
             listener = metrics;
             pipeline = Pipeline.start(config, bindings, metrics, registry, clock, this::onComponentFailure);
             http = new HttpEndpoints(config.http().host(), config.http().port(), registry::scrape,
-                    this::isLive, this::isReady, this::status);
+                    this::isLive, this::isReady, this::status, pipeline.conflicts());
             startedAt = clock.instant();
             transition(ServiceState.STARTING, ServiceState.RUNNING);
             LOG.info("Bridge '{}' running; HTTP on {}:{}", config.name(), config.http().host(), http.port());
@@ -155,6 +156,12 @@ public final class BridgeService implements AutoCloseable {
     public int httpPort() {
         HttpEndpoints h = http;
         return h == null ? -1 : h.port();
+    }
+
+    /** The conflicts of the two-way bindings; null before start or when no binding is two-way. */
+    public ConflictDesk conflicts() {
+        Pipeline p = pipeline;
+        return p == null ? null : p.conflicts();
     }
 
     /** The Kafka bootstrap servers in use (the embedded broker's when embedded). */

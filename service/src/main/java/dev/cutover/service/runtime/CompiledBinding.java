@@ -3,15 +3,18 @@ package dev.cutover.service.runtime;
 import dev.cutover.config.BindingOptions;
 import dev.cutover.core.binding.Direction;
 import dev.cutover.core.event.SystemSide;
+import dev.cutover.core.event.TableId;
 import dev.cutover.core.mapping.TableMapping;
 import dev.cutover.kafka.BindingRoute;
+import java.util.List;
 
 /**
- * A configured binding checked against the real schemas of both tables.
+ * One direction of a configured binding, checked against the real schemas of both tables. A
+ * two-way binding compiles to two of these, one per direction, under the same name.
  *
  * @param options the binding as configured
  * @param mapping the compiled mapping between the two tables
- * @param route where its mapped changes are published and which schema they carry
+ * @param route where its mapped changes are published, which schema they carry and which side they are written to
  */
 public record CompiledBinding(BindingOptions options, TableMapping mapping, BindingRoute route) {
 
@@ -20,27 +23,33 @@ public record CompiledBinding(BindingOptions options, TableMapping mapping, Bind
         return options.name();
     }
 
-    /** The side whose database is captured for this binding. */
+    /** The side whose database is captured for this direction. */
     public SystemSide source() {
-        return sourceOf(options.direction());
+        return target().opposite();
     }
 
-    /** The side whose database this binding writes. */
+    /** The side whose database this direction writes. */
     public SystemSide target() {
-        return source().opposite();
+        return route.targetSide();
+    }
+
+    /** True when both systems take writes: the applier then checks for conflicts and marks its writes. */
+    public boolean twoWay() {
+        return options.direction() == Direction.TWO_WAY;
     }
 
     /** The captured table. */
-    public dev.cutover.core.event.TableId sourceTable() {
+    public TableId sourceTable() {
         return (source() == SystemSide.LEGACY ? mapping.legacySchema() : mapping.newSchema()).table();
     }
 
-    /** The captured side of a one-way direction. */
-    static SystemSide sourceOf(Direction direction) {
+    /** The sides a direction writes: one for one-way directions, both for two-way, none for none. */
+    static List<SystemSide> targetsOf(Direction direction) {
         return switch (direction) {
-            case LEGACY_TO_NEW -> SystemSide.LEGACY;
-            case NEW_TO_LEGACY -> SystemSide.NEW;
-            case TWO_WAY, NONE -> throw new IllegalArgumentException("direction " + direction.label() + " has no single source side");
+            case LEGACY_TO_NEW -> List.of(SystemSide.NEW);
+            case NEW_TO_LEGACY -> List.of(SystemSide.LEGACY);
+            case TWO_WAY -> List.of(SystemSide.NEW, SystemSide.LEGACY);
+            case NONE -> List.of();
         };
     }
 }

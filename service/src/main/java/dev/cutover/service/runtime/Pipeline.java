@@ -3,24 +3,36 @@ package dev.cutover.service.runtime;
 import dev.cutover.config.BridgeConfig;
 import dev.cutover.config.SystemOptions;
 import dev.cutover.config.TuningOptions;
+import dev.cutover.core.conflict.ConflictCheck;
+import dev.cutover.core.conflict.ConflictLog;
+import dev.cutover.core.conflict.ConflictLogEntry;
+import dev.cutover.core.conflict.ConflictResolvers;
+import dev.cutover.core.conflict.ConflictSpec;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
+import dev.cutover.core.mapping.TableMapping;
 import dev.cutover.core.pipeline.CapturePipeline;
 import dev.cutover.core.schema.TableSchema;
 import dev.cutover.debezium.CaptureOptions;
 import dev.cutover.debezium.CapturedTable;
 import dev.cutover.debezium.PostgresCaptureSource;
+import dev.cutover.jdbc.ApplyMarker;
+import dev.cutover.jdbc.ConflictHandling;
 import dev.cutover.jdbc.JdbcApplier;
 import dev.cutover.kafka.BindingRoute;
+import dev.cutover.kafka.ConflictLogReader;
 import dev.cutover.kafka.EmbeddedKafkaBroker;
 import dev.cutover.kafka.KafkaApplyLoop;
 import dev.cutover.kafka.KafkaApplyOptions;
 import dev.cutover.kafka.KafkaChangePublisher;
+import dev.cutover.kafka.KafkaConflictSink;
 import dev.cutover.kafka.KafkaDeadLetterSink;
+import dev.cutover.kafka.KafkaOperationException;
 import dev.cutover.kafka.KafkaTopicAdmin;
 import dev.cutover.kafka.SchemaTopic;
 import dev.cutover.kafka.TopicSchemas;
 import dev.cutover.kafka.TopicSettings;
+import dev.cutover.service.conflict.ConflictDesk;
 import dev.cutover.service.metrics.MetricNames;
 import dev.cutover.service.metrics.MicrometerPipelineListener;
 import io.micrometer.core.instrument.Gauge;
@@ -55,6 +67,9 @@ final class Pipeline {
     private String bootstrapServers;
     private KafkaChangePublisher publisher;
     private KafkaDeadLetterSink deadLetters;
+    private KafkaConflictSink conflictStore;
+    private List<ConflictLogEntry> conflictHistory = List.of();
+    private ConflictDesk conflicts;
     private Thread watchdog;
     private volatile boolean closed;
 
@@ -94,17 +109,21 @@ final class Pipeline {
             }
         }
         deadLetters = new KafkaDeadLetterSink(config.name(), clientProps, clock);
+        boolean twoWay = bindings.stream().anyMatch(CompiledBinding::twoWay);
+        if (twoWay) {
+            startConflictDesk(config, clientProps, registry);
+        }
         publisher = new KafkaChangePublisher(config.name(), clientProps, routes);
         for (SystemSide side : SystemSide.values()) {
             List<CompiledBinding> writing = bindings.stream().filter(b -> b.target() == side).toList();
             if (!writing.isEmpty()) {
-                startApplier(config, side, writing, clientProps, registry, clock);
+                startApplier(config, side, writing, clientProps, registry, clock, twoWay);
             }
         }
         for (SystemSide side : SystemSide.values()) {
             List<CompiledBinding> reading = bindings.stream().filter(b -> b.source() == side).toList();
             if (!reading.isEmpty()) {
-                startCapture(config, side, reading, clock);
+                startCapture(config, side, reading, clock, twoWay);
             }
         }
         watchdog = watch(config.name(), onFailure);
@@ -123,11 +142,43 @@ final class Pipeline {
         return clientProps;
     }
 
+    /** Reads the conflicts topic into the index that answers queries; the appliers restore their parked keys from it. */
+    private void startConflictDesk(BridgeConfig config, Map<String, String> clientProps, MeterRegistry registry)
+            throws KafkaOperationException {
+        conflictStore = new KafkaConflictSink(config.name(), clientProps);
+        conflictHistory = new ConflictLogReader(config.name(), clientProps, Duration.ofSeconds(60)).readAll();
+        ConflictLog log = new ConflictLog();
+        conflictHistory.forEach(log::add);
+        Map<String, TableMapping> mappings = new LinkedHashMap<>();
+        bindings.stream().filter(CompiledBinding::twoWay).forEach(b -> mappings.put(b.name(), b.mapping()));
+        conflicts = new ConflictDesk(conflictStore, log, mappings, metrics);
+        Gauge.builder(MetricNames.CONFLICTS_OPEN, conflicts, ConflictDesk::openCount)
+                .description("Conflicts waiting for a person").baseUnit("conflicts").register(registry);
+        LOG.info("Conflict log of bridge '{}': {} entries, {} conflicts waiting for a person", config.name(),
+                conflictHistory.size(), conflicts.openCount());
+    }
+
     private void startApplier(BridgeConfig config, SystemSide side, List<CompiledBinding> writing,
-            Map<String, String> clientProps, MeterRegistry registry, Clock clock) {
+            Map<String, String> clientProps, MeterRegistry registry, Clock clock, boolean twoWay) {
         Map<TableId, TableSchema> targets = new LinkedHashMap<>();
         writing.forEach(b -> targets.put(b.route().targetSchema().table(), b.route().targetSchema()));
-        JdbcApplier applier = new JdbcApplier(BindingCompiler.connections(config.system(side)), targets, clock);
+        JdbcApplier applier;
+        if (twoWay) {
+            Map<TableId, ConflictCheck> checks = new LinkedHashMap<>();
+            for (CompiledBinding b : writing) {
+                if (b.twoWay()) {
+                    ConflictSpec spec = b.options().conflict();
+                    checks.put(b.route().targetSchema().table(), new ConflictCheck(b.name(), side, spec.policy(),
+                            ConflictResolvers.create(spec, side, BindingCompiler.conflictColumn(b)), clock));
+                }
+            }
+            applier = new JdbcApplier(BindingCompiler.connections(config.system(side)), targets, clock,
+                    ApplyMarker.of(config.name()), new ConflictHandling(checks, conflicts));
+            applier.restoreParked(conflictHistory);
+            conflicts.serve(side, applier);
+        } else {
+            applier = new JdbcApplier(BindingCompiler.connections(config.system(side)), targets, clock);
+        }
         appliers.put(side, applier);
         KafkaApplyLoop loop = new KafkaApplyLoop(config.name(), clientProps,
                 writing.stream().map(CompiledBinding::route).toList(), applier, deadLetters, metrics,
@@ -140,7 +191,7 @@ final class Pipeline {
         loop.start();
     }
 
-    private void startCapture(BridgeConfig config, SystemSide side, List<CompiledBinding> reading, Clock clock) {
+    private void startCapture(BridgeConfig config, SystemSide side, List<CompiledBinding> reading, Clock clock, boolean twoWay) {
         SystemOptions source = config.system(side);
         TuningOptions tuning = config.tuning();
         List<CapturedTable> tables = new ArrayList<>();
@@ -148,15 +199,20 @@ final class Pipeline {
             TableSchema captured = side == SystemSide.LEGACY ? b.mapping().legacySchema() : b.mapping().newSchema();
             tables.add(new CapturedTable(captured.table(), captured.keyColumns()));
         }
-        CaptureOptions options = CaptureOptions.builder(config.name(), side)
+        CaptureOptions.Builder options = CaptureOptions.builder(config.name(), side)
                 .database(source.jdbcUrl(), source.user(), BindingCompiler.password(source))
                 .tables(tables)
                 .offsetFile(config.dataDir().resolve("offsets").resolve(side.label() + ".offsets"))
                 .pollInterval(tuning.capturePollInterval())
                 .maxBatchSize(tuning.captureBatchSize())
-                .heartbeatInterval(tuning.heartbeatInterval())
-                .build();
-        PostgresCaptureSource capture = new PostgresCaptureSource(options, metrics);
+                .heartbeatInterval(tuning.heartbeatInterval());
+        if (twoWay) {
+            // The applier of this database marks its transactions; drop them here so they never travel back.
+            options.suppressEchoes();
+        }
+        Map<String, String> bindingByTable = new LinkedHashMap<>();
+        reading.forEach(b -> bindingByTable.put(b.sourceTable().toString(), b.name()));
+        PostgresCaptureSource capture = new PostgresCaptureSource(options.build(), new EchoAttribution(metrics, bindingByTable));
         captures.put(side, capture);
         List<CapturePipeline.MappedBinding> mapped = reading.stream()
                 .map(b -> new CapturePipeline.MappedBinding(b.name(), b.mapping(), side)).toList();
@@ -195,6 +251,11 @@ final class Pipeline {
                 && applyLoops.values().stream().allMatch(a -> a.failure() == null);
     }
 
+    /** The conflicts of the two-way bindings; null when there are none. */
+    ConflictDesk conflicts() {
+        return conflicts;
+    }
+
     String bootstrapServers() {
         return bootstrapServers;
     }
@@ -206,6 +267,7 @@ final class Pipeline {
             KafkaApplyLoop loop = applyLoops.get(b.target());
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("name", b.name());
+            doc.put("target", b.target().label());
             doc.put("direction", b.options().direction().label());
             doc.put("mode", b.options().mode().label());
             doc.put("legacy", b.mapping().legacySchema().table().toString());
@@ -243,6 +305,9 @@ final class Pipeline {
             }
             if (deadLetters != null) {
                 deadLetters.close();
+            }
+            if (conflictStore != null) {
+                conflictStore.close();
             }
         });
         closeQuietly("embedded Kafka", () -> {
