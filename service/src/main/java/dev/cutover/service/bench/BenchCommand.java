@@ -15,6 +15,7 @@ import dev.cutover.service.Directories;
 import dev.cutover.service.metrics.MetricNames;
 import dev.cutover.service.metrics.MetricsView;
 import dev.cutover.service.runtime.BridgeService;
+import io.micrometer.core.instrument.Counter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -33,6 +34,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,11 +49,21 @@ import picocli.CommandLine.Option;
  * them, timed from the first legacy write until the new table holds the final state, repeated so
  * that the last round runs on a warmed-up JVM as a long-lived service would; (3) steady:
  * a fresh bridge under a constant legacy write rate, reporting end-to-end lag percentiles.
+ *
+ * <p>With {@code --two-way} every phase runs through the same binding configured two-way
+ * (legacy-wins): the applier also locks and reads the target rows to check for conflicts and
+ * marks its transactions, and the new database's capture reads back and drops every applied change
+ * as an echo. Each bulk round then also reports the echoes dropped and the conflicts met (none for
+ * writes on one side only), and a mixed phase follows the rounds: half the workload written into
+ * the legacy table and half into the new one at the same time, on disjoint keys. The ceiling stays
+ * the plain one-way applier's, so both modes' figures compare against the same yardstick.
  */
 @Command(name = "bench", description = "Measure end-to-end throughput and lag against the raw JDBC ceiling.")
 public final class BenchCommand implements Callable<Integer> {
 
     private static final TableId ORDERS = new TableId("public", "orders");
+    private static final String NEW_STATE = "SELECT count(*), count(*) FILTER (WHERE status = 'paid') FROM orders";
+    private static final String LEGACY_STATE = "SELECT count(*), count(*) FILTER (WHERE stat_cd = 'P') FROM ord_hdr";
 
     @Option(names = "--inserts", defaultValue = "20000", description = "Legacy rows inserted (default ${DEFAULT-VALUE}).")
     int inserts;
@@ -72,6 +86,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--backlog", defaultValue = "0", description = "If above 0: legacy inserts written while the bridge is down, then timed until applied (default ${DEFAULT-VALUE}: skip).")
     int backlog;
 
+    @Option(names = "--two-way", description = "Stream through a two-way binding (conflict policy legacy-wins) instead of legacy-to-new,"
+            + " report echoes and conflicts, and add a phase writing on both sides.")
+    boolean twoWay;
+
     @Option(names = "--postgres", description = "host:port of a PostgreSQL server (user postgres, wal_level=logical) to use instead of embedded servers.")
     String postgres;
 
@@ -91,6 +109,8 @@ public final class BenchCommand implements Callable<Integer> {
                 BenchWorkload.createTables(legacy, neu);
             }
             int total = inserts + updates + deletes;
+            report("binding direction: %s", twoWay ? "two-way (conflict policy legacy-wins; the ceiling is the one-way applier's)"
+                    : "legacy-to-new");
             for (int round = 1; round <= rounds; round++) {
                 String label = "round " + round + " of " + rounds + (round < rounds ? " (JVM warm-up)" : "");
                 truncate(dbs);
@@ -101,6 +121,13 @@ public final class BenchCommand implements Callable<Integer> {
                 report("%s: end to end: %d changes in %.2f s = %,.0f events/s (%.0f%% of the JDBC ceiling);"
                         + " legacy writes took %.2f s, all published to Kafka after %.2f s", label, total, bulk.seconds,
                         total / bulk.seconds, 100 * total / bulk.seconds / ceiling, bulk.loadSeconds, bulk.capturedSeconds);
+                if (bulk.twoWay != null) {
+                    report("%s: two-way: %s", label, bulk.twoWay);
+                }
+            }
+            if (twoWay) {
+                truncate(dbs);
+                mixed(dbs);
             }
             if (!steadyDuration.isZero()) {
                 truncate(dbs);
@@ -148,7 +175,24 @@ public final class BenchCommand implements Callable<Integer> {
                 .put("updated_at", LocalDateTime.of(2020, 1, 1, 0, 0).plusSeconds(id)).put("note", "order " + id).build();
     }
 
-    private record Bulk(double seconds, double loadSeconds, double capturedSeconds) {
+    /** @param twoWay the echoes and conflicts of a two-way round; null one-way */
+    private record Bulk(double seconds, double loadSeconds, double capturedSeconds, TwoWayFigures twoWay) {
+    }
+
+    /** What a two-way round did beyond one-way: echoes dropped, and conflicts and held changes (none expected). */
+    private record TwoWayFigures(EchoDrain.Result echoes, long conflicts, long held) {
+
+        static TwoWayFigures of(BridgeService service, EchoDrain.Result echoes) {
+            long conflicts = (long) service.registry().find(MetricNames.CONFLICTS).counters().stream()
+                    .mapToDouble(Counter::count).sum();
+            return new TwoWayFigures(echoes, conflicts, new MetricsView(service.registry()).events(MetricNames.OUTCOME_HELD));
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%,d echoes (the appliers' own writes, read back by the captures) dropped,"
+                    + " the last by %.2f s; %d conflicts, %d changes held", echoes.echoes(), echoes.lastEchoSeconds(), conflicts, held);
+        }
     }
 
     private Bulk bulk(BenchDatabases dbs, String bridge) throws Exception {
@@ -168,8 +212,61 @@ public final class BenchCommand implements Callable<Integer> {
             double capturedSeconds = seconds(start);
             long expectedRows = inserts - deletes;
             long expectedPaid = Math.max(0, updates - deletes);
-            awaitState(neu, service, expectedRows, expectedPaid, Duration.ofMinutes(10));
-            return new Bulk(seconds(start), loadSeconds, capturedSeconds);
+            awaitState(neu, NEW_STATE, service, expectedRows, expectedPaid, Duration.ofMinutes(10));
+            double seconds = seconds(start);
+            TwoWayFigures figures = twoWay
+                    ? TwoWayFigures.of(service, EchoDrain.await(List.of(legacy, neu), metrics, start, Duration.ofMinutes(5)))
+                    : null;
+            return new Bulk(seconds, loadSeconds, capturedSeconds, figures);
+        }
+    }
+
+    /**
+     * Two-way with both systems written at once: the first half of each kind of change goes to
+     * the legacy table, the second half to the new table on keys of its own, each side from its
+     * own thread; timed until both tables hold the final state.
+     */
+    private void mixed(BenchDatabases dbs) throws Exception {
+        int legacyInserts = inserts / 2;
+        int legacyUpdates = updates / 2;
+        int legacyDeletes = deletes / 2;
+        int newInserts = inserts - legacyInserts;
+        int newUpdates = updates - legacyUpdates;
+        int newDeletes = deletes - legacyDeletes;
+        try (BridgeService service = startBridge(dbs, "bench_mixed"); Connection legacy = dbs.connectLegacy();
+                Connection neu = dbs.connectNew(); Connection legacyCheck = dbs.connectLegacy();
+                Connection newCheck = dbs.connectNew()) {
+            ExecutorService writers = Executors.newFixedThreadPool(2);
+            long start = System.nanoTime();
+            try {
+                Future<Double> legacyWrites = writers.submit(() -> {
+                    BenchWorkload.insert(legacy, 0, legacyInserts);
+                    BenchWorkload.update(legacy, 0, legacyUpdates, 1);
+                    BenchWorkload.delete(legacy, 0, legacyDeletes);
+                    return seconds(start);
+                });
+                Future<Double> newWrites = writers.submit(() -> {
+                    BenchWorkload.insertNew(neu, legacyInserts, newInserts);
+                    BenchWorkload.updateNew(neu, legacyInserts, newUpdates);
+                    BenchWorkload.deleteNew(neu, legacyInserts, newDeletes);
+                    return seconds(start);
+                });
+                double loadSeconds = Math.max(legacyWrites.get(), newWrites.get());
+                long rows = (long) legacyInserts - legacyDeletes + newInserts - newDeletes;
+                long paid = Math.max(0, legacyUpdates - legacyDeletes) + Math.max(0, newUpdates - newDeletes);
+                awaitState(newCheck, NEW_STATE, service, rows, paid, Duration.ofMinutes(10));
+                awaitState(legacyCheck, LEGACY_STATE, service, rows, paid, Duration.ofMinutes(10));
+                double seconds = seconds(start);
+                TwoWayFigures figures = TwoWayFigures.of(service,
+                        EchoDrain.await(List.of(legacyCheck, newCheck), new MetricsView(service.registry()), start, Duration.ofMinutes(5)));
+                int total = inserts + updates + deletes;
+                report("mixed: %d changes (%d into legacy, %d into new, disjoint keys) in %.2f s = %,.0f events/s;"
+                        + " writes on both sides took %.2f s", total, legacyInserts + legacyUpdates + legacyDeletes,
+                        newInserts + newUpdates + newDeletes, seconds, total / seconds, loadSeconds);
+                report("mixed: two-way: %s", figures);
+            } finally {
+                writers.shutdownNow();
+            }
         }
     }
 
@@ -207,7 +304,7 @@ public final class BenchCommand implements Callable<Integer> {
         report("backlog: %,d legacy inserts written in %.1f s while the bridge was down", backlog, seconds(start));
         start = System.nanoTime();
         try (BridgeService service = startBridge(dbs, "bench_backlog"); Connection neu = dbs.connectNew()) {
-            awaitState(neu, service, backlog, 0, Duration.ofMinutes(30));
+            awaitState(neu, NEW_STATE, service, backlog, 0, Duration.ofMinutes(30));
         }
         double drained = seconds(start);
         report("backlog: drained in %.1f s = %,.0f events/s with a %d MiB heap limit", drained, backlog / drained,
@@ -228,7 +325,8 @@ public final class BenchCommand implements Callable<Integer> {
                 http: { address: "127.0.0.1:0" }
                 tuning: { heartbeat-interval: PT0.5S }
                 bindings:
-                %s""".formatted(name, dbs.legacyUrl(), dbs.newUrl(), BenchWorkload.BINDING_YAML));
+                %s""".formatted(name, dbs.legacyUrl(), dbs.newUrl(),
+                twoWay ? BenchWorkload.TWO_WAY_BINDING_YAML : BenchWorkload.BINDING_YAML));
         BridgeConfig config = ConfigLoader.load(file);
         BridgeService service = new BridgeService(config, Clock.systemUTC());
         service.start();
@@ -245,11 +343,13 @@ public final class BenchCommand implements Callable<Integer> {
         return service;
     }
 
-    private static void awaitState(Connection neu, BridgeService service, long rows, long paid, Duration timeout) throws Exception {
+    /** Waits until the table {@code stateQuery} counts holds {@code rows} rows, {@code paid} of them paid. */
+    private static void awaitState(Connection c, String stateQuery, BridgeService service, long rows, long paid, Duration timeout)
+            throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Statement s = neu.createStatement()) {
+        try (Statement s = c.createStatement()) {
             while (System.nanoTime() < deadline) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*), count(*) FILTER (WHERE status = 'paid') FROM orders")) {
+                try (ResultSet rs = s.executeQuery(stateQuery)) {
                     rs.next();
                     if (rs.getLong(1) == rows && rs.getLong(2) == paid) {
                         return;
@@ -261,7 +361,7 @@ public final class BenchCommand implements Callable<Integer> {
                 Thread.sleep(10);
             }
         }
-        throw new IllegalStateException("the new table did not reach the final state within " + timeout);
+        throw new IllegalStateException("the table counted by '" + stateQuery + "' did not reach the final state within " + timeout);
     }
 
     private static void truncate(BenchDatabases dbs) throws Exception {

@@ -9,8 +9,9 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 
 /**
- * The benchmark's tables and the legacy writes: bulk inserts, updates and deletes in
- * transactions of {@value #TRANSACTION_ROWS} rows, as a batch job on a legacy system would write.
+ * The benchmark's tables, bindings and writes: bulk inserts, updates and deletes in transactions
+ * of {@value #TRANSACTION_ROWS} rows, as a batch job on a legacy system would write (and, for the
+ * two-way mixed phase, the same on the new system).
  */
 final class BenchWorkload {
 
@@ -36,22 +37,34 @@ final class BenchWorkload {
               note         text
             )""";
 
-    static final String BINDING_YAML = """
-                  - legacy: public.ord_hdr
-                    new: public.orders
-                    direction: legacy-to-new
-                    columns:
-                      ord_id: id
-                      cust_id: customer_id
-                      amt: amount
-                      stat_cd: { to: status, values: { N: new, P: paid, S: shipped } }
-                      upd_ts: updated_at
-            """;
+    /** The binding of a one-way bench: legacy writes flow into the new table. */
+    static final String BINDING_YAML = binding("legacy-to-new", "");
+
+    /**
+     * The same binding two-way: the appliers check for conflicts and mark their transactions, and
+     * each database's capture drops the echoes of those transactions.
+     */
+    static final String TWO_WAY_BINDING_YAML = binding("two-way",
+            "        conflict: { policy: legacy-wins, set-replica-identity-full: true }\n");
 
     private static final String[] STATUS = {"N", "P", "S"};
     private static final LocalDateTime EPOCH = LocalDateTime.of(2020, 1, 1, 0, 0);
 
     private BenchWorkload() {
+    }
+
+    private static String binding(String direction, String extra) {
+        return """
+                      - legacy: public.ord_hdr
+                        new: public.orders
+                        direction: %s
+                        columns:
+                          ord_id: id
+                          cust_id: customer_id
+                          amt: amount
+                          stat_cd: { to: status, values: { N: new, P: paid, S: shipped } }
+                          upd_ts: updated_at
+                %s""".formatted(direction, extra);
     }
 
     static void createTables(Connection legacy, Connection neu) throws SQLException {
@@ -89,6 +102,33 @@ final class BenchWorkload {
     /** Deletes ids {@code [from, from + count)}. */
     static void delete(Connection c, long from, int count) throws SQLException {
         write(c, "DELETE FROM ord_hdr WHERE ord_id = ?", from, count, (ps, id) -> ps.setLong(1, id));
+    }
+
+    /** Inserts ids {@code [from, from + count)} into the new table, as the rewrite itself would. */
+    static void insertNew(Connection c, long from, int count) throws SQLException {
+        write(c, "INSERT INTO orders (id, customer_id, amount, status, updated_at, note) VALUES (?, ?, ?, ?, ?, ?)",
+                from, count, (ps, id) -> {
+                    ps.setLong(1, id);
+                    ps.setInt(2, (int) (id % 5_000));
+                    ps.setBigDecimal(3, BigDecimal.valueOf(id * 37 % 1_000_000, 2));
+                    ps.setString(4, "new");
+                    ps.setTimestamp(5, Timestamp.valueOf(EPOCH.plusSeconds(id)));
+                    ps.setString(6, "order " + id);
+                });
+    }
+
+    /** Updates ids {@code [from, from + count)} of the new table to status {@code paid}. */
+    static void updateNew(Connection c, long from, int count) throws SQLException {
+        write(c, "UPDATE orders SET status = 'paid', amount = ?, updated_at = ? WHERE id = ?", from, count, (ps, id) -> {
+            ps.setBigDecimal(1, BigDecimal.valueOf((id * 43) % 1_000_000, 2));
+            ps.setTimestamp(2, Timestamp.valueOf(EPOCH.plusSeconds(id + 86_400L)));
+            ps.setLong(3, id);
+        });
+    }
+
+    /** Deletes ids {@code [from, from + count)} from the new table. */
+    static void deleteNew(Connection c, long from, int count) throws SQLException {
+        write(c, "DELETE FROM orders WHERE id = ?", from, count, (ps, id) -> ps.setLong(1, id));
     }
 
     private interface Binder {
