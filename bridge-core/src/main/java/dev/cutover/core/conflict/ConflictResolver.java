@@ -7,12 +7,11 @@ import java.util.Map;
  * Decides a conflict of a two-way binding. Implement it for {@code policy: custom}: a public class
  * with a public no-argument constructor, named in {@code conflict.resolver}.
  *
- * <p>Both appliers of a two-way binding meet the same concurrent pair of changes, each from its
- * own side: the one writing the new system sees the legacy change as incoming and the new row as
- * current, the other the reverse. A resolver must decide both the same way (the same winning
- * version, or the same merged row) or the databases will not converge. Deciding from the two
- * versions and their {@link Conflict#source()}/{@link Conflict#target()} sides, never from which
- * applier runs first or from the clock, gives that.
+ * <p>Only the arbiter's applier (the legacy side's) calls it, with the new system's change as
+ * incoming and the legacy row as current; whatever it decides is written to the legacy table and
+ * reaches the new table from there, so any decision converges. Decide from the two versions and
+ * their {@link Conflict#source()}/{@link Conflict#target()} sides, not from the clock, so that a
+ * re-delivered change is decided the same way again.
  *
  * <p>Called from apply threads, possibly concurrently, inside the apply transaction: be fast and
  * do no I/O.

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param resolverClass {@link ConflictPolicy#CUSTOM}: the {@link ConflictResolver} class; null otherwise
  * @param resolverOptions options handed to the custom resolver's {@link ConflictResolver#configure}
  * @param setReplicaIdentityFull whether the service may run {@code ALTER TABLE ... REPLICA IDENTITY FULL}
- *     on both tables, which conflict detection needs to see before images; when false a table
+ *     on the new table, whose before images conflict detection compares; when false a table
  *     without it stops the start with an error saying so
  */
 public record ConflictSpec(ConflictPolicy policy, String column, ConflictPolicy fallback, String resolverClass,

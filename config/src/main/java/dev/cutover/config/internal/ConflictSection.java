@@ -41,7 +41,7 @@ final class ConflictSection {
                     + " contains password, secret, jaas or credentials, or when it comes from a reference.");
     static final Key<Boolean> SET_REPLICA_IDENTITY_FULL = Key.withDefault("set-replica-identity-full", Types.bool(),
             DEFAULT.setReplicaIdentityFull(),
-            "Whether the service may run `ALTER TABLE ... REPLICA IDENTITY FULL` on both tables, which conflict"
+            "Whether the service may run `ALTER TABLE ... REPLICA IDENTITY FULL` on the new table, which conflict"
                     + " detection needs to see whole before images; when false, a table without it stops the start"
                     + " with an error saying so.");
 
