@@ -176,8 +176,8 @@ public final class ConflictsCommand implements Runnable {
         }
     }
 
-    @Command(name = "resolve", description = "Resolve a conflict waiting for a person: choose a system's version or supply the row. "
-            + "The same binding and key's parked conflict at the other system is resolved alike, so both converge.")
+    @Command(name = "resolve", description = "Resolve a conflict waiting for a person: choose a system's version or supply the row; "
+            + "both systems end with it, and the changes that waited behind the conflict are applied.")
     static final class ResolveConflict extends Action {
         @Parameters(index = "0", paramLabel = "ID", description = "The conflict's id, as `list` shows it.")
         String id;

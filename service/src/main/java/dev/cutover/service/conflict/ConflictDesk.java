@@ -8,7 +8,6 @@ import dev.cutover.core.conflict.Resolution;
 import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.event.RowImage;
 import dev.cutover.core.event.SystemSide;
-import dev.cutover.core.mapping.MappingException;
 import dev.cutover.core.mapping.TableMapping;
 import dev.cutover.core.mapping.ValueCoercion;
 import dev.cutover.core.pipeline.spi.ApplyResult;
@@ -27,10 +26,10 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * The bridge's conflicts in one place: stores what the appliers record (Kafka first, then the
- * in-memory index that answers queries), and carries out a person's resolution of a parked
- * conflict through the applier of its system, together with the parked conflict of the same
- * binding and key at the other system, so both converge. Thread-safe.
+ * The bridge's conflicts in one place: stores what the arbiter's applier records (Kafka first,
+ * then the in-memory index that answers queries), and carries out a person's resolution of a
+ * parked conflict through that applier; the follower gets the outcome from the arbiter's database
+ * like any other change. Thread-safe.
  */
 public final class ConflictDesk implements ConflictSink, ConflictQueries {
 
@@ -43,7 +42,7 @@ public final class ConflictDesk implements ConflictSink, ConflictQueries {
     /**
      * @param store where entries are stored durably (the conflicts topic)
      * @param log the index, filled with what the conflicts topic held at start
-     * @param mappings each two-way binding's mapping by binding name, to match keys across systems and map supplied rows
+     * @param mappings each two-way binding's mapping by binding name, to map supplied rows
      */
     public ConflictDesk(ConflictSink store, ConflictLog log, Map<String, TableMapping> mappings, PipelineListener listener) {
         this.store = store;
@@ -94,62 +93,35 @@ public final class ConflictDesk implements ConflictSink, ConflictQueries {
         if ((use == null) == (row == null)) {
             throw new IllegalArgumentException("give either \"use\" (legacy or new) or \"row\", not " + (use == null ? "neither" : "both"));
         }
-        SystemSide winner = use == null ? null : side(use);
         String binding = chosen.conflict().binding();
-        TableMapping mapping = mappings.get(binding);
-        RowImage newRow = row == null ? null : newRow(mapping.newRowSchema(), row, binding);
-        List<Map<String, Object>> done = new ArrayList<>();
-        for (ConflictRecord target : withMirrors(chosen, mapping)) {
-            SystemSide side = target.conflict().target();
-            Resolution resolution = winner != null
-                    ? (winner == target.conflict().source() ? Resolution.applyIncoming("a person chose the " + winner.label() + " version")
-                            : Resolution.keepCurrent("a person chose the " + winner.label() + " version"))
-                    : Resolution.writeRow(side == SystemSide.NEW ? newRow : mapping.rowToLegacy(newRow), "a person supplied the row");
-            JdbcApplier applier = appliers.get(side);
-            if (applier == null) {
-                throw new IllegalStateException("no applier writes the " + side.label() + " database in this bridge");
-            }
-            ApplyResult result = applier.resolveParked(target.id(), resolution);
-            report(binding, result);
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", target.id());
-            entry.put("target", side.label());
-            entry.put("decision", resolution.decision().label());
-            entry.put("applied", result.applied().size());
-            entry.put("newConflicts", result.conflicts().stream().map(ConflictRecord::id).toList());
-            done.add(entry);
+        SystemSide side = chosen.conflict().target();
+        Resolution resolution;
+        if (use != null) {
+            SystemSide winner = side(use);
+            String reason = "a person chose the " + winner.label() + " version";
+            resolution = winner == chosen.conflict().source() ? Resolution.applyIncoming(reason) : Resolution.keepCurrent(reason);
+        } else {
+            TableMapping mapping = mappings.get(binding);
+            RowImage newRow = newRow(mapping.newRowSchema(), row, binding);
+            resolution = Resolution.writeRow(side == SystemSide.NEW ? newRow : mapping.rowToLegacy(newRow), "a person supplied the row");
         }
-        return Map.of("resolved", done);
+        JdbcApplier applier = appliers.get(side);
+        if (applier == null) {
+            throw new IllegalStateException("no applier writes the " + side.label() + " database in this bridge");
+        }
+        ApplyResult result = applier.resolveParked(id, resolution);
+        report(binding, result);
+        Map<String, Object> done = new LinkedHashMap<>();
+        done.put("id", id);
+        done.put("target", side.label());
+        done.put("decision", resolution.decision().label());
+        done.put("applied", result.applied().size());
+        done.put("newConflicts", result.conflicts().stream().map(ConflictRecord::id).toList());
+        return done;
     }
 
     private boolean isOpen(ConflictRecord record) {
         return record.parked() && log.resolution(record.id()).isEmpty();
-    }
-
-    /** The chosen conflict, then the open conflicts of the same binding and key at the other system. */
-    private List<ConflictRecord> withMirrors(ConflictRecord chosen, TableMapping mapping) {
-        List<ConflictRecord> targets = new ArrayList<>(List.of(chosen));
-        RowImage newKey = newKeyOf(chosen, mapping);
-        for (ConflictRecord other : log.open()) {
-            if (!other.id().equals(chosen.id()) && other.conflict().binding().equals(chosen.conflict().binding())
-                    && other.conflict().target() != chosen.conflict().target() && newKey != null
-                    && newKey.equals(newKeyOf(other, mapping))) {
-                targets.add(other);
-            }
-        }
-        return targets;
-    }
-
-    private static RowImage newKeyOf(ConflictRecord record, TableMapping mapping) {
-        RowImage key = record.key();
-        if (record.conflict().target() == SystemSide.NEW) {
-            return key;
-        }
-        try {
-            return mapping.rowToNew(key).project(mapping.newKeyColumns());
-        } catch (MappingException | IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** A supplied row in canonical values of the new table's column types, or an error naming the column. */

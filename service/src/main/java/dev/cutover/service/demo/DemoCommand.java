@@ -159,13 +159,13 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Waits until both appliers have recorded their conflict on {@code code} (each meets the other
-     * side's update); returns what was recorded by the deadline, possibly less.
+     * Waits until the legacy applier, which decides the conflicts of two-way tables, has recorded
+     * the conflict on {@code code}; returns what was recorded by the deadline, possibly nothing.
      */
     private static List<Map<String, Object>> awaitConflicts(BridgeService service, String code) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         List<Map<String, Object>> found = ConflictReport.ofKey(service.conflicts(), PRODUCTS, code);
-        while (found.size() < 2 && System.nanoTime() < deadline) {
+        while (found.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(200);
             found = ConflictReport.ofKey(service.conflicts(), PRODUCTS, code);
         }
@@ -202,7 +202,8 @@ public final class DemoCommand implements Callable<Integer> {
             say("NO conflict was recorded for product %s, though both sides updated it at once.", staged.code());
             return;
         }
-        say("Conflicts on products (policy newest-wins on updated_at), one per system that met the other's update:");
+        say("Conflict on products (policy newest-wins on updated_at), decided by the legacy applier, which arbitrates"
+                + " two-way tables (the new side follows what it decides):");
         ConflictReport.print(service.conflicts(), conflicts, System.out);
         int others = service.conflicts().list(false, PRODUCTS).size() - conflicts.size();
         if (others > 0) {

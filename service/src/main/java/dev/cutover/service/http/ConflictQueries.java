@@ -22,12 +22,12 @@ public interface ConflictQueries {
     Optional<Map<String, Object>> show(String id);
 
     /**
-     * Resolves a parked conflict, and the parked conflicts of the same binding and key at the other
-     * system, so both converge.
+     * Resolves a parked conflict at the system whose applier parked it (the arbiter); the other
+     * system follows.
      *
      * @param use {@code legacy} or {@code new}: that system's version wins; null when {@code row} is given
      * @param row the row both systems get, as the new system names its columns; null when {@code use} is given
-     * @return what was done, per resolved conflict
+     * @return what was done: id, system, decision, changes applied, conflicts met again
      * @throws java.util.NoSuchElementException when there is no conflict with that id
      * @throws IllegalStateException when it is not waiting for a person
      * @throws IllegalArgumentException when the choice or the row is not valid, saying why

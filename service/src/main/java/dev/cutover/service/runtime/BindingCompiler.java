@@ -102,7 +102,8 @@ public final class BindingCompiler {
 
     /**
      * What a two-way binding needs beyond its mapping: an ordering column present on both sides for
-     * newest-wins, and before images (REPLICA IDENTITY FULL) on both tables for conflict detection.
+     * newest-wins, and before images (REPLICA IDENTITY FULL) on the follower's table, whose changes
+     * the arbiter checks for conflicts.
      */
     private void checkTwoWay(BindingOptions binding, TableMapping mapping, List<String> problems) {
         ConflictSpec conflict = binding.conflict();
@@ -114,23 +115,23 @@ public final class BindingCompiler {
                         + " feeds, so both sides can order their versions by it");
             }
         }
-        for (SystemSide side : SystemSide.values()) {
-            TableId table = (side == SystemSide.LEGACY ? mapping.legacySchema() : mapping.newSchema()).table();
-            SystemOptions system = config.system(side);
-            try {
-                if (conflict.setReplicaIdentityFull()) {
-                    if (ReplicaIdentity.makeFull(system.jdbcUrl(), system.user(), password(system), table)) {
-                        LOG.info("Set REPLICA IDENTITY FULL on {} table {} for two-way binding '{}'", side.label(), table, binding.name());
-                    }
-                } else if (ReplicaIdentity.of(system.jdbcUrl(), system.user(), password(system), table) != ReplicaIdentity.Setting.FULL) {
-                    problems.add(binding.path() + "." + side.label() + ": table " + table + " must log whole before images for"
-                            + " two-way conflict detection: run ALTER TABLE " + table + " REPLICA IDENTITY FULL, or set "
-                            + binding.path() + ".conflict.set-replica-identity-full: true to let Cutover do it");
+        // The arbiter judges the follower's changes by their before images; its own changes are applied as they come.
+        SystemSide side = Pipeline.ARBITER.opposite();
+        TableId table = (side == SystemSide.LEGACY ? mapping.legacySchema() : mapping.newSchema()).table();
+        SystemOptions system = config.system(side);
+        try {
+            if (conflict.setReplicaIdentityFull()) {
+                if (ReplicaIdentity.makeFull(system.jdbcUrl(), system.user(), password(system), table)) {
+                    LOG.info("Set REPLICA IDENTITY FULL on {} table {} for two-way binding '{}'", side.label(), table, binding.name());
                 }
-            } catch (SQLException e) {
-                problems.add(binding.path() + "." + side.label() + ": cannot check the replica identity of table " + table
-                        + ": " + e.getMessage());
+            } else if (ReplicaIdentity.of(system.jdbcUrl(), system.user(), password(system), table) != ReplicaIdentity.Setting.FULL) {
+                problems.add(binding.path() + "." + side.label() + ": table " + table + " must log whole before images for"
+                        + " two-way conflict detection: run ALTER TABLE " + table + " REPLICA IDENTITY FULL, or set "
+                        + binding.path() + ".conflict.set-replica-identity-full: true to let Cutover do it");
             }
+        } catch (SQLException e) {
+            problems.add(binding.path() + "." + side.label() + ": cannot check the replica identity of table " + table
+                    + ": " + e.getMessage());
         }
     }
 

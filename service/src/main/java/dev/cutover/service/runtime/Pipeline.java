@@ -58,6 +58,12 @@ final class Pipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
+    /**
+     * The side whose applier decides the conflicts of two-way bindings (see {@link ConflictCheck}):
+     * the legacy system, the system of record while the rewrite catches up.
+     */
+    static final SystemSide ARBITER = SystemSide.LEGACY;
+
     private final List<CompiledBinding> bindings;
     private final MicrometerPipelineListener metrics;
     private final Map<SystemSide, PostgresCaptureSource> captures = new EnumMap<>(SystemSide.class);
@@ -168,12 +174,15 @@ final class Pipeline {
             for (CompiledBinding b : writing) {
                 if (b.twoWay()) {
                     ConflictSpec spec = b.options().conflict();
-                    checks.put(b.route().targetSchema().table(), new ConflictCheck(b.name(), side, spec.policy(),
-                            ConflictResolvers.create(spec, side, BindingCompiler.conflictColumn(b)), clock));
+                    checks.put(b.route().targetSchema().table(), side == ARBITER
+                            ? new ConflictCheck(b.name(), side, spec.policy(),
+                                    ConflictResolvers.create(spec, side, BindingCompiler.conflictColumn(b)), clock)
+                            : ConflictCheck.follower(b.name(), side, spec.policy(), clock));
                 }
             }
+            // The follower marks its transactions so its capture drops them; the arbiter's writes travel to the follower.
             applier = new JdbcApplier(BindingCompiler.connections(config.system(side)), targets, clock,
-                    ApplyMarker.of(config.name()), new ConflictHandling(checks, conflicts));
+                    side == ARBITER ? null : ApplyMarker.of(config.name()), new ConflictHandling(checks, conflicts));
             applier.restoreParked(conflictHistory);
             conflicts.serve(side, applier);
         } else {
@@ -206,8 +215,8 @@ final class Pipeline {
                 .pollInterval(tuning.capturePollInterval())
                 .maxBatchSize(tuning.captureBatchSize())
                 .heartbeatInterval(tuning.heartbeatInterval());
-        if (twoWay) {
-            // The applier of this database marks its transactions; drop them here so they never travel back.
+        if (twoWay && side != ARBITER) {
+            // The follower's applier marks its transactions; drop them here so they never travel back.
             options.suppressEchoes();
         }
         Map<String, String> bindingByTable = new LinkedHashMap<>();

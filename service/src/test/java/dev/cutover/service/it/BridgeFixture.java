@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cutover.config.BridgeConfig;
 import dev.cutover.config.ConfigLoader;
+import dev.cutover.core.event.RowImage;
 import dev.cutover.core.mapping.TableMapping;
 import dev.cutover.jdbc.JdbcConnectionFactory;
 import dev.cutover.jdbc.JdbcRowReader;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -100,6 +102,32 @@ final class BridgeFixture implements AutoCloseable {
                     });
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("not in sync after " + timeout + ": "
+                    + (last.get() == null ? "never compared" : last.get().describe()), e);
+        }
+        return last.get();
+    }
+
+    /**
+     * Waits until the binding's rows whose new-side key {@code keys} accepts are equal on both
+     * sides (the new row equals the mapped legacy row, and neither side has one the other lacks);
+     * rows of other keys are not looked at, so tests writing separate key ranges judge only theirs.
+     */
+    TableComparison.Result awaitInSync(String bindingName, Duration timeout, Predicate<RowImage> keys)
+            throws Exception {
+        TableMapping mapping = binding(bindingName).mapping();
+        JdbcRowReader legacyRows = new JdbcRowReader(JdbcConnectionFactory.of(legacy.jdbcUrl(), legacy.user(), (String) null));
+        JdbcRowReader newRows = new JdbcRowReader(JdbcConnectionFactory.of(neu.jdbcUrl(), neu.user(), (String) null));
+        AtomicReference<TableComparison.Result> last = new AtomicReference<>();
+        try {
+            await("rows of the chosen keys equal on both sides").atMost(timeout).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        TableComparison.Result all = TableComparison.compare(mapping, legacyRows, newRows);
+                        last.set(new TableComparison.Result(all.newRows(), all.missing().stream().filter(keys).toList(),
+                                all.unexpected().stream().filter(keys).toList(), all.differing().stream().filter(keys).toList()));
+                        return last.get().inSync();
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("chosen keys not in sync after " + timeout + ": "
                     + (last.get() == null ? "never compared" : last.get().describe()), e);
         }
         return last.get();

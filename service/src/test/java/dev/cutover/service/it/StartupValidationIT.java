@@ -75,7 +75,7 @@ class StartupValidationIT {
     void aTwoWayBindingNeedsReplicaIdentityFullAndAnOrderingColumnBothSidesHave() throws Exception {
         try (BridgeFixture fixture = new BridgeFixture("it_twoway_bad", dir.resolve("twoway"))) {
             fixture.legacy.execute(Scenario.CUSTOMERS_LEGACY_DDL);
-            fixture.neu.execute(Scenario.CUSTOMERS_NEW_DDL, "ALTER TABLE customers REPLICA IDENTITY FULL");
+            fixture.neu.execute(Scenario.CUSTOMERS_NEW_DDL);
             fixture.writeConfig(Scenario.CUSTOMERS_BINDING
                     .replace("direction: legacy-to-new", "direction: two-way\n  conflict: { policy: newest-wins, column: modified_at }"));
             BridgeService service = new BridgeService(fixture.config(), Clock.systemUTC());
@@ -83,12 +83,12 @@ class StartupValidationIT {
             StartupException e = catchThrowableOfType(StartupException.class, service::start);
 
             assertThat(e.getMessage())
-                    .contains("bindings[0].legacy: table public.cust_mstr must log whole before images")
-                    .contains("ALTER TABLE public.cust_mstr REPLICA IDENTITY FULL")
+                    .contains("bindings[0].new: table public.customers must log whole before images")
+                    .contains("ALTER TABLE public.customers REPLICA IDENTITY FULL")
                     .contains("bindings[0].conflict.set-replica-identity-full")
                     .contains("bindings[0].conflict.column: 'modified_at'")
-                    .doesNotContain("table public.customers must log");
-            assertThat(fixture.legacy.queryRows("SELECT relreplident::text AS r FROM pg_class WHERE relname = 'cust_mstr'"))
+                    .doesNotContain("table public.cust_mstr must log");
+            assertThat(fixture.neu.queryRows("SELECT relreplident::text AS r FROM pg_class WHERE relname = 'customers'"))
                     .as("the service changes replica identity only when configured to").containsExactly(java.util.Map.of("r", "d"));
         }
     }
