@@ -17,7 +17,7 @@ import java.util.Objects;
  * <p>One side of a two-way binding is its <em>arbiter</em>: its applier detects, decides and records
  * conflicts, and what it writes is the truth both sides converge to. Its writes are not echo-
  * suppressed, so the other side, the <em>follower</em>, receives the arbiter's whole history of the
- * row, its own accepted changes included, and applies it as it comes ({@link #follower}); a change
+ * row, its own accepted changes included, and applies it as it comes, without a check; a change
  * that finds the row already as it leaves it is not written again. Deciding in one place is what
  * makes every policy converge: two appliers each judging by their own state can disagree on which
  * changes were concurrent (a row absent because one side deleted it looks like a row never there).
@@ -37,31 +37,13 @@ public final class ConflictCheck {
     private final ConflictPolicy policy;
     private final ConflictResolver resolver;
     private final Clock clock;
-    private final boolean follower;
 
-    /** The check of the arbiter's applier: conflicts are detected, decided by {@code resolver} and recorded. */
     public ConflictCheck(String binding, SystemSide target, ConflictPolicy policy, ConflictResolver resolver, Clock clock) {
-        this(binding, target, policy, resolver, clock, false);
-    }
-
-    /**
-     * The check of the follower's applier: the arbiter on the other side has decided already, so
-     * every incoming change is applied as it is, except one that finds the row already as it
-     * leaves it (the arbiter reflecting back a change this side made), which is done with
-     * without a write. Nothing is recorded and nothing parks.
-     */
-    public static ConflictCheck follower(String binding, SystemSide target, ConflictPolicy policy, Clock clock) {
-        return new ConflictCheck(binding, target, policy, c -> Resolution.applyIncoming("the arbiter decided"), clock, true);
-    }
-
-    private ConflictCheck(String binding, SystemSide target, ConflictPolicy policy, ConflictResolver resolver, Clock clock,
-            boolean follower) {
         this.binding = Objects.requireNonNull(binding, "binding");
         this.target = Objects.requireNonNull(target, "target");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.follower = follower;
     }
 
     public String binding() {
@@ -130,14 +112,6 @@ public final class ConflictCheck {
         }
 
         void next(ChangeEvent change) {
-            if (follower) {
-                if (leavesAsItIs(change, row)) {
-                    handled.add(change);
-                } else {
-                    carryOut(change, Resolution.applyIncoming("the arbiter decided"));
-                }
-                return;
-            }
             if (parked != null) {
                 HeldChange entry = parked.hold(change);
                 if (entry != null) {

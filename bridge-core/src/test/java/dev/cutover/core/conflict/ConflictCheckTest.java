@@ -69,31 +69,6 @@ class ConflictCheckTest {
     }
 
     @Test
-    void theFollowerAppliesWhatTheArbiterSendsWhateverItsRowIsAndRecordsNothing() {
-        ConflictCheck follower = ConflictCheck.follower(BINDING, TARGET, ConflictPolicy.MANUAL, CLOCK);
-        // L1 was made on B, but this side holds N: the arbiter has decided already, so L1 is written.
-        ChangeEvent gone = delete(SOURCE, L1.after(), "0/4");
-        ChangeEvent back = create(SOURCE, row("id", 1, "name", "Ada again", "tier", 1), "0/5");
-
-        KeyOutcome outcome = follower.check(List.of(L1, gone, back), N, null);
-
-        assertThat(outcome.writes()).containsExactly(L1, gone, back);
-        assertThat(outcome.handled()).containsExactly(L1, gone, back);
-        assertThat(outcome.log()).isEmpty();
-        assertThat(outcome.parked()).isNull();
-    }
-
-    @Test
-    void theFollowerSkipsWhatItAlreadyHolds() {
-        ConflictCheck follower = ConflictCheck.follower(BINDING, TARGET, ConflictPolicy.LEGACY_WINS, CLOCK);
-        ChangeEvent gone = delete(SOURCE, B, "0/4");
-
-        assertThat(follower.check(List.of(L1), L1.after(), null).writes()).as("the row already is L1's").isEmpty();
-        assertThat(follower.check(List.of(gone), null, null).writes()).as("the row is gone already").isEmpty();
-        assertThat(follower.check(List.of(L1, L2), L1.after(), null).writes()).containsExactly(L2);
-    }
-
-    @Test
     void eachChangeIsJudgedAgainstTheRowThePreviousOneLeft() {
         // the second change saw B, but the first already moved the row on
         ChangeEvent stale = update(SOURCE, B, with(B, "tier", 5), "0/2");

@@ -76,9 +76,11 @@ public interface SqlDialect {
 
     /**
      * A statement that inserts a row with {@code columns} and, when a row with the same key
-     * exists, sets exactly the non-key {@code columns} (others keep their values). When
-     * {@code columns} holds only key columns an existing row is left unchanged. Parameters are the
-     * {@code columns} in the given order.
+     * exists, sets exactly the non-key {@code columns} (others keep their values). An existing row
+     * that already holds those values is not written at all, so the database logs nothing for it
+     * and its capture sees no change (a two-way follower relies on this to take the arbiter's
+     * version of its own write without writing it again). When {@code columns} holds only key
+     * columns an existing row is left unchanged. Parameters are the {@code columns} in the given order.
      *
      * @param table the table; its key must be backed by a primary key or unique constraint
      * @param columns the columns to write, including every key column

@@ -1,5 +1,6 @@
 package dev.cutover.service.runtime;
 
+import dev.cutover.config.BindingOptions;
 import dev.cutover.config.BridgeConfig;
 import dev.cutover.config.SystemOptions;
 import dev.cutover.config.TuningOptions;
@@ -51,8 +52,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The started components of a bridge and the order they stop in: Kafka (when embedded), one
- * applier per system that bindings write, one capture per system that bindings read. Created by
- * {@link #start}; {@link #close} drains and is idempotent.
+ * applier per system that bindings write, one capture per system that bindings read. A
+ * {@code none} binding starts nothing; when every binding is {@code none} nothing is started at
+ * all, not even Kafka, and the bridge only answers status. Created by {@link #start};
+ * {@link #close} drains and is idempotent.
  */
 final class Pipeline {
 
@@ -64,7 +67,12 @@ final class Pipeline {
      */
     static final SystemSide ARBITER = SystemSide.LEGACY;
 
+    /** The {@code /status} state of a {@code none} binding, which has nothing running. */
+    static final String NOT_SYNCED = "NOT_SYNCED";
+
     private final List<CompiledBinding> bindings;
+    private final List<BindingOptions> unsynced;
+    private final Map<String, TableMapping> mappings;
     private final MicrometerPipelineListener metrics;
     private final Map<SystemSide, PostgresCaptureSource> captures = new EnumMap<>(SystemSide.class);
     private final Map<SystemSide, KafkaApplyLoop> applyLoops = new EnumMap<>(SystemSide.class);
@@ -79,8 +87,10 @@ final class Pipeline {
     private Thread watchdog;
     private volatile boolean closed;
 
-    private Pipeline(List<CompiledBinding> bindings, MicrometerPipelineListener metrics) {
-        this.bindings = bindings;
+    private Pipeline(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics) {
+        this.bindings = bridge.directions();
+        this.unsynced = config.bindings().stream().filter(b -> !b.synced()).toList();
+        this.mappings = bridge.mappings();
         this.metrics = metrics;
     }
 
@@ -89,9 +99,9 @@ final class Pipeline {
      *
      * @param onFailure told once when a running component fails
      */
-    static Pipeline start(BridgeConfig config, List<CompiledBinding> bindings, MicrometerPipelineListener metrics,
+    static Pipeline start(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics,
             MeterRegistry registry, Clock clock, BiConsumer<String, Throwable> onFailure) throws Exception {
-        Pipeline p = new Pipeline(bindings, metrics);
+        Pipeline p = new Pipeline(config, bridge, metrics);
         try {
             p.startAll(config, registry, clock, onFailure);
             return p;
@@ -103,6 +113,12 @@ final class Pipeline {
 
     private void startAll(BridgeConfig config, MeterRegistry registry, Clock clock,
             BiConsumer<String, Throwable> onFailure) throws Exception {
+        if (bindings.isEmpty()) {
+            // Only none bindings: there is nothing to capture, publish or apply, so Kafka is not needed either.
+            LOG.info("Bridge '{}' syncs no table (every binding has direction none): starting no Kafka, capture or applier",
+                    config.name());
+            return;
+        }
         Map<String, String> clientProps = startKafka(config);
         List<BindingRoute> routes = bindings.stream().map(CompiledBinding::route).toList();
         try (KafkaTopicAdmin admin = new KafkaTopicAdmin(clientProps)) {
@@ -169,22 +185,26 @@ final class Pipeline {
         Map<TableId, TableSchema> targets = new LinkedHashMap<>();
         writing.forEach(b -> targets.put(b.route().targetSchema().table(), b.route().targetSchema()));
         JdbcApplier applier;
-        if (twoWay) {
+        if (twoWay && side == ARBITER) {
             Map<TableId, ConflictCheck> checks = new LinkedHashMap<>();
             for (CompiledBinding b : writing) {
                 if (b.twoWay()) {
                     ConflictSpec spec = b.options().conflict();
-                    checks.put(b.route().targetSchema().table(), side == ARBITER
-                            ? new ConflictCheck(b.name(), side, spec.policy(),
-                                    ConflictResolvers.create(spec, side, BindingCompiler.conflictColumn(b)), clock)
-                            : ConflictCheck.follower(b.name(), side, spec.policy(), clock));
+                    checks.put(b.route().targetSchema().table(), new ConflictCheck(b.name(), side, spec.policy(),
+                            ConflictResolvers.create(spec, side, BindingCompiler.conflictColumn(b)), clock));
                 }
             }
-            // The follower marks its transactions so its capture drops them; the arbiter's writes travel to the follower.
-            applier = new JdbcApplier(BindingCompiler.connections(config.system(side)), targets, clock,
-                    side == ARBITER ? null : ApplyMarker.of(config.name()), new ConflictHandling(checks, conflicts));
+            // The arbiter's writes are not marked: they travel to the follower, which takes them as they come.
+            applier = new JdbcApplier(BindingCompiler.connections(config.system(side)), targets, clock, null,
+                    new ConflictHandling(checks, conflicts));
             applier.restoreParked(conflictHistory);
             conflicts.serve(side, applier);
+        } else if (twoWay) {
+            // The follower marks its transactions so its capture drops them. Its upserts leave a row that
+            // already holds the arbiter's version untouched, so the arbiter's version of the follower's
+            // own change is not written a second time.
+            applier = new JdbcApplier(BindingCompiler.connections(config.system(side)), targets, clock,
+                    ApplyMarker.of(config.name()), null);
         } else {
             applier = new JdbcApplier(BindingCompiler.connections(config.system(side)), targets, clock);
         }
@@ -290,6 +310,16 @@ final class Pipeline {
             doc.put("lastAppliedCommit", String.valueOf(a.lastApplied()));
             doc.put("lastLagMillis", a.lastLag().toMillis());
             doc.put("consumerLag", loop == null ? null : loop.lag());
+            list.add(doc);
+        }
+        for (BindingOptions b : unsynced) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("name", b.name());
+            doc.put("direction", b.direction().label());
+            doc.put("strategy", b.strategy().label());
+            doc.put("legacy", mappings.get(b.name()).legacySchema().table().toString());
+            doc.put("new", mappings.get(b.name()).newSchema().table().toString());
+            doc.put("state", NOT_SYNCED);
             list.add(doc);
         }
         return list;

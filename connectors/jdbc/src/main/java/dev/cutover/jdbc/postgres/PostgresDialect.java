@@ -59,18 +59,26 @@ public final class PostgresDialect implements SqlDialect {
         return "jsonb".equalsIgnoreCase(column.nativeType()) ? "?::jsonb" : "?::json";
     }
 
+    /** The alias of the existing row in an upsert's {@code DO UPDATE}. */
+    private static final String UPSERT_TARGET = "\"existing\"";
+
     @Override
     public String upsertStatement(TableSchema table, List<ColumnDef> columns) {
         List<String> key = table.keyColumns();
-        String updates = columns.stream()
-                .filter(c -> !key.contains(c.name()))
-                .map(c -> quoteIdentifier(c.name()) + " = EXCLUDED." + quoteIdentifier(c.name()))
+        List<String> set = columns.stream().map(ColumnDef::name).filter(c -> !key.contains(c)).toList();
+        String updates = set.stream()
+                .map(c -> quoteIdentifier(c) + " = EXCLUDED." + quoteIdentifier(c))
                 .collect(Collectors.joining(", "));
-        return "INSERT INTO " + qualifiedName(table.table())
+        // Only rows that change are rewritten: an unchanged row writes no WAL, so it is not captured again.
+        // Compared as text because some types (json, xml, point) have no equality operator.
+        String changed = set.stream()
+                .map(c -> UPSERT_TARGET + "." + quoteIdentifier(c) + "::text IS DISTINCT FROM EXCLUDED." + quoteIdentifier(c) + "::text")
+                .collect(Collectors.joining(" OR "));
+        return "INSERT INTO " + qualifiedName(table.table()) + " AS " + UPSERT_TARGET
                 + " (" + columns.stream().map(c -> quoteIdentifier(c.name())).collect(Collectors.joining(", ")) + ")"
                 + " VALUES (" + columns.stream().map(this::placeholder).collect(Collectors.joining(", ")) + ")"
                 + " ON CONFLICT (" + key.stream().map(this::quoteIdentifier).collect(Collectors.joining(", ")) + ")"
-                + (updates.isEmpty() ? " DO NOTHING" : " DO UPDATE SET " + updates);
+                + (updates.isEmpty() ? " DO NOTHING" : " DO UPDATE SET " + updates + " WHERE " + changed);
     }
 
     /**

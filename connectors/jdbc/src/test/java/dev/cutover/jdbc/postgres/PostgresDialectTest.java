@@ -29,24 +29,27 @@ class PostgresDialectTest {
     }
 
     @Test
-    void upsertInsertsGivenColumnsAndUpdatesOnlyTheNonKeyOnes() {
+    void upsertInsertsGivenColumnsAndUpdatesOnlyTheNonKeyOnesAndOnlyWhenOneOfThemChanges() {
         assertThat(dialect.upsertStatement(ORDER, List.of(ID, SELECT, DOC))).isEqualTo(
-                "INSERT INTO \"Sales\".\"Order\" (\"id\", \"select\", \"Doc\") VALUES (?, ?, ?::jsonb)"
-                        + " ON CONFLICT (\"id\") DO UPDATE SET \"select\" = EXCLUDED.\"select\", \"Doc\" = EXCLUDED.\"Doc\"");
+                "INSERT INTO \"Sales\".\"Order\" AS \"existing\" (\"id\", \"select\", \"Doc\") VALUES (?, ?, ?::jsonb)"
+                        + " ON CONFLICT (\"id\") DO UPDATE SET \"select\" = EXCLUDED.\"select\", \"Doc\" = EXCLUDED.\"Doc\""
+                        + " WHERE \"existing\".\"select\"::text IS DISTINCT FROM EXCLUDED.\"select\"::text"
+                        + " OR \"existing\".\"Doc\"::text IS DISTINCT FROM EXCLUDED.\"Doc\"::text");
     }
 
     @Test
     void upsertOfKeyColumnsOnlyLeavesAnExistingRowAlone() {
         assertThat(dialect.upsertStatement(ORDER, List.of(ID)))
-                .isEqualTo("INSERT INTO \"Sales\".\"Order\" (\"id\") VALUES (?) ON CONFLICT (\"id\") DO NOTHING");
+                .isEqualTo("INSERT INTO \"Sales\".\"Order\" AS \"existing\" (\"id\") VALUES (?) ON CONFLICT (\"id\") DO NOTHING");
     }
 
     @Test
     void upsertNamesEveryColumnOfACompositeKeyAsConflictTarget() {
         TableSchema composite = new TableSchema(new TableId("public", "lines"), List.of(ID, SELECT, MOOD), List.of("id", "select"));
         assertThat(dialect.upsertStatement(composite, List.of(ID, SELECT, MOOD))).isEqualTo(
-                "INSERT INTO \"public\".\"lines\" (\"id\", \"select\", \"mood\") VALUES (?, ?, ?)"
-                        + " ON CONFLICT (\"id\", \"select\") DO UPDATE SET \"mood\" = EXCLUDED.\"mood\"");
+                "INSERT INTO \"public\".\"lines\" AS \"existing\" (\"id\", \"select\", \"mood\") VALUES (?, ?, ?)"
+                        + " ON CONFLICT (\"id\", \"select\") DO UPDATE SET \"mood\" = EXCLUDED.\"mood\""
+                        + " WHERE \"existing\".\"mood\"::text IS DISTINCT FROM EXCLUDED.\"mood\"::text");
     }
 
     @Test
