@@ -2,6 +2,7 @@ package dev.cutover.config;
 
 import dev.cutover.config.internal.Redaction;
 import dev.cutover.core.binding.Direction;
+import dev.cutover.core.binding.NoSyncStrategy;
 import dev.cutover.core.binding.SyncMode;
 import dev.cutover.core.conflict.ConflictSpec;
 import dev.cutover.core.event.TableId;
@@ -18,7 +19,7 @@ import java.util.Set;
  * @param name the binding's unique name, used in topic names, metrics and status
  * @param path where the binding is in the file, e.g. {@code bindings[0]}, for messages
  * @param direction which way changes flow
- * @param mode how changes move
+ * @param mode how changes move; unused by a {@link Direction#NONE} binding, which moves nothing
  * @param mapping the declared mapping, not yet checked against the real table schemas
  * @param hiddenMapperOptions names of {@code mapping.customOptions()} whose values must never be
  *     shown; always includes every sensitive name (password, secret, jaas, credentials)
@@ -26,9 +27,12 @@ import java.util.Set;
  *     ({@link ConflictSpec#DEFAULT} when the file has no {@code conflict} section), null for every other
  * @param hiddenResolverOptions names of {@code conflict.resolverOptions()} whose values must never be
  *     shown; always includes every sensitive name
+ * @param strategy why nothing is synced: never null for a {@link Direction#NONE} binding
+ *     ({@link NoSyncStrategy#DEFAULT} when the file names none), null for every other
  */
 public record BindingOptions(String name, String path, Direction direction, SyncMode mode, TableMappingSpec mapping,
-        Set<String> hiddenMapperOptions, ConflictSpec conflict, Set<String> hiddenResolverOptions) {
+        Set<String> hiddenMapperOptions, ConflictSpec conflict, Set<String> hiddenResolverOptions,
+        NoSyncStrategy strategy) {
 
     public BindingOptions {
         Objects.requireNonNull(name, "name");
@@ -40,6 +44,10 @@ public record BindingOptions(String name, String path, Direction direction, Sync
             throw new IllegalArgumentException(direction == Direction.TWO_WAY
                     ? "a two-way binding needs conflict settings" : "conflict settings only apply to two-way bindings, not "
                             + direction.label());
+        }
+        if ((direction == Direction.NONE) != (strategy != null)) {
+            throw new IllegalArgumentException(direction == Direction.NONE
+                    ? "a none binding needs a strategy" : "a strategy only applies to none bindings, not " + direction.label());
         }
         hiddenMapperOptions = hidden(hiddenMapperOptions, mapping.customOptions());
         hiddenResolverOptions = hidden(hiddenResolverOptions, conflict == null ? Map.of() : conflict.resolverOptions());
@@ -53,11 +61,26 @@ public record BindingOptions(String name, String path, Direction direction, Sync
         this(name, path, direction, mode, mapping, Set.of());
     }
 
-    /** A binding with the given hidden mapper options; a two-way binding gets {@link ConflictSpec#DEFAULT}. */
+    /**
+     * A binding with the given hidden mapper options; a two-way binding gets {@link ConflictSpec#DEFAULT},
+     * a none binding {@link NoSyncStrategy#DEFAULT}.
+     */
     public BindingOptions(String name, String path, Direction direction, SyncMode mode, TableMappingSpec mapping,
             Set<String> hiddenMapperOptions) {
         this(name, path, direction, mode, mapping, hiddenMapperOptions,
                 direction == Direction.TWO_WAY ? ConflictSpec.DEFAULT : null, Set.of());
+    }
+
+    /** A binding with the given conflict settings; a none binding gets {@link NoSyncStrategy#DEFAULT}. */
+    public BindingOptions(String name, String path, Direction direction, SyncMode mode, TableMappingSpec mapping,
+            Set<String> hiddenMapperOptions, ConflictSpec conflict, Set<String> hiddenResolverOptions) {
+        this(name, path, direction, mode, mapping, hiddenMapperOptions, conflict, hiddenResolverOptions,
+                direction == Direction.NONE ? NoSyncStrategy.DEFAULT : null);
+    }
+
+    /** True when changes flow: every direction but {@link Direction#NONE}. */
+    public boolean synced() {
+        return direction != Direction.NONE;
     }
 
     private static Set<String> hidden(Set<String> declared, Map<String, ?> options) {
@@ -80,7 +103,7 @@ public record BindingOptions(String name, String path, Direction direction, Sync
     @Override
     public String toString() {
         return "BindingOptions[" + name + " (" + path + "): " + legacyTable() + " -> " + newTable() + ", "
-                + direction.label() + (conflict == null ? "" : " (" + conflict.policy().label() + ")") + ", "
-                + mode.label() + "]";
+                + direction.label() + (conflict == null ? "" : " (" + conflict.policy().label() + ")")
+                + (strategy == null ? ", " + mode.label() : " (" + strategy.label() + ")") + "]";
     }
 }

@@ -32,7 +32,7 @@ class ConfigExceptionTest {
                 .replace("name: shop", "name: Shop")
                 .replace("partitions: 3", "partitions: 0")
                 .replace("kind: postgresql, jdbc-url: \"jdbc:postgresql://localhost:5432/newapp\"", "kind: mysql, jdbc-url: \"x\"")
-                .replace("direction: legacy-to-new", "direction: none")
+                .replace("direction: legacy-to-new", "direction: sideways")
                 .replace("convert: epoch-seconds-to-timestamp", "convert: nope");
 
         ConfigException e = Configs.rejection(yaml);

@@ -152,6 +152,7 @@ class ConfigLoaderTest {
                     new: public.customers
                     direction: legacy-to-new
                     mode: stream
+                    strategy: (none)
                     key: [cust_id]
                     columns:
                       cust_id: id

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cutover.config.internal.Key;
 import dev.cutover.config.internal.RootSection;
 import dev.cutover.config.internal.Section;
+import dev.cutover.core.binding.NoSyncStrategy;
 import dev.cutover.core.conflict.ConflictResolver;
 import dev.cutover.core.conflict.ConflictSpec;
 import dev.cutover.core.mapping.Conversions;
@@ -47,7 +48,9 @@ class ConfigReferenceTest {
                 .contains("| `data-dir` | path | `" + BridgeConfig.DEFAULT_DATA_DIR + "` |")
                 .contains("| `name` | string | required | `[a-z][a-z0-9_]{0,30}` |")
                 .contains("| `mode` | string | `stream` | `stream`; planned: `batch` |")
-                .contains("| `direction` | string | required | `legacy-to-new`, `new-to-legacy`, `two-way`; planned: `none` |")
+                .contains("| `direction` | string | required | `legacy-to-new`, `new-to-legacy`, `two-way`, `none` |")
+                .contains("| `strategy` | string | `" + NoSyncStrategy.DEFAULT.label() + "` on a none binding | `separate`,"
+                        + " `duplicate-maintenance` |")
                 .contains("| `kind` | string | required | `postgresql`; planned: `mariadb`, `mysql` |")
                 .contains("| `conflict` | object, see `bindings[].conflict` | all defaults on a two-way binding |");
     }

@@ -53,7 +53,7 @@ class ConfigValidationTest {
                 new Case("unknown key in a system", replace("user: postgres", "usr: postgres", full()),
                         "systems.legacy.usr", "known keys here: kind, jdbc-url, user, password"),
                 new Case("unknown key in a binding", binding("colums: {}"), "bindings[0].colums",
-                        "known keys here: name, legacy, new, direction, mode, key, columns"),
+                        "known keys here: name, legacy, new, direction, mode, strategy, key, columns"),
                 new Case("wrong type says expected and got", top("kafka: { partitions: three }"), "kafka.partitions",
                         "expected an integer, got a string"),
                 new Case("a quoted number is not an integer", top("kafka: { partitions: \"3\" }"), "kafka.partitions",
@@ -133,9 +133,17 @@ class ConfigValidationTest {
                         "missing required key"),
                 new Case("table name with two dots", replace("legacy: public.cust_mstr", "legacy: a.b.c"), "bindings[0].legacy",
                         "expected a table name of the form [schema.]table, got 'a.b.c'"),
-                new Case("none is not available yet", replace("direction: legacy-to-new", "direction: none"),
-                        "bindings[0].direction", "'none' is not available yet in this version (planned); use direction:"
-                                + " legacy-to-new, new-to-legacy or two-way"),
+                new Case("strategy on a one-way binding", binding("strategy: separate"), "bindings[0].strategy",
+                        "only applies to none bindings, but bindings[0].direction is legacy-to-new; remove strategy or set"
+                                + " direction: none"),
+                new Case("strategy on a two-way binding", twoWay("strategy: duplicate-maintenance"), "bindings[0].strategy",
+                        "only applies to none bindings, but bindings[0].direction is two-way"),
+                new Case("unknown strategy lists the strategies", none("strategy: by-hand"), "bindings[0].strategy",
+                        "expected one of separate, duplicate-maintenance, got 'by-hand'"),
+                new Case("mode on a none binding", none("mode: stream"), "bindings[0].mode",
+                        "a none binding moves nothing, so it has no mode, but bindings[0].direction is none; remove mode"),
+                new Case("conflict on a none binding", none("conflict: { policy: manual }"), "bindings[0].conflict",
+                        "only applies to two-way bindings, but bindings[0].direction is none"),
                 new Case("unknown direction lists the directions", replace("direction: legacy-to-new", "direction: sideways"),
                         "bindings[0].direction", "expected one of legacy-to-new, new-to-legacy, two-way, none, got 'sideways'"),
                 new Case("batch mode is not available yet", binding("mode: batch"), "bindings[0].mode",
@@ -347,6 +355,11 @@ class ConfigValidationTest {
 
     private static String replace(String from, String to) {
         return replace(from, to, Configs.MINIMAL);
+    }
+
+    /** The minimal configuration with its binding made none and {@code lines} added to it. */
+    private static String none(String lines) {
+        return replace("direction: legacy-to-new", "direction: none") + "    " + lines + "\n";
     }
 
     /** {@code yaml} with {@code from} replaced, failing if the fixture no longer contains it. */

@@ -4,21 +4,27 @@ import dev.cutover.service.bench.BenchCommand;
 import dev.cutover.service.command.ConflictsCommand;
 import dev.cutover.service.command.RunCommand;
 import dev.cutover.service.command.SchemasCommand;
+import dev.cutover.service.command.VerifyCommand;
 import dev.cutover.service.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code cutover} command line: {@code run}, {@code demo}, {@code schemas}, {@code bench}. */
+/**
+ * The {@code cutover} command line: {@code run}, {@code demo}, {@code schemas}, {@code bench},
+ * {@code conflicts}, {@code verify}.
+ */
 @Command(name = "cutover", mixinStandardHelpOptions = true, version = "cutover 0.1.0",
         description = "Keeps a legacy database and its rewrite's database in sync, table by table.",
         subcommands = {RunCommand.class, DemoCommand.class, SchemasCommand.class, BenchCommand.class, ConflictsCommand.class,
-                CommandLine.HelpCommand.class})
+                VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class CutoverCli implements Runnable {
 
     /** Exit code: the configuration or the databases are not as the configuration says. */
     public static final int EXIT_BAD_CONFIG = 2;
     /** Exit code: the service failed while running. */
     public static final int EXIT_FAILED = 1;
+    /** Exit code of {@code verify}: a compared binding's tables differ. */
+    public static final int EXIT_DRIFT = 1;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new CutoverCli()).execute(args));

@@ -2,6 +2,7 @@ package dev.cutover.config.internal;
 
 import dev.cutover.config.BindingOptions;
 import dev.cutover.core.binding.Direction;
+import dev.cutover.core.binding.NoSyncStrategy;
 import dev.cutover.core.binding.SyncMode;
 import dev.cutover.core.conflict.ConflictSpec;
 import dev.cutover.core.event.TableId;
@@ -26,15 +27,22 @@ final class BindingSection {
     static final Key<TableId> NEW = Key.required("new", Types.table(),
             "The new table as `[schema.]table`; the schema defaults to `" + Types.DEFAULT_SCHEMA + "`.");
     static final Key<Direction> DIRECTION = Key.required("direction",
-            ChoiceType.of(List.of(Direction.values()), Direction::label, Map.of(Direction.NONE, Unavailable.value(
-                    "direction", Direction.NONE.label(), Direction.LEGACY_TO_NEW.label() + ", "
-                            + Direction.NEW_TO_LEGACY.label() + " or " + Direction.TWO_WAY.label()))),
+            ChoiceType.of(List.of(Direction.values()), Direction::label, Map.of()),
             "Which way changes flow; `" + Direction.TWO_WAY.label() + "` keeps both tables writable and decides"
-                    + " conflicts as `conflict` says.");
+                    + " conflicts as `conflict` says; `" + Direction.NONE.label() + "` syncs nothing, for the reason"
+                    + " `strategy` gives.");
     static final Key<SyncMode> MODE = Key.withDefault("mode",
             ChoiceType.of(List.of(SyncMode.values()), SyncMode::label, Map.of(SyncMode.BATCH,
                     Unavailable.value("mode", SyncMode.BATCH.label(), SyncMode.STREAM.label()))),
-            SyncMode.STREAM, "How changes move: `stream` captures every change from the database log as it commits.");
+            SyncMode.STREAM, "How changes move: `stream` captures every change from the database log as it commits;"
+                    + " not for `" + Direction.NONE.label() + "` bindings, which move nothing.");
+    static final Key<NoSyncStrategy> STRATEGY = Key.optional("strategy",
+            ChoiceType.of(List.of(NoSyncStrategy.values()), NoSyncStrategy::label, Map.of()),
+            "Why a `" + Direction.NONE.label() + "` binding syncs nothing: `" + NoSyncStrategy.SEPARATE.label()
+                    + "` tables hold different data by design, `" + NoSyncStrategy.DUPLICATE_MAINTENANCE.label()
+                    + "` tables are kept by hand on both sides and `cutover verify` reports where they differ through"
+                    + " the mapping; only for `" + Direction.NONE.label() + "` bindings.")
+            .withDefaultText("`" + NoSyncStrategy.DEFAULT.label() + "` on a " + Direction.NONE.label() + " binding");
     static final Key<List<String>> KEY = Key.optional("key", new ListType<>(Types.string(), "list of column names", true),
             "Legacy columns that identify a row.")
             .validatedBy(Validators.distinct()).withDefaultText("the legacy table's primary key");
@@ -53,7 +61,8 @@ final class BindingSection {
             .withDefaultText("all defaults on a two-way binding");
 
     static final Section SECTION = new Section("bindings[]", "One table binding: a legacy table bound to a new table.",
-            List.of(NAME, LEGACY, NEW, DIRECTION, MODE, KEY, COLUMNS, DEFAULTS, LEGACY_DEFAULTS, MAPPER, CONFLICT));
+            List.of(NAME, LEGACY, NEW, DIRECTION, MODE, STRATEGY, KEY, COLUMNS, DEFAULTS, LEGACY_DEFAULTS, MAPPER,
+                    CONFLICT));
     static final SectionType<ParsedBinding> TYPE = SectionType.of(SECTION, BindingSection::assemble);
 
     private static final Pattern NAME_FORM = Pattern.compile(NAME_PATTERN);
@@ -69,7 +78,7 @@ final class BindingSection {
         if (columns != null) {
             ok &= checkKey(v, columns) & checkDefaults(v, columns);
         }
-        ok &= checkConflict(v);
+        ok &= checkConflict(v) & checkNoSync(v);
         BindingOptions options = ok ? build(v, name, columns) : null;
         return new ParsedBinding(v, name, !v.isSet(NAME), v.get(LEGACY), newTable, options);
     }
@@ -144,6 +153,27 @@ final class BindingSection {
         return true;
     }
 
+    /** {@code strategy} belongs to none bindings only, and {@code mode} to bindings that move changes. */
+    private static boolean checkNoSync(Values v) {
+        Direction direction = v.get(DIRECTION);
+        if (direction == null) {
+            return true;
+        }
+        if (v.get(STRATEGY) != null && direction != Direction.NONE) {
+            v.problem(STRATEGY, "only applies to " + Direction.NONE.label() + " bindings, but " + v.pathOf(DIRECTION) + " is "
+                    + direction.label() + "; remove " + STRATEGY.name() + " or set " + DIRECTION.name() + ": "
+                    + Direction.NONE.label());
+            return false;
+        }
+        if (v.isSet(MODE) && v.get(MODE) != null && direction == Direction.NONE) {
+            v.problem(MODE, "a " + Direction.NONE.label() + " binding moves nothing, so it has no mode, but "
+                    + v.pathOf(DIRECTION) + " is " + Direction.NONE.label() + "; remove " + MODE.name()
+                    + " or choose a direction that syncs");
+            return false;
+        }
+        return true;
+    }
+
     private static BindingOptions build(Values v, String name, List<ColumnRule> columns) {
         MapperSection.Mapper mapper = v.get(MAPPER);
         TableMappingSpec spec = new TableMappingSpec(v.get(LEGACY), v.get(NEW), v.get(KEY), columns,
@@ -154,8 +184,13 @@ final class BindingSection {
         if (v.get(DIRECTION) == Direction.TWO_WAY) {
             conflictSpec = conflict == null ? ConflictSpec.DEFAULT : conflict.spec();
         }
+        NoSyncStrategy strategy = null;
+        if (v.get(DIRECTION) == Direction.NONE) {
+            strategy = v.isSet(STRATEGY) ? v.get(STRATEGY) : NoSyncStrategy.DEFAULT;
+        }
         return new BindingOptions(name, v.path(), v.get(DIRECTION), v.get(MODE), spec,
-                mapper == null ? Set.of() : mapper.hidden(), conflictSpec, conflict == null ? Set.of() : conflict.hidden());
+                mapper == null ? Set.of() : mapper.hidden(), conflictSpec, conflict == null ? Set.of() : conflict.hidden(),
+                strategy);
     }
 
     private static Map<String, Object> unwrap(Map<String, Constant> constants) {

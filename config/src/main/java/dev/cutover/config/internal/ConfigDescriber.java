@@ -78,7 +78,8 @@ public final class ConfigDescriber {
         line(2, BindingSection.LEGACY, spec.legacyTable());
         line(2, BindingSection.NEW, spec.newTable());
         line(2, BindingSection.DIRECTION, binding.direction().label());
-        line(2, BindingSection.MODE, binding.mode().label());
+        line(2, BindingSection.MODE, binding.synced() ? binding.mode().label() : NONE);
+        line(2, BindingSection.STRATEGY, binding.strategy() == null ? NONE : binding.strategy().label());
         line(2, BindingSection.KEY, spec.key().isEmpty() ? "(primary key)" : "[" + String.join(", ", spec.key()) + "]");
         line(2, BindingSection.COLUMNS, spec.columns().isEmpty() ? "{}" : "");
         spec.columns().forEach(rule -> out.append("      ").append(rule.legacyColumn()).append(": ")

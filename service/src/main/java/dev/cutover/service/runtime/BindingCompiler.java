@@ -21,7 +21,10 @@ import dev.cutover.kafka.BindingRoute;
 import dev.cutover.kafka.TopicNames;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,54 +53,94 @@ public final class BindingCompiler {
     }
 
     /**
-     * Compiles the streaming bindings, one {@link CompiledBinding} per direction (two for two-way).
+     * Compiles the directions that sync, one {@link CompiledBinding} per direction (two for two-way);
+     * {@code none} bindings are checked too but yield none. Same as {@code compileAll().directions()}.
      *
      * @throws StartupException listing every binding problem with its configuration path
      */
     public List<CompiledBinding> compile() throws StartupException {
-        JdbcSchemaReader legacy = new JdbcSchemaReader(connections(config.system(SystemSide.LEGACY)));
-        JdbcSchemaReader neu = new JdbcSchemaReader(connections(config.system(SystemSide.NEW)));
+        return compileAll().directions();
+    }
+
+    /**
+     * Compiles every binding for a run: each mapping against the real tables, plus what its
+     * direction needs (an invertible mapping to write the legacy side; for two-way, the ordering
+     * column and whole before images, which may run {@code ALTER TABLE ... REPLICA IDENTITY FULL}
+     * when the binding allows it). A {@code none} binding gets only the mapping check.
+     *
+     * @throws StartupException listing every binding problem with its configuration path
+     */
+    public CompiledBridge compileAll() throws StartupException {
         List<String> problems = new ArrayList<>();
+        Map<String, TableMapping> mappings = compileMappings(config.bindings(), problems);
         List<CompiledBinding> compiled = new ArrayList<>();
         for (BindingOptions binding : config.bindings()) {
-            TableMappingSpec spec = binding.mapping();
+            TableMapping mapping = mappings.get(binding.name());
+            if (mapping != null && checkDirection(binding, mapping, problems)) {
+                for (SystemSide target : CompiledBinding.targetsOf(binding.direction())) {
+                    TableSchema written = target == SystemSide.NEW ? mapping.newRowSchema() : mapping.legacyRowSchema();
+                    String topic = TopicNames.changes(config.name(), target, written.table());
+                    compiled.add(new CompiledBinding(binding, mapping, new BindingRoute(binding.name(), topic, written, target)));
+                }
+            }
+        }
+        failOn(problems);
+        return new CompiledBridge(mappings, compiled);
+    }
+
+    /**
+     * Compiles the mapping of each of {@code bindings} against the real tables and checks nothing
+     * else; reads the schemas only, so it changes neither database. For {@code verify} and
+     * {@code plan}, which look at bindings of any direction without running them.
+     *
+     * @param bindings bindings of this compiler's configuration
+     * @return the compiled mappings by binding name, in the order given
+     * @throws StartupException listing every problem with its configuration path
+     */
+    public Map<String, TableMapping> mappings(Collection<BindingOptions> bindings) throws StartupException {
+        List<String> problems = new ArrayList<>();
+        Map<String, TableMapping> mappings = compileMappings(bindings, problems);
+        failOn(problems);
+        return mappings;
+    }
+
+    private Map<String, TableMapping> compileMappings(Collection<BindingOptions> bindings, List<String> problems) {
+        JdbcSchemaReader legacy = new JdbcSchemaReader(connections(config.system(SystemSide.LEGACY)));
+        JdbcSchemaReader neu = new JdbcSchemaReader(connections(config.system(SystemSide.NEW)));
+        Map<String, TableMapping> mappings = new LinkedHashMap<>();
+        for (BindingOptions binding : bindings) {
             TableSchema legacySchema = read(legacy, binding, SystemSide.LEGACY, problems);
             TableSchema newSchema = read(neu, binding, SystemSide.NEW, problems);
             if (legacySchema == null || newSchema == null) {
                 continue;
             }
-            TableMapping mapping;
             try {
-                mapping = TableMapping.compile(spec, legacySchema, newSchema);
+                mappings.put(binding.name(), TableMapping.compile(binding.mapping(), legacySchema, newSchema));
             } catch (MappingException e) {
                 problems.addAll(located(binding, e.problems(), ""));
-                continue;
-            }
-            int before = problems.size();
-            if (binding.direction() == Direction.TWO_WAY) {
-                checkTwoWay(binding, mapping, problems);
-            }
-            for (SystemSide target : CompiledBinding.targetsOf(binding.direction())) {
-                if (target == SystemSide.LEGACY && !mapping.invertible()) {
-                    problems.addAll(located(binding, mapping.inversionProblems(), " (direction " + binding.direction().label()
-                            + " maps new rows back onto the legacy table, so the mapping must be invertible)"));
-                    break;
-                }
-            }
-            if (problems.size() > before) {
-                continue;
-            }
-            for (SystemSide target : CompiledBinding.targetsOf(binding.direction())) {
-                TableSchema written = target == SystemSide.NEW ? mapping.newRowSchema() : mapping.legacyRowSchema();
-                String topic = TopicNames.changes(config.name(), target, written.table());
-                compiled.add(new CompiledBinding(binding, mapping, new BindingRoute(binding.name(), topic, written, target)));
             }
         }
+        return mappings;
+    }
+
+    /** What the binding's direction needs beyond the mapping; false after adding problems. */
+    private boolean checkDirection(BindingOptions binding, TableMapping mapping, List<String> problems) {
+        int before = problems.size();
+        if (binding.direction() == Direction.TWO_WAY) {
+            checkTwoWay(binding, mapping, problems);
+        }
+        if (CompiledBinding.targetsOf(binding.direction()).contains(SystemSide.LEGACY) && !mapping.invertible()) {
+            problems.addAll(located(binding, mapping.inversionProblems(), " (direction " + binding.direction().label()
+                    + " maps new rows back onto the legacy table, so the mapping must be invertible)"));
+        }
+        return problems.size() == before;
+    }
+
+    private static void failOn(List<String> problems) throws StartupException {
         if (!problems.isEmpty()) {
             throw new StartupException("the bindings do not fit the databases' tables (" + problems.size() + " problem"
                     + (problems.size() == 1 ? "" : "s") + "):\n  " + String.join("\n  ", problems), null);
         }
-        return compiled;
     }
 
     /**

@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One running bridge: Kafka (embedded or external), a capture per system that bindings read, an
  * applier per system that bindings write, and the HTTP endpoints, started in dependency order
- * and stopped in reverse.
+ * and stopped in reverse. A {@code direction: none} binding is checked against its tables at start
+ * and listed in {@code /status} as {@code NOT_SYNCED}, but nothing runs for it; a bridge of only
+ * such bindings starts no Kafka and serves HTTP alone.
  *
  * <p>Stopping drains: the capture stops first (committing what Kafka acknowledged), then the
  * applier consumes what is left up to the drain timeout and commits, then Kafka closes. A
@@ -63,18 +65,22 @@ public final class BridgeService implements AutoCloseable {
         transition(ServiceState.NEW, ServiceState.STARTING);
         LOG.info("Starting bridge '{}' with configuration:\n{}", config.name(), config.describe());
         try {
-            List<CompiledBinding> bindings = new BindingCompiler(config).compile();
+            CompiledBridge bridge = new BindingCompiler(config).compileAll();
+            List<CompiledBinding> bindings = bridge.directions();
             for (CompiledBinding b : bindings) {
                 LOG.info("Binding '{}' ({}, writes {}): {} -> topic {}", b.name(), b.options().direction().label(),
                         b.target().label(), b.mapping().summary(), b.route().topic());
             }
+            config.bindings().stream().filter(b -> !b.synced()).forEach(b -> LOG.info(
+                    "Binding '{}' ({}, strategy {}): not synced; {}", b.name(), b.direction().label(),
+                    b.strategy().label(), bridge.mappings().get(b.name()).summary()));
             Map<String, String> directions = new LinkedHashMap<>();
             bindings.forEach(b -> directions.put(b.name(), b.options().direction().label()));
             Set<SystemSide> captured = EnumSet.noneOf(SystemSide.class);
             bindings.forEach(b -> captured.add(b.source()));
             MicrometerPipelineListener metrics = new MicrometerPipelineListener(registry, clock, directions, captured);
             listener = metrics;
-            pipeline = Pipeline.start(config, bindings, metrics, registry, clock, this::onComponentFailure);
+            pipeline = Pipeline.start(config, bridge, metrics, registry, clock, this::onComponentFailure);
             http = new HttpEndpoints(config.http().host(), config.http().port(), registry::scrape,
                     this::isLive, this::isReady, this::status, pipeline.conflicts());
             startedAt = clock.instant();
@@ -164,7 +170,10 @@ public final class BridgeService implements AutoCloseable {
         return p == null ? null : p.conflicts();
     }
 
-    /** The Kafka bootstrap servers in use (the embedded broker's when embedded). */
+    /**
+     * The Kafka bootstrap servers in use (the embedded broker's when embedded); null before start
+     * and when every binding is {@code none}, which needs no Kafka.
+     */
     public String kafkaBootstrap() {
         Pipeline p = pipeline;
         return p == null ? null : p.bootstrapServers();

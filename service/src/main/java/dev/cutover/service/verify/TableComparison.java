@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Compares a new table with its legacy table seen through the binding's mapping: every legacy
- * row mapped onto the new table must be there, equal, and nothing else. Reads both tables whole,
- * so it suits the demo, the benchmark and tests rather than very large tables.
+ * row mapped onto the new table must be there, equal, and nothing else. {@link #compare} reads
+ * both tables whole, for the demo, the benchmark and tests; {@link #drift} streams the new table
+ * and keeps only the mapped legacy rows in memory, for {@code cutover verify}.
  */
 public final class TableComparison {
 
@@ -47,6 +48,26 @@ public final class TableComparison {
             }
         }
         return new Result(actualRows, List.copyOf(expected.keySet()), unexpected, differing);
+    }
+
+    /**
+     * Counts how the new table differs from the mapped legacy table and keeps up to {@code limit}
+     * examples of each kind, with the differing columns and both values. Only the columns a legacy
+     * column feeds are compared: a constant from {@code defaults} is written on insert only and
+     * says nothing about whether the two sides agree. A legacy row the mapping cannot map is
+     * counted as {@link Drift.Kind#UNMAPPABLE} instead of failing the comparison.
+     *
+     * @param limit how many examples of each kind to keep; 0 for counts only
+     * @throws SQLException when either table cannot be read
+     */
+    public static Drift drift(TableMapping mapping, JdbcRowReader legacy, JdbcRowReader neu, int limit) throws SQLException {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be 0 or more, got " + limit);
+        }
+        DriftCollector collector = new DriftCollector(mapping, limit);
+        long legacyRows = legacy.forEachRow(mapping.legacySchema(), collector::expect);
+        long newRows = neu.forEachRow(mapping.newSchema(), collector::check);
+        return collector.finish(legacyRows, newRows);
     }
 
     /**

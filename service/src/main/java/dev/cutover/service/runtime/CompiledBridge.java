@@ -1,0 +1,23 @@
+package dev.cutover.service.runtime;
+
+import dev.cutover.core.mapping.TableMapping;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every binding of a bridge checked against the real tables. Immutable.
+ *
+ * @param mappings the compiled mapping of every binding, {@code none} ones included, by binding
+ *     name in configuration order
+ * @param directions the directions that sync, one per direction of each binding that is not
+ *     {@code none} (two for two-way), in configuration order
+ */
+public record CompiledBridge(Map<String, TableMapping> mappings, List<CompiledBinding> directions) {
+
+    public CompiledBridge {
+        mappings = Collections.unmodifiableMap(new LinkedHashMap<>(mappings));
+        directions = List.copyOf(directions);
+    }
+}
