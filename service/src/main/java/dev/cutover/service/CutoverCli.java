@@ -1,7 +1,9 @@
 package dev.cutover.service;
 
 import dev.cutover.service.bench.BenchCommand;
+import dev.cutover.service.command.CheckCommand;
 import dev.cutover.service.command.ConflictsCommand;
+import dev.cutover.service.command.PlanCommand;
 import dev.cutover.service.command.RunCommand;
 import dev.cutover.service.command.SchemasCommand;
 import dev.cutover.service.command.VerifyCommand;
@@ -10,13 +12,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code cutover} command line: {@code run}, {@code demo}, {@code schemas}, {@code bench},
- * {@code conflicts}, {@code verify}.
+ * The {@code cutover} command line: {@code run}, {@code check}, {@code plan}, {@code verify},
+ * {@code conflicts}, {@code demo}, {@code schemas}, {@code bench}.
  */
 @Command(name = "cutover", mixinStandardHelpOptions = true, version = "cutover 0.1.0",
         description = "Keeps a legacy database and its rewrite's database in sync, table by table.",
-        subcommands = {RunCommand.class, DemoCommand.class, SchemasCommand.class, BenchCommand.class, ConflictsCommand.class,
-                VerifyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, PlanCommand.class, VerifyCommand.class, ConflictsCommand.class,
+                DemoCommand.class, SchemasCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class CutoverCli implements Runnable {
 
     /** Exit code: the configuration or the databases are not as the configuration says. */

@@ -1,0 +1,75 @@
+package dev.cutover.service.command;
+
+import dev.cutover.config.BridgeConfig;
+import dev.cutover.config.ConfigException;
+import dev.cutover.config.ConfigLoader;
+import dev.cutover.config.DatabaseKind;
+import dev.cutover.config.SystemOptions;
+import dev.cutover.core.event.SystemSide;
+import dev.cutover.debezium.ReplicationSlots;
+import dev.cutover.service.CutoverCli;
+import dev.cutover.service.check.BridgePlanner;
+import dev.cutover.service.check.CaptureLayout;
+import dev.cutover.service.check.CheckContext;
+import dev.cutover.service.check.Finding;
+import dev.cutover.service.check.PlanTable;
+import dev.cutover.service.check.Preflight;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cutover plan --config F}: what each binding will do (direction, mode, tables, topics,
+ * mapping, conflict policy, initial load), read from the configuration and the real tables.
+ * Changes nothing.
+ */
+@Command(name = "plan", description = {"Show what each binding will do: direction, mode, tables, topics, mapping, conflict policy"
+        + " and initial load. Reads the databases' schemas and changes nothing.",
+        "Exit code 2 (with the problems) when the configuration or the tables do not fit."})
+public final class PlanCommand implements Callable<Integer> {
+
+    @Option(names = {"-c", "--config"}, required = true, description = "The bridge's YAML configuration file.")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        BridgeConfig bridge;
+        try {
+            bridge = ConfigLoader.load(config);
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            return CutoverCli.EXIT_BAD_CONFIG;
+        }
+        CheckContext context = new CheckContext(bridge);
+        List<Finding> problems = Preflight.schemas().run(context).stream().filter(Finding::isProblem).toList();
+        if (!problems.isEmpty()) {
+            System.err.println("cutover plan: the bindings of bridge '" + bridge.name() + "' do not fit the databases ("
+                    + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "):");
+            problems.forEach(p -> System.err.println("  " + p.line()));
+            return CutoverCli.EXIT_BAD_CONFIG;
+        }
+        System.out.print(PlanTable.render(bridge, BridgePlanner.plan(bridge.name(), context.reviews(), resuming(bridge, context))));
+        return 0;
+    }
+
+    /** The captured sides that will resume: a position is stored and, on PostgreSQL, its slot still exists. */
+    private static Set<SystemSide> resuming(BridgeConfig bridge, CheckContext context) throws SQLException {
+        Set<SystemSide> resuming = EnumSet.noneOf(SystemSide.class);
+        for (CaptureLayout.Capture capture : context.layout().captures()) {
+            SystemOptions system = bridge.system(capture.side());
+            if (!capture.positionStored()) {
+                continue;
+            }
+            if (system.kind() != DatabaseKind.POSTGRESQL || ReplicationSlots.describe(system.jdbcUrl(), system.user(),
+                    system.password() == null ? null : system.password().reveal(), capture.slot()).isPresent()) {
+                resuming.add(capture.side());
+            }
+        }
+        return resuming;
+    }
+}
