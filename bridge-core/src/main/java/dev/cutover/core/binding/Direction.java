@@ -1,5 +1,8 @@
 package dev.cutover.core.binding;
 
+import dev.cutover.core.event.SystemSide;
+import java.util.List;
+
 /** Which way a table binding's changes flow. */
 public enum Direction {
     /** Legacy changes are copied into the new system (feeds read-only features of the new system). */
@@ -20,6 +23,16 @@ public enum Direction {
     /** The name used in configuration files and metric tags. */
     public String label() {
         return label;
+    }
+
+    /** The systems a binding of this direction writes: the target of each way it syncs. */
+    public List<SystemSide> targets() {
+        return switch (this) {
+            case LEGACY_TO_NEW -> List.of(SystemSide.NEW);
+            case NEW_TO_LEGACY -> List.of(SystemSide.LEGACY);
+            case TWO_WAY -> List.of(SystemSide.NEW, SystemSide.LEGACY);
+            case NONE -> List.of();
+        };
     }
 
     /** Resolves a configuration label, or returns null when none matches. */

@@ -15,12 +15,7 @@ public final class BindingSides {
 
     /** The systems whose tables the binding writes: the target of each direction it syncs. */
     public static List<SystemSide> written(BindingOptions binding) {
-        return switch (binding.direction()) {
-            case LEGACY_TO_NEW -> List.of(SystemSide.NEW);
-            case NEW_TO_LEGACY -> List.of(SystemSide.LEGACY);
-            case TWO_WAY -> List.of(SystemSide.NEW, SystemSide.LEGACY);
-            case NONE -> List.of();
-        };
+        return binding.direction().targets();
     }
 
     /** The systems whose tables the binding reads changes from: the source of each direction it syncs. */

@@ -77,7 +77,7 @@ public final class BindingCompiler {
         for (BindingOptions binding : config.bindings()) {
             TableMapping mapping = mappings.get(binding.name());
             if (mapping != null && checkDirection(binding, mapping, problems)) {
-                for (SystemSide target : CompiledBinding.targetsOf(binding.direction())) {
+                for (SystemSide target : binding.direction().targets()) {
                     TableSchema written = target == SystemSide.NEW ? mapping.newRowSchema() : mapping.legacyRowSchema();
                     String topic = TopicNames.changes(config.name(), target, written.table());
                     compiled.add(new CompiledBinding(binding, mapping, new BindingRoute(binding.name(), topic, written, target)));
@@ -129,7 +129,7 @@ public final class BindingCompiler {
         if (binding.direction() == Direction.TWO_WAY) {
             checkTwoWay(binding, mapping, problems);
         }
-        if (CompiledBinding.targetsOf(binding.direction()).contains(SystemSide.LEGACY) && !mapping.invertible()) {
+        if (binding.direction().targets().contains(SystemSide.LEGACY) && !mapping.invertible()) {
             problems.addAll(located(binding, mapping.inversionProblems(), " (direction " + binding.direction().label()
                     + " maps new rows back onto the legacy table, so the mapping must be invertible)"));
         }

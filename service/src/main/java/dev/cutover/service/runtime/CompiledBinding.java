@@ -6,7 +6,6 @@ import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.mapping.TableMapping;
 import dev.cutover.kafka.BindingRoute;
-import java.util.List;
 
 /**
  * One direction of a configured binding, checked against the real schemas of both tables. A
@@ -41,15 +40,5 @@ public record CompiledBinding(BindingOptions options, TableMapping mapping, Bind
     /** The captured table. */
     public TableId sourceTable() {
         return (source() == SystemSide.LEGACY ? mapping.legacySchema() : mapping.newSchema()).table();
-    }
-
-    /** The sides a direction writes: one for one-way directions, both for two-way, none for none. */
-    static List<SystemSide> targetsOf(Direction direction) {
-        return switch (direction) {
-            case LEGACY_TO_NEW -> List.of(SystemSide.NEW);
-            case NEW_TO_LEGACY -> List.of(SystemSide.LEGACY);
-            case TWO_WAY -> List.of(SystemSide.NEW, SystemSide.LEGACY);
-            case NONE -> List.of();
-        };
     }
 }
