@@ -1,5 +1,6 @@
 package dev.cutover.testkit.postgres;
 
+import dev.cutover.testkit.TestDatabaseName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

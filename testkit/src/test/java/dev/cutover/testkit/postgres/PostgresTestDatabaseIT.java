@@ -3,6 +3,7 @@ package dev.cutover.testkit.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cutover.testkit.TestDatabaseName;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
