@@ -76,7 +76,7 @@ public final class JdbcConnectionFactory {
             properties.setProperty("password", new String(password));
         }
         try {
-            return DriverManager.getConnection(jdbcUrl, properties);
+            return DriverManager.getConnection(dialect.driverUrl(jdbcUrl), properties);
         } catch (SQLException e) {
             throw withoutUrl(e);
         }

@@ -16,7 +16,7 @@ import java.util.Objects;
 /**
  * Reads a table's {@link TableSchema} from the database catalog: its columns in declaration
  * order, each mapped to a portable type by the database's {@link SqlDialect}, their nullability,
- * and its primary key or a configured key.
+ * and its primary key (as the dialect defines it) or a configured key.
  *
  * <p>Each call opens and closes its own connection. Thread-safe.
  */
@@ -63,7 +63,7 @@ public final class JdbcSchemaReader {
     private TableSchema read(Connection connection, TableId table, List<String> keyColumns)
             throws SQLException, JdbcSchemaException {
         DatabaseMetaData meta = connection.getMetaData();
-        List<NativeColumn> natives = CatalogQueries.columns(meta, dialect, table);
+        List<NativeColumn> natives = dialect.columns(connection, table);
         if (natives.isEmpty()) {
             List<String> similar = SimilarNames.rank(table.table(), CatalogQueries.tableNames(meta, dialect, table));
             throw new TableNotFoundException(table, connection.getCatalog(), similar);
@@ -73,7 +73,7 @@ public final class JdbcSchemaReader {
             columns.add(dialect.columnDef(table, column));
         }
         List<String> key = keyColumns.isEmpty()
-                ? CatalogQueries.primaryKey(meta, dialect, table)
+                ? dialect.primaryKey(connection, table)
                 : checkedKey(table, connection.getCatalog(), keyColumns, columns);
         return new TableSchema(table, columns, key);
     }

@@ -3,6 +3,8 @@ package dev.cutover.jdbc;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.schema.ColumnDef;
 import dev.cutover.core.schema.TableSchema;
+import dev.cutover.jdbc.internal.CatalogQueries;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,6 +37,14 @@ public interface SqlDialect {
     /** True when this dialect serves {@code jdbcUrl}. */
     default boolean accepts(String jdbcUrl) {
         return urlPrefixes().stream().anyMatch(jdbcUrl::startsWith);
+    }
+
+    /**
+     * The URL handed to the driver for {@code jdbcUrl}, which this dialect {@linkplain #accepts accepts}:
+     * {@code jdbcUrl} itself unless the dialect's driver needs an option in the URL.
+     */
+    default String driverUrl(String jdbcUrl) {
+        return jdbcUrl;
     }
 
     /**
@@ -93,12 +103,21 @@ public interface SqlDialect {
      * transaction), in which case it changes nothing. Executed in a JDBC batch it must report
      * each row's update count: 1 when inserted, 0 when a row with the key was there. The applier
      * writes rows it read as missing with it, so that a row another writer inserted meanwhile is
-     * found rather than overwritten. Parameters are the {@code columns} in the given order.
+     * found rather than overwritten. Parameters are {@link #insertIfAbsentParameters}.
      *
      * @param table the table; its key must be backed by a primary key or unique constraint
      * @param columns the columns to write, including every key column
      */
     String insertIfAbsentStatement(TableSchema table, List<ColumnDef> columns);
+
+    /**
+     * The parameters of {@link #insertIfAbsentStatement}{@code (table, columns)}, in order: the
+     * {@code columns} unless the statement needs more (a dialect testing for the key with a
+     * {@code NOT EXISTS} subquery appends the key columns in key order).
+     */
+    default List<ColumnDef> insertIfAbsentParameters(TableSchema table, List<ColumnDef> columns) {
+        return columns;
+    }
 
     /**
      * {@code UPDATE} of one row by key, setting {@code columns}; parameters are {@code columns} in
@@ -160,13 +179,30 @@ public interface SqlDialect {
     /**
      * Upserts one bridge's row of the apply-marker table {@code table}: inserts it with
      * {@code batch = 1}, or, when the row exists, sets {@code batch = batch + 1}; both set
-     * {@code applied_at}. Parameters: the bridge name (a string), then {@code applied_at} (bound
-     * as a {@link java.time.OffsetDateTime}).
+     * {@code applied_at}. Parameters: the bridge name (a string), then {@code applied_at} (an
+     * {@link java.time.Instant} bound by {@link #bind} as a {@code TIMESTAMPTZ} value).
      */
     String applyMarkerStatement(TableId table);
 
     /**
-     * Maps a column as {@link java.sql.DatabaseMetaData#getColumns} describes it to its portable definition.
+     * The columns of {@code table} in declaration order, as the catalog of {@code connection}
+     * describes them; empty when the table does not exist. By default read through
+     * {@link java.sql.DatabaseMetaData#getColumns}.
+     */
+    default List<NativeColumn> columns(Connection connection, TableId table) throws SQLException {
+        return CatalogQueries.columns(connection.getMetaData(), this, table);
+    }
+
+    /**
+     * The columns of {@code table}'s key in key order: its primary key, by default read through
+     * {@link java.sql.DatabaseMetaData#getPrimaryKeys}; empty when it has none.
+     */
+    default List<String> primaryKey(Connection connection, TableId table) throws SQLException {
+        return CatalogQueries.primaryKey(connection.getMetaData(), this, table);
+    }
+
+    /**
+     * Maps a column as {@link #columns(Connection, TableId)} describes it to its portable definition.
      *
      * @param table the table, for messages
      * @throws UnsupportedColumnTypeException when Cutover cannot carry values of this type

@@ -51,6 +51,14 @@ public abstract class AbstractJdbcApplierIT {
 
     protected abstract String user();
 
+    /** The user's password; null when the database needs none. */
+    protected char[] password() {
+        return null;
+    }
+
+    /** What the reason of a write to a table that does not exist names: the database's error code or SQLState. */
+    protected abstract String undefinedTableError();
+
     /** Runs statements on the database, each committed. */
     protected abstract void execute(String... sql);
 
@@ -71,7 +79,7 @@ public abstract class AbstractJdbcApplierIT {
         execute("DROP TABLE IF EXISTS accounts",
                 "CREATE TABLE accounts (id BIGINT PRIMARY KEY, name VARCHAR(50) NOT NULL,"
                         + " balance DECIMAL(12,2) CHECK (balance >= 0), note VARCHAR(100) DEFAULT 'none')");
-        connections = JdbcConnectionFactory.of(jdbcUrl(), user(), (char[]) null);
+        connections = JdbcConnectionFactory.of(jdbcUrl(), user(), password());
         schema = new JdbcSchemaReader(connections).read(table("accounts"));
         applier = new JdbcApplier(connections, Map.of(schema.table(), schema), Clock.fixed(NOW, ZoneOffset.UTC));
         accounts = new Changes(schema.table(), "id");
@@ -304,7 +312,7 @@ public abstract class AbstractJdbcApplierIT {
         assertThatThrownBy(() -> apply(accounts.create("id", 2L, "name", "bob")))
                 .isInstanceOfSatisfying(ApplyException.class, e -> assertThat(e.retriable()).isFalse())
                 .hasMessageContaining("writing table " + schema.table())
-                .hasMessageContaining("42P01");
+                .hasMessageContaining(undefinedTableError());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.cutover.jdbc.internal;
 
+import dev.cutover.core.schema.ColumnDef;
+import dev.cutover.core.schema.ColumnType;
 import dev.cutover.jdbc.ApplyMarker;
 import dev.cutover.jdbc.SqlDialect;
 import java.sql.Connection;
@@ -7,8 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Writes an applier's {@link ApplyMarker} row as the first statement of a transaction, creating
@@ -16,6 +16,9 @@ import java.time.ZoneOffset;
  * looked for once per applier. Not thread-safe.
  */
 public final class ApplyMarkerWriter {
+
+    /** The marker's time column, bound as an instant by the dialect (which knows how its driver keeps instants exact). */
+    private static final ColumnDef APPLIED_AT = ColumnDef.of("applied_at", ColumnType.TIMESTAMPTZ, "timestamp with time zone", false);
 
     private final ApplyMarker marker;
     private final SqlDialect dialect;
@@ -39,13 +42,13 @@ public final class ApplyMarkerWriter {
         }
         PreparedStatement upsert = statements.get(upsertSql);
         upsert.setString(1, marker.bridge());
-        upsert.setObject(2, OffsetDateTime.ofInstant(appliedAt, ZoneOffset.UTC));
+        dialect.bind(upsert, 2, APPLIED_AT, appliedAt);
         upsert.executeUpdate();
     }
 
     /** Looks first, so that a user without CREATE on the schema can use a table created for it. */
     private void ensureTable(Connection connection) throws SQLException {
-        if (!CatalogQueries.columns(connection.getMetaData(), dialect, marker.table()).isEmpty()) {
+        if (!dialect.columns(connection, marker.table()).isEmpty()) {
             return;
         }
         try (Statement create = connection.createStatement()) {

@@ -121,7 +121,7 @@ final class BatchWriter {
             executeBatch(shape.getKey().sql(), shape.getKey().columns(), shape.getValue());
         }
         for (Map.Entry<UpsertShape, List<RowImage>> shape : inserts.entrySet()) {
-            int[] counts = executeBatch(shape.getKey().insertSql(), shape.getKey().columns(), shape.getValue());
+            int[] counts = executeBatch(shape.getKey().insertSql(), shape.getKey().insertColumns(), shape.getValue());
             for (int i = 0; i < shape.getValue().size(); i++) {
                 checkInserted(target, shape.getValue().get(i), i < counts.length ? counts[i] : Statement.SUCCESS_NO_INFO);
             }
@@ -130,7 +130,7 @@ final class BatchWriter {
 
     private void insertIfAbsent(TableTarget target, RowImage image) throws SQLException, RowAppearedException {
         UpsertShape shape = target.shapeOf(image);
-        checkInserted(target, image, bind(statements.get(shape.insertSql()), shape.columns(), image).executeUpdate());
+        checkInserted(target, image, bind(statements.get(shape.insertSql()), shape.insertColumns(), image).executeUpdate());
     }
 
     /**

@@ -79,7 +79,8 @@ public final class TableTarget {
             List<ColumnDef> setColumns = columns.stream().filter(c -> !schema.keyColumns().contains(c.name())).toList();
             boolean partial = columns.size() < columnsByName.size() && !setColumns.isEmpty();
             shape = new UpsertShape(columns, dialect.upsertStatement(schema, columns), dialect.insertIfAbsentStatement(schema, columns),
-                    schema.keyColumns(), partial ? dialect.updateStatement(schema, setColumns) : null);
+                    dialect.insertIfAbsentParameters(schema, columns), schema.keyColumns(),
+                    partial ? dialect.updateStatement(schema, setColumns) : null);
             shapes.put(Set.copyOf(after.columns()), shape);
         }
         return shape;

@@ -20,13 +20,16 @@ public final class UpsertShape {
     private final ColumnDef[] columns;
     private final String sql;
     private final String insertSql;
+    private final ColumnDef[] insertColumns;
     private final ColumnDef[] updateColumns;
     private final String updateSql;
 
-    UpsertShape(List<ColumnDef> columns, String sql, String insertSql, List<String> keyColumns, String updateSql) {
+    UpsertShape(List<ColumnDef> columns, String sql, String insertSql, List<ColumnDef> insertColumns, List<String> keyColumns,
+            String updateSql) {
         this.columns = columns.toArray(ColumnDef[]::new);
         this.sql = sql;
         this.insertSql = insertSql;
+        this.insertColumns = insertColumns.toArray(ColumnDef[]::new);
         this.updateSql = updateSql;
         List<ColumnDef> setThenKey = new ArrayList<>(columns.size());
         columns.stream().filter(c -> !keyColumns.contains(c.name())).forEach(setThenKey::add);
@@ -46,10 +49,15 @@ public final class UpsertShape {
 
     /**
      * The insert that leaves a row with the same key alone and reports 0 for it
-     * ({@link dev.cutover.jdbc.SqlDialect#insertIfAbsentStatement}); same parameters as {@link #sql()}.
+     * ({@link dev.cutover.jdbc.SqlDialect#insertIfAbsentStatement}); its parameters are {@link #insertColumns()}.
      */
     String insertSql() {
         return insertSql;
+    }
+
+    /** The parameters of {@link #insertSql()}, in order ({@link dev.cutover.jdbc.SqlDialect#insertIfAbsentParameters}). Shared: do not modify. */
+    ColumnDef[] insertColumns() {
+        return insertColumns;
     }
 
     /** True when an existing row must be updated rather than upserted (a partial image with non-key columns). */

@@ -42,6 +42,11 @@ class PostgresJdbcApplierIT extends AbstractJdbcApplierIT {
     }
 
     @Override
+    protected String undefinedTableError() {
+        return "42P01";
+    }
+
+    @Override
     protected void execute(String... sql) {
         db.execute(sql);
     }
