@@ -2,6 +2,8 @@ package dev.cutover.debezium;
 
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
+import dev.cutover.debezium.internal.JdbcEndpoint;
+import dev.cutover.debezium.internal.MariaDbJdbcUrl;
 import dev.cutover.debezium.internal.PostgresJdbcUrl;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,8 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything a {@link PostgresCaptureSource} needs: which database, which tables, where to keep
+ * Everything a {@link DebeziumCaptureSource} needs: which database, which tables, where to keep
  * its position, and how to pace itself. Immutable and thread-safe.
+ *
+ * <p>The JDBC URL tells the database family ({@link #kind()}): {@code jdbc:postgresql:} for a
+ * {@link PostgresCaptureSource}, {@code jdbc:mariadb:} for a {@link MariaDbCaptureSource}. On
+ * MariaDB the "schema" of every {@link TableId} is the database, and the builder puts the
+ * heartbeat, signal and echo marker tables into the URL's database; the slot and publication
+ * names mean nothing there (the heartbeat row is still keyed by the slot name).
  *
  * <p>Construction validates every component and reports all problems together in one
  * {@link IllegalArgumentException}, one line per problem naming the component. Use
@@ -21,17 +29,22 @@ import java.util.List;
  * @param bridge the bridge name: lowercase letters, digits, {@code _} and {@code -}, starting
  *     with a letter or digit, at most {@value #MAX_BRIDGE_NAME_LENGTH} characters
  * @param side which system's database this capture reads; the origin of its events
- * @param jdbcUrl {@code jdbc:postgresql://host[:port]/database}, without query parameters
- * @param user the database user; needs the REPLICATION attribute (or superuser), CREATE on the
- *     database for the publication, ownership of the captured tables, of the heartbeat table and
- *     of the signal table for a filtered publication, SELECT on the captured tables, INSERT on
- *     the signal table, and CREATE on the schema of the heartbeat or signal table when that table
- *     does not exist yet
+ * @param jdbcUrl {@code jdbc:postgresql://host[:port]/database} or
+ *     {@code jdbc:mariadb://host[:port]/database}, without query parameters
+ * @param user the database user. PostgreSQL: needs the REPLICATION attribute (or superuser),
+ *     CREATE on the database for the publication, ownership of the captured tables, of the
+ *     heartbeat table and of the signal table for a filtered publication, SELECT on the captured
+ *     tables, INSERT on the signal table, and CREATE on the schema of the heartbeat or signal
+ *     table when that table does not exist yet. MariaDB: needs SELECT, SHOW DATABASES,
+ *     REPLICATION SLAVE and BINLOG MONITOR (before MariaDB 10.5: REPLICATION CLIENT) globally,
+ *     INSERT and UPDATE on the heartbeat and signal tables, and CREATE on the
+ *     database while those do not exist yet
  * @param password the user's password; null when the server does not ask for one
  * @param tables the captured tables with their key columns; not empty, each table once
  * @param offsetFile the file that keeps the capture's position across restarts; its directory
  *     must be writable, and it must belong to this capture alone; the record of requested loads
- *     of existing rows is kept beside it, in {@code <offsetFile>.snapshots}
+ *     of existing rows is kept beside it, in {@code <offsetFile>.snapshots}, and on MariaDB the
+ *     schema history of the captured databases, in {@code <offsetFile>.history}
  * @param pollInterval how long Debezium waits for more changes before handing over a batch
  * @param maxBatchSize the most changes in one batch
  * @param heartbeatInterval how often the capture writes to the heartbeat table and reports a
@@ -148,9 +161,22 @@ public record CaptureOptions(
         return new TableId("public", "cutover_signal_" + bridge.replace('-', '_') + "_" + side.label());
     }
 
+    /**
+     * The signal table used on MariaDB when none is given:
+     * {@code <database>.cutover_signal_<bridge>_<side>}, named as {@link #defaultSignalTable(String, SystemSide)}.
+     */
+    public static TableId defaultSignalTable(String bridge, SystemSide side, String database) {
+        return new TableId(database, defaultSignalTable(bridge, side).table());
+    }
+
+    /** The database family {@link #jdbcUrl()} names. */
+    public CaptureKind kind() {
+        return CaptureKind.ofJdbcUrl(jdbcUrl);
+    }
+
     /** The host, port and database named by {@link #jdbcUrl()}. */
-    public PostgresJdbcUrl endpoint() {
-        return PostgresJdbcUrl.parse(jdbcUrl);
+    public JdbcEndpoint endpoint() {
+        return kind() == CaptureKind.MARIADB ? MariaDbJdbcUrl.parse(jdbcUrl) : PostgresJdbcUrl.parse(jdbcUrl);
     }
 
     /** True when the capture drops the echoes of this bridge's own applier; see {@link #echoMarkerTable()}. */
@@ -193,12 +219,13 @@ public record CaptureOptions(
         private int snapshotChunkSize = DEFAULT_SNAPSHOT_CHUNK_SIZE;
         private String slotName;
         private String publicationName;
-        private TableId heartbeatTable = DEFAULT_HEARTBEAT_TABLE;
+        private TableId heartbeatTable;
         private TableId signalTable;
         private Duration offsetFlushInterval = DEFAULT_OFFSET_FLUSH_INTERVAL;
         private int maxRetries = DEFAULT_MAX_RETRIES;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         private TableId echoMarkerTable;
+        private boolean defaultEchoMarkerTable;
 
         private Builder(String bridge, SystemSide side) {
             this.bridge = bridge;
@@ -267,6 +294,10 @@ public record CaptureOptions(
             return this;
         }
 
+        /**
+         * Overrides the heartbeat table: {@link #DEFAULT_HEARTBEAT_TABLE} on PostgreSQL,
+         * {@code <database>.cutover_heartbeat} on MariaDB.
+         */
         public Builder heartbeatTable(TableId table) {
             this.heartbeatTable = table;
             return this;
@@ -299,12 +330,18 @@ public record CaptureOptions(
          */
         public Builder suppressEchoes(TableId markerTable) {
             this.echoMarkerTable = markerTable;
+            this.defaultEchoMarkerTable = false;
             return this;
         }
 
-        /** Drops the echoes of this bridge's own applier, marked in {@link #DEFAULT_ECHO_MARKER_TABLE}. */
+        /**
+         * Drops the echoes of this bridge's own applier, marked in {@link #DEFAULT_ECHO_MARKER_TABLE}
+         * on PostgreSQL, in {@code <database>.cutover_apply_marker} on MariaDB.
+         */
         public Builder suppressEchoes() {
-            return suppressEchoes(DEFAULT_ECHO_MARKER_TABLE);
+            this.echoMarkerTable = null;
+            this.defaultEchoMarkerTable = true;
+            return this;
         }
 
         /**
@@ -316,10 +353,25 @@ public record CaptureOptions(
             boolean canDerive = bridge != null && side != null;
             String slot = slotName != null || !canDerive ? slotName : defaultSlotName(bridge, side);
             String publication = publicationName != null || !canDerive ? publicationName : defaultSlotName(bridge, side);
-            TableId signal = signalTable != null || !canDerive ? signalTable : defaultSignalTable(bridge, side);
+            String ownSchema = ownTablesSchema();
+            TableId signal = signalTable != null || !canDerive ? signalTable : defaultSignalTable(bridge, side, ownSchema);
+            TableId heartbeat = heartbeatTable != null ? heartbeatTable : new TableId(ownSchema, DEFAULT_HEARTBEAT_TABLE.table());
+            TableId marker = !defaultEchoMarkerTable ? echoMarkerTable : new TableId(ownSchema, DEFAULT_ECHO_MARKER_TABLE.table());
             return new CaptureOptions(bridge, side, jdbcUrl, user, password, tables, offsetFile, pollInterval, maxBatchSize,
-                    heartbeatInterval, snapshotMode, snapshotChunkSize, slot, publication, heartbeatTable, signal, offsetFlushInterval,
-                    maxRetries, shutdownTimeout, echoMarkerTable);
+                    heartbeatInterval, snapshotMode, snapshotChunkSize, slot, publication, heartbeat, signal, offsetFlushInterval,
+                    maxRetries, shutdownTimeout, marker);
+        }
+
+        /** Where the capture's own tables go by default: {@code public} on PostgreSQL, the URL's database on MariaDB. */
+        private String ownTablesSchema() {
+            if (CaptureKind.ofJdbcUrl(jdbcUrl) == CaptureKind.MARIADB) {
+                try {
+                    return MariaDbJdbcUrl.parse(jdbcUrl).database();
+                } catch (IllegalArgumentException e) {
+                    // Reported by the validation of jdbcUrl; the PostgreSQL default keeps the other checks meaningful.
+                }
+            }
+            return DEFAULT_HEARTBEAT_TABLE.schema();
         }
     }
 }

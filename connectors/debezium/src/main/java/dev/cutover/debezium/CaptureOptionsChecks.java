@@ -2,6 +2,7 @@ package dev.cutover.debezium;
 
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
+import dev.cutover.debezium.internal.MariaDbJdbcUrl;
 import dev.cutover.debezium.internal.PostgresJdbcUrl;
 import java.time.Duration;
 import java.util.HashSet;
@@ -45,8 +46,16 @@ final class CaptureOptionsChecks {
     }
 
     static void checkConnection(String jdbcUrl, String user, List<String> problems) {
+        CaptureKind kind = CaptureKind.ofJdbcUrl(jdbcUrl);
         try {
-            PostgresJdbcUrl.parse(jdbcUrl);
+            if (kind == CaptureKind.MARIADB) {
+                MariaDbJdbcUrl.parse(jdbcUrl);
+            } else if (kind == CaptureKind.POSTGRESQL || jdbcUrl == null || jdbcUrl.isBlank()) {
+                PostgresJdbcUrl.parse(jdbcUrl);
+            } else {
+                problems.add("jdbcUrl: '" + jdbcUrl.replaceAll("\\?.*", "?…") + "' names no database a capture can read (expected "
+                        + CaptureKind.POSTGRESQL.urlForm() + " or " + CaptureKind.MARIADB.urlForm() + ")");
+            }
         } catch (IllegalArgumentException e) {
             problems.add("jdbcUrl: " + e.getMessage());
         }

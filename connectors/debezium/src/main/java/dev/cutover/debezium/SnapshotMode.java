@@ -4,7 +4,7 @@ package dev.cutover.debezium;
  * What a capture does with the rows a table already holds when the capture first reads it.
  *
  * <p>Either way Debezium itself takes no blocking snapshot: the capture streams from the moment
- * its replication slot was created, and existing rows, when wanted, are loaded by an
+ * its replication slot was created (MariaDB: from the binlog position at its first start), and existing rows, when wanted, are loaded by an
  * <em>incremental snapshot</em> that runs while streaming goes on.
  */
 public enum SnapshotMode {
@@ -24,7 +24,7 @@ public enum SnapshotMode {
     /**
      * Loads no existing rows, ever: delivers only changes committed once the replication slot
      * exists and has reached its consistent point (PostgreSQL waits for transactions running at
-     * creation). Leaves the record of requested loads untouched, so switching to {@link #INITIAL}
+     * creation), or, on MariaDB, after the binlog position the capture read at its first start. Leaves the record of requested loads untouched, so switching to {@link #INITIAL}
      * later loads every table that was never loaded.
      */
     NO_DATA

@@ -138,13 +138,13 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
             streaming |= kind != RecordKind.NOTIFICATION;
             switch (kind) {
                 case DATA -> {
-                    if (echoes.isEcho((Struct) sourceRecord.value())) {
+                    if (echoes.isEcho((Struct) sourceRecord.value(), sourceRecord.sourceOffset())) {
                         echoed.add(convert(sourceRecord));
                     } else {
                         events.add(convert(sourceRecord));
                     }
                 }
-                case ECHO_MARKER -> echoes.onMarker((Struct) sourceRecord.value());
+                case ECHO_MARKER -> echoes.onMarker((Struct) sourceRecord.value(), sourceRecord.sourceOffset());
                 case HEARTBEAT -> heartbeats++;
                 case NOTIFICATION -> LoadNotification.of((Struct) sourceRecord.value()).ifPresent(loads::onNotification);
                 case UNCAPTURED_READ -> loads.onUncapturedRead(RecordClassifier.table((Struct) sourceRecord.value()));
@@ -184,9 +184,7 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
 
     private ChangeEvent convert(SourceRecord record) {
         try {
-            Map<String, ?> offset = record.sourceOffset();
-            Object lsn = offset == null ? null : offset.get("lsn");
-            return converter.convert((Struct) record.value(), lsn instanceof Long l ? l : null);
+            return converter.convert((Struct) record.value(), record.sourceOffset());
         } catch (ChangeConversionException e) {
             throw new CaptureException("capture " + captureName + " stopped: " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package dev.cutover.debezium.internal;
 
 import io.debezium.data.Enum;
+import io.debezium.data.EnumSet;
 import io.debezium.data.Json;
 import io.debezium.data.SpecialValueDecimal;
 import io.debezium.data.Uuid;
@@ -12,6 +13,7 @@ import io.debezium.time.NanoTime;
 import io.debezium.time.NanoTimestamp;
 import io.debezium.time.Time;
 import io.debezium.time.Timestamp;
+import io.debezium.time.Year;
 import io.debezium.time.ZonedTime;
 import io.debezium.time.ZonedTimestamp;
 import java.math.BigDecimal;
@@ -44,7 +46,8 @@ import org.apache.kafka.connect.data.Struct;
  *   <tr><td>{@code ZonedTime} (ISO text, UTC)</td><td>{@link String}, unchanged: the canonical types have
  *       no time-with-offset, and a {@link LocalTime} would be read back in the session's zone</td></tr>
  *   <tr><td>Connect {@code Decimal}, {@code VariableScaleDecimal}</td><td>{@link BigDecimal}</td></tr>
- *   <tr><td>{@code Json}, {@code Enum}</td><td>{@link String}</td></tr>
+ *   <tr><td>{@code Json}, {@code Enum}, {@code EnumSet} (MariaDB {@code SET}, comma-separated)</td><td>{@link String}</td></tr>
+ *   <tr><td>{@code Year} (MariaDB {@code YEAR})</td><td>{@link Integer}</td></tr>
  *   <tr><td>{@code Uuid}</td><td>{@link UUID}</td></tr>
  *   <tr><td>BYTES</td><td>{@code byte[]} (a copy)</td></tr>
  *   <tr><td>INT8</td><td>{@link Short}</td></tr>
@@ -123,7 +126,7 @@ public final class CanonicalValues {
             case NanoTimestamp.SCHEMA_NAME -> localDateTime(Math.floorDiv((Long) value, NANOS_PER_SECOND),
                     Math.floorMod((Long) value, NANOS_PER_SECOND));
             case ZonedTimestamp.SCHEMA_NAME -> unavailableOr((String) value, v -> OffsetDateTime.parse(v, ZONED_TIMESTAMP).toInstant());
-            case ZonedTime.SCHEMA_NAME, Enum.LOGICAL_NAME -> value;
+            case ZonedTime.SCHEMA_NAME, Enum.LOGICAL_NAME, EnumSet.LOGICAL_NAME, Year.SCHEMA_NAME -> value;
             case Json.LOGICAL_NAME -> unavailableOr((String) value, v -> v);
             case Uuid.LOGICAL_NAME -> UUID.fromString((String) value);
             case Decimal.LOGICAL_NAME -> (BigDecimal) value;
@@ -159,9 +162,11 @@ public final class CanonicalValues {
     }
 
     private static LocalTime timeOfDay(long nanoOfDay) {
-        // PostgreSQL accepts 24:00:00, which LocalTime cannot hold; refuse rather than wrap to midnight.
+        // PostgreSQL accepts 24:00:00 and MariaDB's TIME is a duration (-838:59:59 to 838:59:59), which LocalTime cannot hold;
+        // refuse rather than wrap around midnight.
         if (nanoOfDay < 0 || nanoOfDay >= 86_400L * NANOS_PER_SECOND) {
-            throw new UnsupportedValueException("time of day outside 00:00 to 23:59:59.999999 (PostgreSQL's 24:00:00 has no canonical form)");
+            throw new UnsupportedValueException("time of day outside 00:00 to 23:59:59.999999 (PostgreSQL's 24:00:00 and MariaDB's"
+                    + " negative or longer durations have no canonical form)");
         }
         return LocalTime.ofNanoOfDay(nanoOfDay);
     }

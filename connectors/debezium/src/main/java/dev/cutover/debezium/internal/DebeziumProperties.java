@@ -1,21 +1,33 @@
 package dev.cutover.debezium.internal;
 
 import dev.cutover.core.event.TableId;
+import dev.cutover.debezium.CaptureKind;
 import dev.cutover.debezium.CaptureOptions;
 import dev.cutover.debezium.CapturedTable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import java.util.zip.CRC32;
 
 /**
- * Translates {@link CaptureOptions} into the embedded engine's and the PostgreSQL connector's
- * properties. Pure. The result never holds the password: it names the token under which the
- * capture registered it with {@link PasswordPlugin}.
+ * Translates {@link CaptureOptions} into the embedded engine's and the connector's properties,
+ * for PostgreSQL or MariaDB by {@link CaptureOptions#kind()}. Pure. For PostgreSQL the result
+ * never holds the password: it names the token under which the capture registered it with
+ * {@link PasswordPlugin}. MariaDB's binlog client takes the password only as
+ * {@code database.password}; Debezium masks it when it logs its configuration.
  */
 public final class DebeziumProperties {
 
     static final String CONNECTOR_CLASS = "io.debezium.connector.postgresql.PostgresConnector";
+    static final String MARIADB_CONNECTOR_CLASS = "io.debezium.connector.mariadb.MariaDbConnector";
+    static final String FILE_SCHEMA_HISTORY = "io.debezium.storage.file.history.FileSchemaHistory";
+    /** Appended to the offset file's name for the file that keeps a MariaDB capture's schema history. */
+    public static final String HISTORY_SUFFIX = ".history";
+    /** The lowest binlog client server id a capture derives; ids of real replicas are usually far below. */
+    static final long SERVER_ID_BASE = 0x4000_0000L;
     static final String FILE_OFFSET_STORE = "org.apache.kafka.connect.storage.FileOffsetBackingStore";
     /** Debezium's queue must be larger than a batch; four batches keep the reader busy while one is handled. */
     private static final int QUEUE_BATCHES = 4;
@@ -27,16 +39,39 @@ public final class DebeziumProperties {
      * The complete engine configuration for {@code options}.
      *
      * @param passwordToken the token of the password registered with {@link PasswordPlugin}; null
-     *     when the options have no password
+     *     when the options have no password (ignored for MariaDB)
      */
     public static Properties of(CaptureOptions options, HeartbeatTable heartbeat, SignalTable signal, String passwordToken) {
         Properties p = new Properties();
         engine(options, p);
-        connection(options, passwordToken, p);
-        capture(options, heartbeat, signal, p);
+        if (options.kind() == CaptureKind.MARIADB) {
+            MariaDbProperties.connection(options, p);
+            MariaDbProperties.capture(options, p);
+        } else {
+            connection(options, passwordToken, p);
+            capture(options, p);
+        }
+        common(options, heartbeat, signal, p);
         loads(options, signal, p);
         events(options, p);
         return p;
+    }
+
+    /** The schema history file of a MariaDB capture: {@code <offset file>.history}. */
+    public static Path historyFile(CaptureOptions options) {
+        Path offsets = options.offsetFile().toAbsolutePath();
+        return offsets.resolveSibling(offsets.getFileName() + HISTORY_SUFFIX);
+    }
+
+    /**
+     * The server id under which a MariaDB capture reads the binlog, like a replica: derived from
+     * the engine name, so that it stays the same across restarts and differs between captures
+     * (two clients with one id make the server drop the older).
+     */
+    public static long binlogClientId(CaptureOptions options) {
+        CRC32 crc = new CRC32();
+        crc.update(engineName(options).getBytes(StandardCharsets.UTF_8));
+        return SERVER_ID_BASE + (crc.getValue() & 0x3FFF_FFFFL);
     }
 
     /** The engine name and the topic prefix: {@code cutover-<bridge>-<side>}, unique per capture. */
@@ -46,7 +81,7 @@ public final class DebeziumProperties {
 
     private static void engine(CaptureOptions o, Properties p) {
         p.setProperty("name", engineName(o));
-        p.setProperty("connector.class", CONNECTOR_CLASS);
+        p.setProperty("connector.class", o.kind() == CaptureKind.MARIADB ? MARIADB_CONNECTOR_CLASS : CONNECTOR_CLASS);
         p.setProperty("topic.prefix", engineName(o));
         p.setProperty("offset.storage", FILE_OFFSET_STORE);
         p.setProperty("offset.storage.file.filename", o.offsetFile().toAbsolutePath().toString());
@@ -59,7 +94,7 @@ public final class DebeziumProperties {
     }
 
     private static void connection(CaptureOptions o, String passwordToken, Properties p) {
-        PostgresJdbcUrl url = o.endpoint();
+        JdbcEndpoint url = o.endpoint();
         p.setProperty("database.hostname", url.host());
         p.setProperty("database.port", Integer.toString(url.port()));
         p.setProperty("database.dbname", url.database());
@@ -72,11 +107,16 @@ public final class DebeziumProperties {
         }
     }
 
-    private static void capture(CaptureOptions o, HeartbeatTable heartbeat, SignalTable signal, Properties p) {
+    private static void capture(CaptureOptions o, Properties p) {
         p.setProperty("plugin.name", "pgoutput");
         p.setProperty("slot.name", o.slotName());
         p.setProperty("publication.name", o.publicationName());
         p.setProperty("publication.autocreate.mode", "filtered");
+        // Every time and timestamp as microseconds, PostgreSQL's own precision, whatever the column's declared precision.
+        p.setProperty("time.precision.mode", "microseconds");
+    }
+
+    private static void common(CaptureOptions o, HeartbeatTable heartbeat, SignalTable signal, Properties p) {
         p.setProperty("table.include.list", tableIncludeList(o.tables(), heartbeat.table(), signal.table(), o.echoMarkerTable()));
         p.setProperty("message.key.columns", messageKeyColumns(o.tables()));
         p.setProperty("poll.interval.ms", Long.toString(o.pollInterval().toMillis()));
@@ -105,11 +145,10 @@ public final class DebeziumProperties {
         // Notifications come through the engine like records, in order; they report the progress of loads.
         p.setProperty("notification.enabled.channels", "sink");
         p.setProperty("notification.sink.topic.name", engineName(o) + ".notifications");
-        // Every change carries source.txId already; BEGIN/END records would only cost throughput.
+        // Every change names its transaction already (source.txId, MariaDB: source.gtid); BEGIN/END records would only cost
+        // throughput.
         p.setProperty("provide.transaction.metadata", "false");
         p.setProperty("decimal.handling.mode", "precise");
-        // Every time and timestamp as microseconds, PostgreSQL's own precision, whatever the column's declared precision.
-        p.setProperty("time.precision.mode", "microseconds");
         p.setProperty("tombstones.on.delete", "false");
         p.setProperty("binary.handling.mode", "bytes");
     }
@@ -145,7 +184,7 @@ public final class DebeziumProperties {
                 .collect(Collectors.joining(";"));
     }
 
-    private static String qualifiedRegex(TableId table) {
+    static String qualifiedRegex(TableId table) {
         return SqlIdentifiers.literalRegex(table.schema()) + "\\." + SqlIdentifiers.literalRegex(table.table());
     }
 }

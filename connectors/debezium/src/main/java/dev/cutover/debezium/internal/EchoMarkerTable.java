@@ -22,10 +22,17 @@ public final class EchoMarkerTable {
     static final String BRIDGE_COLUMN = "bridge";
 
     private final TableId table;
+    private final OwnTableSql sql;
 
-    /** @param table where the markers live; has a schema */
+    /** @param table where the markers live (PostgreSQL); has a schema */
     public EchoMarkerTable(TableId table) {
+        this(table, OwnTableSql.POSTGRES);
+    }
+
+    /** @param table where the markers live; has a schema (on MariaDB: the database) */
+    public EchoMarkerTable(TableId table, OwnTableSql sql) {
         this.table = table;
+        this.sql = sql;
     }
 
     public TableId table() {
@@ -39,13 +46,12 @@ public final class EchoMarkerTable {
      * @return true when the table was created
      */
     public boolean ensureExists(Connection connection) throws SQLException {
-        return OwnTables.createUnlessExists(connection, table, createStatement());
+        return OwnTables.createUnlessExists(connection, sql, table, createStatement());
     }
 
     /** Creates the table unless it exists; idempotent. The same shape as the JDBC applier creates. */
     String createStatement() {
-        return "CREATE TABLE IF NOT EXISTS " + SqlIdentifiers.quote(table.schema()) + "." + SqlIdentifiers.quote(table.table())
-                + " (bridge text PRIMARY KEY, batch bigint NOT NULL, applied_at timestamptz NOT NULL)";
+        return sql.createEchoMarkerTable(table);
     }
 
     /** True when a change record's source table is this table. */

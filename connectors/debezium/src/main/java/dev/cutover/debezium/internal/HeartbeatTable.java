@@ -8,14 +8,17 @@ import java.sql.Statement;
 /**
  * The small table a capture writes to on every heartbeat.
  *
- * <p>Why it exists: a logical replication slot only moves its {@code confirmed_flush_lsn} when the
+ * <p>Why it exists on PostgreSQL: a logical replication slot only moves its {@code confirmed_flush_lsn} when the
  * consumer confirms a position, and Debezium confirms only positions of messages it received.
  * While the captured tables are idle, PostgreSQL sends nothing through the publication (since
  * PostgreSQL 15 not even empty transactions), so without a write to a published table the slot
  * pins all WAL written since the last captured change. Debezium's {@code heartbeat.action.query}
  * upserts this capture's row here on every heartbeat interval; the table is part of the
  * capture's publication, so the write comes back through the slot and its position is confirmed.
- * One row per slot, so several captures can share a database and the table.
+ * One row per slot, so several captures can share a database and the table. On MariaDB the
+ * binlog holds no position for the capture, but the beat written right after start is what tells
+ * the capture that it streams (see {@link InitialLoads}), and every beat moves the committed
+ * position on while the captured tables are idle.
  *
  * <p>Immutable and thread-safe.
  */
@@ -23,6 +26,7 @@ public final class HeartbeatTable {
 
     private final TableId table;
     private final String slotName;
+    private final OwnTableSql sql;
 
     /**
      * @param table where the heartbeat rows live
@@ -31,11 +35,17 @@ public final class HeartbeatTable {
      *     as a literal: Debezium runs the query without parameters
      */
     public HeartbeatTable(TableId table, String slotName) {
+        this(table, slotName, OwnTableSql.POSTGRES);
+    }
+
+    /** As {@link #HeartbeatTable(TableId, String)}, in the dialect {@code sql}. */
+    public HeartbeatTable(TableId table, String slotName, OwnTableSql sql) {
         if (!slotName.matches("[a-z0-9_]+")) {
             throw new IllegalArgumentException("slot name '" + slotName + "' cannot be written into the heartbeat query");
         }
         this.table = table;
         this.slotName = slotName;
+        this.sql = sql;
     }
 
     public TableId table() {
@@ -49,19 +59,17 @@ public final class HeartbeatTable {
      * @return true when the table was created
      */
     public boolean ensureExists(Connection connection) throws SQLException {
-        return OwnTables.createUnlessExists(connection, table, createStatement());
+        return OwnTables.createUnlessExists(connection, sql, table, createStatement());
     }
 
     /** Creates the table unless it exists; idempotent. */
     String createStatement() {
-        return "CREATE TABLE IF NOT EXISTS " + qualifiedName()
-                + " (slot_name text PRIMARY KEY, beat_at timestamptz NOT NULL)";
+        return sql.createHeartbeatTable(table);
     }
 
     /** The statement Debezium runs on every heartbeat: records the beat under this capture's slot. */
     public String actionQuery() {
-        return "INSERT INTO " + qualifiedName() + " (slot_name, beat_at) VALUES ('" + slotName + "', now())"
-                + " ON CONFLICT (slot_name) DO UPDATE SET beat_at = EXCLUDED.beat_at";
+        return sql.heartbeat(table, slotName);
     }
 
     /** Runs the {@link #actionQuery()} on {@code connection}, in auto-commit mode. */
@@ -74,9 +82,5 @@ public final class HeartbeatTable {
     /** True when a change record's source table is this table. */
     public boolean is(String schema, String tableName) {
         return OwnTables.is(table, schema, tableName);
-    }
-
-    private String qualifiedName() {
-        return SqlIdentifiers.quote(table.schema()) + "." + SqlIdentifiers.quote(table.table());
     }
 }

@@ -3,12 +3,10 @@ package dev.cutover.debezium.internal;
 import dev.cutover.core.event.TableId;
 import dev.cutover.debezium.CaptureOptions;
 import dev.cutover.debezium.CapturedTable;
-import dev.cutover.debezium.ReplicationSlots;
 import dev.cutover.debezium.SnapshotMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -27,18 +25,18 @@ public final class LoadPlanner {
      * longer count (removed from the capture, or the slot or the stored position is gone), and logs
      * the plan. Reads nothing with {@link SnapshotMode#NO_DATA}.
      *
+     * @param logRetained whether the server still keeps the capture's place in its log (PostgreSQL:
+     *     the replication slot exists; MariaDB: always, a purged binlog makes Debezium fail instead)
      * @throws IOException when the ledger cannot be read or rewritten
-     * @throws SQLException when the slot cannot be looked up
      */
-    public static LoadPlan plan(CaptureOptions options, LoadLedger ledger) throws IOException, SQLException {
+    public static LoadPlan plan(CaptureOptions options, LoadLedger ledger, boolean logRetained) throws IOException {
         if (options.snapshotMode() == SnapshotMode.NO_DATA) {
             return LoadPlan.of(SnapshotMode.NO_DATA, List.of(), Set.of(), false, false);
         }
         Path offsets = options.offsetFile();
         // Kafka's file offset store writes the file only when it stores a position.
         boolean positionStored = Files.isRegularFile(offsets) && Files.size(offsets) > 0;
-        boolean slotExists = ReplicationSlots.describe(options.jdbcUrl(), options.user(), options.password(), options.slotName())
-                .isPresent();
+        boolean slotExists = logRetained;
         List<TableId> tables = options.tables().stream().map(CapturedTable::table).toList();
         LoadPlan plan = LoadPlan.of(SnapshotMode.INITIAL, tables, ledger.read(), slotExists, positionStored);
         if (plan.ledgerChanged()) {
@@ -48,8 +46,8 @@ public final class LoadPlanner {
             LOG.info("capture {}: the existing rows of every table were requested before; a load in progress resumes from the stored"
                     + " position", options.captureName());
         } else {
-            LOG.info("capture {} will request loading the existing rows of {} once it streams (slot {}, stored position {})",
-                    options.captureName(), plan.pending(), slotExists ? "exists" : "new", positionStored ? "found" : "none");
+            LOG.info("capture {} will request loading the existing rows of {} once it streams (log position {}, stored position {})",
+                    options.captureName(), plan.pending(), slotExists ? "retained" : "new", positionStored ? "found" : "none");
         }
         return plan;
     }

@@ -2,8 +2,6 @@ package dev.cutover.debezium.internal;
 
 import dev.cutover.core.event.TableId;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -19,16 +17,9 @@ final class OwnTables {
      *
      * @return true when the table was created
      */
-    static boolean createUnlessExists(Connection connection, TableId table, String createStatement) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = ? AND tablename = ?")) {
-            ps.setString(1, table.schema());
-            ps.setString(2, table.table());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return false;
-                }
-            }
+    static boolean createUnlessExists(Connection connection, OwnTableSql sql, TableId table, String createStatement) throws SQLException {
+        if (!sql.columns(connection, table).isEmpty()) {
+            return false;
         }
         try (Statement s = connection.createStatement()) {
             s.execute(createStatement);

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * @param port the port, 5432 when the URL names none
  * @param database the database name
  */
-public record PostgresJdbcUrl(String host, int port, String database) {
+public record PostgresJdbcUrl(String host, int port, String database) implements JdbcEndpoint {
 
     private static final int DEFAULT_PORT = 5432;
     private static final Pattern URL = Pattern.compile(

@@ -8,7 +8,7 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * Tells the records of the PostgreSQL connector apart by their value schema and, for row changes,
+ * Tells the records of the PostgreSQL and MariaDB connectors apart by their value schema and, for row changes,
  * by their source table. Immutable and thread-safe.
  */
 public final class RecordClassifier {
@@ -54,10 +54,15 @@ public final class RecordClassifier {
         return Envelope.isEnvelopeSchema(name) ? classifyChange((Struct) record.value()) : RecordKind.OTHER;
     }
 
-    /** The source table of a row change record's value. */
+    /**
+     * The source table of a row change record's value: {@code source.schema} and
+     * {@code source.table}; the binlog connectors have no schema and name the database in
+     * {@code source.db}.
+     */
     public static TableId table(Struct envelope) {
         Struct source = envelope.getStruct(Envelope.FieldName.SOURCE);
-        return new TableId(source.getString("schema"), source.getString("table"));
+        String schema = source.schema().field("schema") != null ? source.getString("schema") : source.getString("db");
+        return new TableId(schema, source.getString("table"));
     }
 
     private RecordKind classifyChange(Struct envelope) {

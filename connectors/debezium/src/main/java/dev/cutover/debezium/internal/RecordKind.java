@@ -1,6 +1,6 @@
 package dev.cutover.debezium.internal;
 
-/** What a record from the PostgreSQL connector is; see {@link RecordClassifier}. */
+/** What a record from the PostgreSQL or MariaDB connector is; see {@link RecordClassifier}. */
 public enum RecordKind {
     /** A row change of a captured table, streamed or read by a load of existing rows. */
     DATA,

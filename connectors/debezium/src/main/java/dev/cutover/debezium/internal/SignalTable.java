@@ -3,10 +3,8 @@ package dev.cutover.debezium.internal;
 import dev.cutover.core.event.TableId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,10 +26,17 @@ public final class SignalTable {
     static final List<String> COLUMNS = List.of("id", "type", "data");
 
     private final TableId table;
+    private final OwnTableSql sql;
 
-    /** @param table where the signals live; schema and name of lowercase letters, digits and {@code _} */
+    /** @param table where the signals live (PostgreSQL); schema and name of lowercase letters, digits and {@code _} */
     public SignalTable(TableId table) {
+        this(table, OwnTableSql.POSTGRES);
+    }
+
+    /** @param table where the signals live; schema (on MariaDB: database) and name of lowercase letters, digits and {@code _} */
+    public SignalTable(TableId table, OwnTableSql sql) {
         this.table = table;
+        this.sql = sql;
     }
 
     public TableId table() {
@@ -47,7 +52,7 @@ public final class SignalTable {
      *     not start with the columns {@code id}, {@code type}, {@code data}
      */
     public boolean ensureExists(Connection connection) throws SQLException {
-        List<String> columns = columns(connection);
+        List<String> columns = sql.columns(connection, table);
         if (columns.isEmpty()) {
             try (Statement s = connection.createStatement()) {
                 s.execute(createStatement());
@@ -63,12 +68,12 @@ public final class SignalTable {
 
     /** Creates the table unless it exists; idempotent. */
     String createStatement() {
-        return "CREATE TABLE IF NOT EXISTS " + qualifiedName() + " (id text PRIMARY KEY, type text NOT NULL, data text)";
+        return sql.createSignalTable(table);
     }
 
     /** Inserts one signal and commits it (the connection is in auto-commit mode). */
     public void insert(Connection connection, String id, String type, String data) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + qualifiedName() + " (id, type, data) VALUES (?, ?, ?)")) {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + sql.qualified(table) + " (id, type, data) VALUES (?, ?, ?)")) {
             ps.setString(1, id);
             ps.setString(2, type);
             ps.setString(3, data);
@@ -84,26 +89,5 @@ public final class SignalTable {
     /** True when a change record's source table is this table. */
     public boolean is(String schema, String tableName) {
         return OwnTables.is(table, schema, tableName);
-    }
-
-    private List<String> columns(Connection connection) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname FROM pg_catalog.pg_attribute a"
-                + " JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped"
-                + " ORDER BY a.attnum")) {
-            ps.setString(1, table.schema());
-            ps.setString(2, table.table());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    columns.add(rs.getString(1));
-                }
-            }
-        }
-        return columns;
-    }
-
-    private String qualifiedName() {
-        return SqlIdentifiers.quote(table.schema()) + "." + SqlIdentifiers.quote(table.table());
     }
 }

@@ -7,7 +7,6 @@ import dev.cutover.core.event.SourcePosition;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
 import dev.cutover.debezium.ChangeConversionException;
-import dev.cutover.debezium.Lsn;
 import io.debezium.data.Envelope;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,11 +16,12 @@ import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 
 /**
- * Turns the value of a Debezium PostgreSQL data change record (an envelope {@link Struct} with
+ * Turns the value of a Debezium PostgreSQL or MariaDB data change record (an envelope {@link Struct} with
  * {@code before}, {@code after}, {@code op}, {@code source}) into a canonical {@link ChangeEvent}.
  *
  * <ul>
- *   <li>origin: the side given to the constructor; table: {@code source.schema}.{@code source.table}</li>
+ *   <li>origin: the side given to the constructor; table: {@code source.schema}.{@code source.table}
+ *       (MariaDB: {@code source.db}.{@code source.table})</li>
  *   <li>operation: {@code op} ({@code c}, {@code u}, {@code d}, {@code r})</li>
  *   <li>key columns: those configured for the table (Debezium keys its records by the same columns)</li>
  *   <li>images: every column in table order, values converted by {@link CanonicalValues}; a column
@@ -30,10 +30,9 @@ import org.apache.kafka.connect.data.Struct;
  *       before image is reduced to the columns the table's {@link ReplicaIdentity} logs, so a
  *       delete under REPLICA IDENTITY DEFAULT carries the primary key only</li>
  *   <li>commit time: {@code source.ts_us}, else {@code source.ts_ms}</li>
- *   <li>position: {@code source.lsn} as PostgreSQL prints it, e.g. {@code 0/16B3748}; a row read by
- *       a load (incremental snapshot), whose source block Debezium leaves without LSN, gets the
- *       streaming position the load delivered it at (its record's offset)</li>
- *   <li>transaction id: {@code source.txId}; none for snapshot reads</li>
+ *   <li>position and transaction id: as the connector's {@link PositionScheme} reads them
+ *       (PostgreSQL: {@code source.lsn} and {@code source.txId}; MariaDB: binlog file, position
+ *       and row, and {@code source.gtid}); none for snapshot reads</li>
  * </ul>
  *
  * <p>Thread-safe: holds only immutable state.
@@ -47,6 +46,13 @@ public final class SourceRecordConverter {
     private final Map<TableId, List<String>> keyColumns;
     private final Map<TableId, ReplicaIdentity> replicaIdentities;
     private final CanonicalValues values;
+    private final PositionScheme positions;
+
+    /** A converter of PostgreSQL records; see {@link #SourceRecordConverter(SystemSide, Map, Map, CanonicalValues, PositionScheme)}. */
+    public SourceRecordConverter(SystemSide origin, Map<TableId, List<String>> keyColumns,
+            Map<TableId, ReplicaIdentity> replicaIdentities, CanonicalValues values) {
+        this(origin, keyColumns, replicaIdentities, values, PositionScheme.POSTGRES);
+    }
 
     /**
      * @param origin the side whose database the records come from
@@ -54,13 +60,15 @@ public final class SourceRecordConverter {
      * @param replicaIdentities the replica identity of captured tables; a table without entry is
      *     treated as {@link ReplicaIdentity#FULL}
      * @param values the value conversion
+     * @param positions how the connector's records give their position and transaction
      */
     public SourceRecordConverter(SystemSide origin, Map<TableId, List<String>> keyColumns,
-            Map<TableId, ReplicaIdentity> replicaIdentities, CanonicalValues values) {
+            Map<TableId, ReplicaIdentity> replicaIdentities, CanonicalValues values, PositionScheme positions) {
         this.origin = origin;
         this.keyColumns = Map.copyOf(keyColumns);
         this.replicaIdentities = Map.copyOf(replicaIdentities);
         this.values = values;
+        this.positions = positions;
     }
 
     /**
@@ -70,7 +78,7 @@ public final class SourceRecordConverter {
      *     is not a change of a captured table or a value cannot be converted
      */
     public ChangeEvent convert(Struct envelope) {
-        return convert(envelope, null);
+        return convert(envelope, (Map<String, ?>) null);
     }
 
     /**
@@ -82,9 +90,21 @@ public final class SourceRecordConverter {
      *     is not a change of a captured table or a value cannot be converted
      */
     public ChangeEvent convert(Struct envelope, Long streamLsn) {
+        return convert(envelope, streamLsn == null ? null : Map.of("lsn", streamLsn));
+    }
+
+    /**
+     * Converts one envelope.
+     *
+     * @param offset the record's source offset, where a row read by a load finds the position it
+     *     was delivered at; may be null
+     * @throws ChangeConversionException naming table, column, type and position when the record
+     *     is not a change of a captured table or a value cannot be converted
+     */
+    public ChangeEvent convert(Struct envelope, Map<String, ?> offset) {
         Struct source = envelope.getStruct(Envelope.FieldName.SOURCE);
-        TableId table = new TableId(source.getString("schema"), source.getString("table"));
-        SourcePosition position = position(source, streamLsn, table);
+        TableId table = RecordClassifier.table(envelope);
+        SourcePosition position = positions.position(source, offset, table);
         List<String> keys = keyColumns.get(table);
         if (keys == null) {
             throw new ChangeConversionException(table, null, null, position, "the table is not one of the captured tables " + keyColumns.keySet(), null);
@@ -94,8 +114,7 @@ public final class SourceRecordConverter {
                 .trim(image(envelope, Envelope.FieldName.BEFORE, table, position));
         RowImage after = image(envelope, Envelope.FieldName.AFTER, table, position);
         Instant commitTime = commitTime(source);
-        Long txId = source.getInt64("txId");
-        String transactionId = txId == null ? null : txId.toString();
+        String transactionId = positions.transactionId(source);
         try {
             return switch (operation) {
                 case CREATE -> ChangeEvent.create(origin, table, keys, after, commitTime, position, transactionId);
@@ -106,16 +125,8 @@ public final class SourceRecordConverter {
         } catch (IllegalArgumentException e) {
             // Typically a key column missing from a delete's before image: the replica identity does not cover the key.
             throw new ChangeConversionException(table, null, null, position, e.getMessage()
-                    + " (does the table's REPLICA IDENTITY cover the key columns " + keys + "?)", e);
+                    + " (does the table's REPLICA IDENTITY, or its binlog row image, cover the key columns " + keys + "?)", e);
         }
-    }
-
-    private static SourcePosition position(Struct source, Long streamLsn, TableId table) {
-        Long lsn = source.getInt64("lsn") != null ? source.getInt64("lsn") : streamLsn;
-        if (lsn == null) {
-            throw new ChangeConversionException(table, null, null, null, "the record carries no LSN", null);
-        }
-        return new SourcePosition(POSITION_KIND, Lsn.format(lsn));
     }
 
     private static Operation operation(Struct envelope, TableId table, SourcePosition position) {

@@ -1,0 +1,75 @@
+package dev.cutover.debezium.internal;
+
+import dev.cutover.core.event.TableId;
+import dev.cutover.debezium.CaptureOptions;
+import dev.cutover.debezium.ReplicationSlots;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * PostgreSQL: a logical replication slot read through a filtered pgoutput publication; the
+ * password reaches the driver through {@link PasswordPlugin}, never Debezium's configuration.
+ */
+public final class PostgresFlavour implements CaptureFlavour {
+
+    private volatile String passwordToken;
+
+    @Override
+    public String databaseName() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public OwnTableSql ownTables() {
+        return OwnTableSql.POSTGRES;
+    }
+
+    @Override
+    public PositionScheme positions() {
+        return PositionScheme.POSTGRES;
+    }
+
+    @Override
+    public TransactionScheme transactions() {
+        return TransactionScheme.POSTGRES;
+    }
+
+    @Override
+    public Connection connect(CaptureOptions options) throws SQLException {
+        return PgConnections.open(options.jdbcUrl(), options.user(), options.password());
+    }
+
+    @Override
+    public Map<TableId, ReplicaIdentity> check(Connection connection, CaptureOptions options) throws SQLException {
+        return ReplicaIdentities.load(connection, options.tables());
+    }
+
+    @Override
+    public boolean logRetained(CaptureOptions options) throws SQLException {
+        return ReplicationSlots.describe(options.jdbcUrl(), options.user(), options.password(), options.slotName()).isPresent();
+    }
+
+    @Override
+    public Properties properties(CaptureOptions options, HeartbeatTable heartbeat, SignalTable signal) {
+        release();
+        String token = options.password() == null ? null : PasswordPlugin.register(options.password());
+        passwordToken = token;
+        return DebeziumProperties.of(options, heartbeat, signal, token);
+    }
+
+    @Override
+    public void release() {
+        String token = passwordToken;
+        if (token != null) {
+            PasswordPlugin.unregister(token);
+            passwordToken = null;
+        }
+    }
+
+    @Override
+    public String describeSource(CaptureOptions options) {
+        return "slot " + options.slotName() + ", publication " + options.publicationName();
+    }
+}
