@@ -68,6 +68,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aMariaDbSystemLoadsWithItsUrl() throws ConfigException {
+        BridgeConfig config = Configs.parse(Configs.MINIMAL.replace(
+                "legacy: { kind: postgresql, jdbc-url: \"jdbc:postgresql://localhost:5432/legacy\"",
+                "legacy: { kind: mariadb, jdbc-url: \"jdbc:mariadb://db.internal:3306/erp\""));
+
+        assertThat(config.legacySystem().kind()).isEqualTo(DatabaseKind.MARIADB);
+        assertThat(config.legacySystem().jdbcUrl()).isEqualTo("jdbc:mariadb://db.internal:3306/erp");
+    }
+
+    @Test
     void tableWithoutSchemaGetsPublic() throws ConfigException {
         BridgeConfig config = Configs.parse(Configs.MINIMAL.replace("legacy: public.cust_mstr", "legacy: cust_mstr"));
 

@@ -51,7 +51,7 @@ class ConfigReferenceTest {
                 .contains("| `direction` | string | required | `legacy-to-new`, `new-to-legacy`, `two-way`, `none` |")
                 .contains("| `strategy` | string | `" + NoSyncStrategy.DEFAULT.label() + "` on a none binding | `separate`,"
                         + " `duplicate-maintenance` |")
-                .contains("| `kind` | string | required | `postgresql`; planned: `mariadb`, `mysql` |")
+                .contains("| `kind` | string | required | `postgresql`, `mariadb`; planned: `mysql` |")
                 .contains("| `conflict` | object, see `bindings[].conflict` | all defaults on a two-way binding |");
     }
 

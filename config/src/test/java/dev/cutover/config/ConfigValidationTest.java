@@ -103,10 +103,14 @@ class ConfigValidationTest {
 
     private static List<Case> systems() {
         return List.of(
-                new Case("mariadb is not available yet", replace("legacy: { kind: postgresql", "legacy: { kind: mariadb"),
-                        "systems.legacy.kind", "MariaDB/MySQL support is not available yet in this version (planned); use kind: postgresql"),
+                new Case("a mariadb system needs a mariadb url", replace("legacy: { kind: postgresql", "legacy: { kind: mariadb"),
+                        "systems.legacy.jdbc-url", "does not fit systems.legacy.kind: mariadb; expected jdbc:mariadb://host[:port]/database,"
+                                + " got 'jdbc:postgresql://localhost:5432/legacy'"),
+                new Case("mariadb urls take no parameters", replace("legacy: { kind: postgresql, jdbc-url: \"jdbc:postgresql://localhost:5432/legacy\"",
+                        "legacy: { kind: mariadb, jdbc-url: \"jdbc:mariadb://localhost:3306/legacy?useSsl=true\""),
+                        "systems.legacy.jdbc-url", "expected jdbc:mariadb://host[:port]/database"),
                 new Case("mysql is not available yet", replace("new: { kind: postgresql", "new: { kind: mysql"),
-                        "systems.new.kind", "MariaDB/MySQL support is not available yet in this version (planned)"),
+                        "systems.new.kind", "MySQL support is not available yet in this version (planned); MariaDB is"),
                 new Case("unknown kind lists the kinds", replace("legacy: { kind: postgresql", "legacy: { kind: oracle"),
                         "systems.legacy.kind", "expected one of postgresql, mariadb, mysql, got 'oracle'"),
                 new Case("missing kind", replace("legacy: { kind: postgresql, ", "legacy: { "), "systems.legacy.kind",

@@ -9,15 +9,29 @@ final class JdbcUrls {
     /** The form the PostgreSQL driver and Debezium both accept: one host, a database, optional parameters. */
     static final String POSTGRESQL_FORM = "jdbc:postgresql://host[:port]/database";
 
+    /** The form the MariaDB driver and Debezium's MariaDB connector both accept: one host and a database, no parameters. */
+    static final String MARIADB_FORM = "jdbc:mariadb://host[:port]/database";
+
     private static final Pattern POSTGRESQL = Pattern.compile(
             "jdbc:postgresql://(?:\\[[0-9A-Fa-f:.]+]|[^\\s/:?#\\[\\],@]+)(?::(\\d{1,5}))?/[^\\s/?#]+(?:\\?\\S*)?");
+    private static final Pattern MARIADB = Pattern.compile(
+            "jdbc:mariadb://(?:\\[[0-9A-Fa-f:.]+]|[^\\s/:?#\\[\\],@]+)(?::(\\d{1,5}))?/[^\\s/?#]+");
 
     private JdbcUrls() {
     }
 
     /** True when {@code url} is {@value #POSTGRESQL_FORM} with an optional query and a port from 1 to 65535. */
     static boolean isPostgresql(String url) {
-        Matcher m = POSTGRESQL.matcher(url);
+        return fits(POSTGRESQL, url);
+    }
+
+    /** True when {@code url} is {@value #MARIADB_FORM} with a port from 1 to 65535. */
+    static boolean isMariadb(String url) {
+        return fits(MARIADB, url);
+    }
+
+    private static boolean fits(Pattern form, String url) {
+        Matcher m = form.matcher(url);
         if (!m.matches()) {
             return false;
         }

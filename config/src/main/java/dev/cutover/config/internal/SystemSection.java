@@ -10,15 +10,15 @@ import java.util.Map;
 /** The {@code systems.legacy} and {@code systems.new} sections: declarations and assembly. Stateless. */
 final class SystemSection {
 
-    static final String MARIADB_NOT_YET =
-            "MariaDB/MySQL support is not available yet in this version (planned); use kind: postgresql";
+    static final String MYSQL_NOT_YET =
+            "MySQL support is not available yet in this version (planned); MariaDB is: use kind: mariadb, or kind: postgresql";
 
     static final Key<DatabaseKind> KIND = Key.required("kind",
-            ChoiceType.of(List.of(DatabaseKind.values()), DatabaseKind::label,
-                    Map.of(DatabaseKind.MARIADB, MARIADB_NOT_YET, DatabaseKind.MYSQL, MARIADB_NOT_YET)),
+            ChoiceType.of(List.of(DatabaseKind.values()), DatabaseKind::label, Map.of(DatabaseKind.MYSQL, MYSQL_NOT_YET)),
             "The database product.");
     static final Key<String> JDBC_URL = Key.required("jdbc-url", Types.string(),
-            "JDBC URL of the database; must fit `kind`, for PostgreSQL `" + JdbcUrls.POSTGRESQL_FORM + "`.");
+            "JDBC URL of the database; must fit `kind`: for PostgreSQL `" + JdbcUrls.POSTGRESQL_FORM + "`, for MariaDB `"
+                    + JdbcUrls.MARIADB_FORM + "` (no parameters).");
     static final Key<String> USER = Key.optional("user", Types.string(),
             "Database user; when absent the JDBC driver's default (or the URL's `user` parameter) applies.");
     static final Key<Secret> PASSWORD = Key.optional("password", Types.secret(),
@@ -39,9 +39,10 @@ final class SystemSection {
     private static SystemOptions assemble(Values v, SystemSide side) {
         DatabaseKind kind = v.get(KIND);
         String url = v.get(JDBC_URL);
-        if (kind == DatabaseKind.POSTGRESQL && url != null && !JdbcUrls.isPostgresql(url)) {
+        if (kind != null && url != null && !(kind == DatabaseKind.MARIADB ? JdbcUrls.isMariadb(url) : JdbcUrls.isPostgresql(url))) {
             v.problem(JDBC_URL, "does not fit " + v.pathOf(KIND) + ": " + kind.label() + "; expected "
-                    + JdbcUrls.POSTGRESQL_FORM + ", got " + v.quoted(JDBC_URL, Redaction::jdbcUrl));
+                    + (kind == DatabaseKind.MARIADB ? JdbcUrls.MARIADB_FORM : JdbcUrls.POSTGRESQL_FORM) + ", got "
+                    + v.quoted(JDBC_URL, Redaction::jdbcUrl));
             return null;
         }
         return v.complete() ? new SystemOptions(side, kind, url, v.get(USER), v.get(PASSWORD)) : null;

@@ -2,6 +2,7 @@ package dev.cutover.service.runtime;
 
 import dev.cutover.config.BindingOptions;
 import dev.cutover.config.BridgeConfig;
+import dev.cutover.config.DatabaseKind;
 import dev.cutover.config.SystemOptions;
 import dev.cutover.core.binding.Direction;
 import dev.cutover.core.conflict.ConflictPolicy;
@@ -162,6 +163,9 @@ public final class BindingCompiler {
         SystemSide side = Pipeline.ARBITER.opposite();
         TableId table = (side == SystemSide.LEGACY ? mapping.legacySchema() : mapping.newSchema()).table();
         SystemOptions system = config.system(side);
+        if (system.kind() == DatabaseKind.MARIADB) {
+            return; // the binlog logs whole rows (binlog_row_image=FULL), which the capture checks at start
+        }
         try {
             if (conflict.setReplicaIdentityFull()) {
                 if (ReplicaIdentity.makeFull(system.jdbcUrl(), system.user(), password(system), table)) {

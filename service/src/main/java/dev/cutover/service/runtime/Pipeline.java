@@ -16,7 +16,7 @@ import dev.cutover.core.pipeline.CapturePipeline;
 import dev.cutover.core.schema.TableSchema;
 import dev.cutover.debezium.CaptureOptions;
 import dev.cutover.debezium.CapturedTable;
-import dev.cutover.debezium.PostgresCaptureSource;
+import dev.cutover.debezium.DebeziumCaptureSource;
 import dev.cutover.jdbc.ApplyMarker;
 import dev.cutover.jdbc.ConflictHandling;
 import dev.cutover.jdbc.JdbcApplier;
@@ -74,7 +74,7 @@ final class Pipeline {
     private final List<BindingOptions> unsynced;
     private final Map<String, TableMapping> mappings;
     private final MicrometerPipelineListener metrics;
-    private final Map<SystemSide, PostgresCaptureSource> captures = new EnumMap<>(SystemSide.class);
+    private final Map<SystemSide, DebeziumCaptureSource> captures = new EnumMap<>(SystemSide.class);
     private final Map<SystemSide, KafkaApplyLoop> applyLoops = new EnumMap<>(SystemSide.class);
     private final Map<SystemSide, JdbcApplier> appliers = new EnumMap<>(SystemSide.class);
     private EmbeddedKafkaBroker broker;
@@ -204,7 +204,7 @@ final class Pipeline {
             // already holds the arbiter's version untouched, so the arbiter's version of the follower's
             // own change is not written a second time.
             applier = new JdbcApplier(BindingCompiler.connections(config.system(side)), targets, clock,
-                    ApplyMarker.of(config.name()), null);
+                    new ApplyMarker(config.name(), SystemTables.applyMarker(config.system(side))), null);
         } else {
             applier = new JdbcApplier(BindingCompiler.connections(config.system(side)), targets, clock);
         }
@@ -241,7 +241,7 @@ final class Pipeline {
         }
         Map<String, String> bindingByTable = new LinkedHashMap<>();
         reading.forEach(b -> bindingByTable.put(b.sourceTable().toString(), b.name()));
-        PostgresCaptureSource capture = new PostgresCaptureSource(options.build(), new EchoAttribution(metrics, bindingByTable));
+        DebeziumCaptureSource capture = DebeziumCaptureSource.create(options.build(), new EchoAttribution(metrics, bindingByTable));
         captures.put(side, capture);
         List<CapturePipeline.MappedBinding> mapped = reading.stream()
                 .map(b -> new CapturePipeline.MappedBinding(b.name(), b.mapping(), side)).toList();
@@ -251,7 +251,7 @@ final class Pipeline {
     private Thread watch(String bridge, BiConsumer<String, Throwable> onFailure) {
         Thread t = new Thread(() -> {
             while (!closed) {
-                for (Map.Entry<SystemSide, PostgresCaptureSource> c : captures.entrySet()) {
+                for (Map.Entry<SystemSide, DebeziumCaptureSource> c : captures.entrySet()) {
                     if (c.getValue().failure() != null) {
                         onFailure.accept("capture of the " + c.getKey().label() + " database", c.getValue().failure());
                         return;

@@ -1,0 +1,210 @@
+package dev.cutover.service.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cutover.config.BridgeConfig;
+import dev.cutover.config.ConfigLoader;
+import dev.cutover.core.mapping.TableMapping;
+import dev.cutover.jdbc.JdbcRowReader;
+import dev.cutover.service.runtime.BindingCompiler;
+import dev.cutover.service.runtime.BridgeService;
+import dev.cutover.service.verify.TableComparison;
+import dev.cutover.testkit.kafka.SharedKafka;
+import dev.cutover.testkit.mariadb.MariaDbTestDatabase;
+import dev.cutover.testkit.postgres.PostgresTestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bridges between the two database families, both ways round: MariaDB legacy with PostgreSQL new,
+ * and PostgreSQL legacy with MariaDB new, each with a one-way table in each direction and a
+ * two-way table, on the real servers and Kafka.
+ */
+class MixedDatabasesIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dir;
+
+    private PostgresTestDatabase pg;
+    private MariaDbTestDatabase maria;
+    private BridgeService service;
+    private BridgeConfig config;
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+        try {
+            if (maria != null) {
+                maria.close();
+            }
+        } finally {
+            if (pg != null) {
+                pg.close();
+            }
+        }
+    }
+
+    @Test
+    void mariaDbLegacyWithPostgresNewSyncsEveryDirection() throws Exception {
+        maria = MariaDbTestDatabase.create("cutover_it_mixl");
+        pg = PostgresTestDatabase.create("cutover_it_mixn");
+        maria.execute("CREATE TABLE cust_mstr (cust_id int PRIMARY KEY, cust_nm varchar(80), active tinyint(1) NOT NULL,"
+                        + " crt datetime(6) NOT NULL, bal decimal(12,2), prefs json, tier enum('gold','basic'))",
+                "INSERT INTO cust_mstr VALUES (1, 'Ada', 1, '2026-01-02 03:04:05.123456', 10.50, '{\"a\": 1}', 'gold')",
+                "CREATE TABLE acct (acct_id bigint PRIMARY KEY, email_addr varchar(200))",
+                "CREATE TABLE item (item_id int PRIMARY KEY, item_nm varchar(40) NOT NULL, qty int NOT NULL)");
+        pg.execute("CREATE TABLE customers (id int PRIMARY KEY, full_name text, active boolean NOT NULL,"
+                        + " created_at timestamp NOT NULL, balance numeric(12,2), prefs text, tier text)",
+                "CREATE TABLE accounts (id bigint PRIMARY KEY, email text)",
+                "CREATE TABLE items (id int PRIMARY KEY, name text NOT NULL, quantity int NOT NULL)");
+        start("it_mix_ml", "kind: mariadb, jdbc-url: \"" + maria.jdbcUrl() + "\", user: " + maria.user(),
+                "kind: postgresql, jdbc-url: \"" + pg.jdbcUrl() + "\", user: " + pg.user(), maria.name(), "public");
+
+        awaitInSync("cust");
+        maria.execute("INSERT INTO cust_mstr VALUES (2, 'Bo', 0, '2026-02-03 04:05:06', NULL, NULL, 'basic')",
+                "UPDATE cust_mstr SET cust_nm = 'Ada L.', active = 0 WHERE cust_id = 1",
+                "DELETE FROM cust_mstr WHERE cust_id = 2");
+        await().atMost(TIMEOUT).until(() -> pg.queryRows("SELECT full_name, active FROM customers ORDER BY id")
+                .equals(List.of(Map.of("full_name", "Ada L.", "active", false))));
+        awaitInSync("cust");
+
+        pg.execute("INSERT INTO accounts VALUES (7, 'seven@example.com')");
+        await().atMost(TIMEOUT).until(() -> maria.queryRows("SELECT email_addr FROM acct WHERE acct_id = 7")
+                .equals(List.of(Map.of("email_addr", "seven@example.com"))));
+
+        twoWayConverges(maria::execute, pg::execute, pg, "items", "id", "name", "quantity");
+    }
+
+    @Test
+    void postgresLegacyWithMariaDbNewSyncsEveryDirection() throws Exception {
+        pg = PostgresTestDatabase.create("cutover_it_mixl");
+        maria = MariaDbTestDatabase.create("cutover_it_mixn");
+        pg.execute("CREATE TABLE cust_mstr (cust_id int PRIMARY KEY, cust_nm varchar(80), active boolean NOT NULL,"
+                        + " crt timestamp NOT NULL, bal numeric(12,2), prefs jsonb, tier text)",
+                "INSERT INTO cust_mstr VALUES (1, 'Ada', true, '2026-01-02 03:04:05.123456', 10.50, '{\"a\": 1}', 'gold')",
+                "CREATE TABLE acct (acct_id bigint PRIMARY KEY, email_addr varchar(200))",
+                "CREATE TABLE item (item_id int PRIMARY KEY, item_nm varchar(40) NOT NULL, qty int NOT NULL)");
+        maria.execute("CREATE TABLE customers (id int PRIMARY KEY, full_name text, active tinyint(1) NOT NULL,"
+                        + " created_at datetime(6) NOT NULL, balance decimal(12,2), prefs json, tier varchar(10))",
+                "CREATE TABLE accounts (id bigint PRIMARY KEY, email varchar(200))",
+                "CREATE TABLE items (id int PRIMARY KEY, name varchar(40) NOT NULL, quantity int NOT NULL)");
+        start("it_mix_pl", "kind: postgresql, jdbc-url: \"" + pg.jdbcUrl() + "\", user: " + pg.user(),
+                "kind: mariadb, jdbc-url: \"" + maria.jdbcUrl() + "\", user: " + maria.user(), "public", maria.name());
+
+        awaitInSync("cust");
+        pg.execute("INSERT INTO cust_mstr VALUES (2, 'Bo', false, '2026-02-03 04:05:06', NULL, NULL, 'basic')",
+                "UPDATE cust_mstr SET cust_nm = 'Ada L.', active = false WHERE cust_id = 1",
+                "DELETE FROM cust_mstr WHERE cust_id = 2");
+        await().atMost(TIMEOUT).until(() -> maria.queryRows("SELECT full_name FROM customers ORDER BY id")
+                .equals(List.of(Map.of("full_name", "Ada L."))));
+        awaitInSync("cust");
+
+        maria.execute("INSERT INTO accounts VALUES (7, 'seven@example.com')");
+        await().atMost(TIMEOUT).until(() -> pg.queryRows("SELECT email_addr FROM acct WHERE acct_id = 7")
+                .equals(List.of(Map.of("email_addr", "seven@example.com"))));
+
+        twoWayConverges(pg::execute, maria::execute, null, "items", "id", "name", "quantity");
+    }
+
+    private interface Sql {
+        void execute(String... sql);
+    }
+
+    /**
+     * A write on each side arrives on the other; a concurrent update of one row converges to the
+     * legacy version (legacy-wins). {@code newLocker}, when given, holds the new row's lock while
+     * the legacy update commits, so the conflict is certain.
+     */
+    private void twoWayConverges(Sql legacy, Sql neu, PostgresTestDatabase newLocker, String newTable, String... columns)
+            throws Exception {
+        legacy.execute("INSERT INTO item VALUES (1, 'from legacy', 1)");
+        neu.execute("INSERT INTO " + newTable + " VALUES (2, 'from new', 2)");
+        awaitInSync("item");
+        if (newLocker != null) {
+            try (Connection c = newLocker.connect(); Statement s = c.createStatement()) {
+                c.setAutoCommit(false);
+                s.execute("SELECT 1 FROM " + newTable + " WHERE id = 1 FOR UPDATE");
+                legacy.execute("UPDATE item SET item_nm = 'legacy' WHERE item_id = 1");
+                s.execute("UPDATE " + newTable + " SET quantity = 9, name = 'new' WHERE id = 1");
+                c.commit();
+            }
+            await("the arbiter records the conflict").atMost(TIMEOUT)
+                    .until(() -> !service.conflicts().list(false, "item").isEmpty());
+        } else {
+            legacy.execute("UPDATE item SET item_nm = 'legacy' WHERE item_id = 1");
+            neu.execute("UPDATE " + newTable + " SET quantity = 9 WHERE id = 1");
+        }
+        awaitInSync("item");
+    }
+
+    private void start(String name, String legacySystem, String newSystem, String legacySchema, String newSchema) throws Exception {
+        String yaml = """
+                name: %s
+                data-dir: state
+                kafka: { bootstrap: "%s", partitions: 2 }
+                systems:
+                  legacy: { %s }
+                  new:    { %s }
+                http: { address: "127.0.0.1:0" }
+                tuning: { heartbeat-interval: PT1S }
+                bindings:
+                  - name: cust
+                    legacy: %s.cust_mstr
+                    new: %s.customers
+                    direction: legacy-to-new
+                    columns: { cust_id: id, cust_nm: full_name, crt: created_at, bal: balance }
+                  - name: acct
+                    legacy: %s.acct
+                    new: %s.accounts
+                    direction: new-to-legacy
+                    columns: { acct_id: id, email_addr: email }
+                  - name: item
+                    legacy: %s.item
+                    new: %s.items
+                    direction: two-way
+                    columns: { item_id: id, item_nm: name, qty: quantity }
+                    conflict: { policy: legacy-wins, set-replica-identity-full: true }
+                """.formatted(name, SharedKafka.bootstrapServers(), legacySystem, newSystem, legacySchema, newSchema,
+                legacySchema, newSchema, legacySchema, newSchema);
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".yaml");
+        Files.writeString(file, yaml);
+        config = ConfigLoader.load(file);
+        service = new BridgeService(config, Clock.systemUTC());
+        service.start();
+        await("both captures streaming").atMost(TIMEOUT).until(service::isReady);
+    }
+
+    private void awaitInSync(String binding) throws Exception {
+        TableMapping mapping = new BindingCompiler(config).compile().stream().filter(b -> b.name().equals(binding))
+                .findFirst().orElseThrow().mapping();
+        JdbcRowReader legacyRows = new JdbcRowReader(BindingCompiler.connections(config.legacySystem()));
+        JdbcRowReader newRows = new JdbcRowReader(BindingCompiler.connections(config.newSystem()));
+        AtomicReference<TableComparison.Result> last = new AtomicReference<>();
+        try {
+            await(binding + " in sync").atMost(TIMEOUT).pollInterval(Duration.ofMillis(300)).until(() -> {
+                last.set(TableComparison.compare(mapping, legacyRows, newRows));
+                return last.get().inSync();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(binding + " not in sync: " + (last.get() == null ? "never compared" : last.get().describe()), e);
+        }
+        assertThat(last.get().inSync()).isTrue();
+    }
+}
