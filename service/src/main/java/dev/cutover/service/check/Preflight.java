@@ -24,7 +24,8 @@ public final class Preflight {
     public static Preflight standard() {
         return new Preflight(List.of(new SystemConnectivityCheck(), new LocalStateCheck(), new KafkaCheck(), new MappingCheck(),
                 new WrittenTableKeyCheck(), new PostgresTablePrivilegesCheck(), new PostgresReplicationCheck(),
-                new PostgresPublicationCheck(), new PostgresHelperTablesCheck(), new PostgresReplicaIdentityCheck()));
+                new PostgresPublicationCheck(), new PostgresHelperTablesCheck(), new PostgresReplicaIdentityCheck(),
+                new MariaDbBinlogCheck()));
     }
 
     /**
