@@ -1,6 +1,7 @@
 package dev.cutover.service.check;
 
 import dev.cutover.config.BridgeConfig;
+import dev.cutover.config.DatabaseKind;
 import dev.cutover.config.Secret;
 import dev.cutover.config.SystemOptions;
 import dev.cutover.core.event.SystemSide;
@@ -46,6 +47,13 @@ public final class CheckContext {
     /** Opens a connection to a system; the caller closes it. */
     Connection connect(SystemSide side) throws SQLException {
         return connections(side).open();
+    }
+
+    /** The captures of systems of {@code kind} that answered; checks of an unreachable system report nothing more. */
+    public List<CaptureLayout.Capture> reachableCaptures(DatabaseKind kind) {
+        return layout().captures().stream()
+                .filter(c -> config().system(c.side()).kind() == kind && reachable(c.side()))
+                .toList();
     }
 
     /** True when a connection to the system could be opened; checks of an unreachable system report nothing more. */

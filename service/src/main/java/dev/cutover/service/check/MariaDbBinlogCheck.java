@@ -26,11 +26,8 @@ final class MariaDbBinlogCheck implements PreflightCheck {
     @Override
     public List<Finding> run(CheckContext context) throws Exception {
         List<Finding> findings = new ArrayList<>();
-        for (CaptureLayout.Capture capture : context.layout().captures()) {
+        for (CaptureLayout.Capture capture : context.reachableCaptures(DatabaseKind.MARIADB)) {
             SystemSide side = capture.side();
-            if (context.config().system(side).kind() != DatabaseKind.MARIADB || !context.reachable(side)) {
-                continue;
-            }
             String path = CheckContext.systemPath(side);
             try (Connection c = context.connect(side)) {
                 Map<String, Object> settings = Sql.row(c, "SELECT @@log_bin AS log_bin, @@binlog_format AS binlog_format,"

@@ -28,11 +28,8 @@ final class PostgresHelperTablesCheck implements PreflightCheck {
     @Override
     public List<Finding> run(CheckContext context) throws Exception {
         List<Finding> findings = new ArrayList<>();
-        for (CaptureLayout.Capture capture : context.layout().captures()) {
+        for (CaptureLayout.Capture capture : context.reachableCaptures(DatabaseKind.POSTGRESQL)) {
             SystemSide side = capture.side();
-            if (context.config().system(side).kind() != DatabaseKind.POSTGRESQL || !context.reachable(side)) {
-                continue;
-            }
             SqlDialect dialect = context.connections(side).dialect();
             try (Connection c = context.connect(side)) {
                 for (TableId table : capture.ownTables()) {

@@ -29,11 +29,8 @@ final class PostgresPublicationCheck implements PreflightCheck {
     @Override
     public List<Finding> run(CheckContext context) throws Exception {
         List<Finding> findings = new ArrayList<>();
-        for (CaptureLayout.Capture capture : context.layout().captures()) {
+        for (CaptureLayout.Capture capture : context.reachableCaptures(DatabaseKind.POSTGRESQL)) {
             SystemSide side = capture.side();
-            if (context.config().system(side).kind() != DatabaseKind.POSTGRESQL || !context.reachable(side)) {
-                continue;
-            }
             try (Connection c = context.connect(side)) {
                 findings.add(check(c, capture, context.connections(side).dialect()));
             }

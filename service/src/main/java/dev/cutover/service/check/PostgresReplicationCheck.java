@@ -24,11 +24,8 @@ final class PostgresReplicationCheck implements PreflightCheck {
     @Override
     public List<Finding> run(CheckContext context) throws Exception {
         List<Finding> findings = new ArrayList<>();
-        for (CaptureLayout.Capture capture : context.layout().captures()) {
+        for (CaptureLayout.Capture capture : context.reachableCaptures(DatabaseKind.POSTGRESQL)) {
             SystemSide side = capture.side();
-            if (context.config().system(side).kind() != DatabaseKind.POSTGRESQL || !context.reachable(side)) {
-                continue;
-            }
             try (Connection c = context.connect(side)) {
                 String path = CheckContext.systemPath(side);
                 findings.add(walLevel(c, path, capture));

@@ -1,8 +1,6 @@
 package dev.cutover.service.command;
 
 import dev.cutover.config.BridgeConfig;
-import dev.cutover.config.ConfigException;
-import dev.cutover.config.ConfigLoader;
 import dev.cutover.service.CutoverCli;
 import dev.cutover.service.check.CheckContext;
 import dev.cutover.service.check.Finding;
@@ -31,11 +29,8 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BridgeConfig bridge;
-        try {
-            bridge = ConfigLoader.load(config);
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
+        BridgeConfig bridge = ConfigFile.loadOrReport(config, System.err::println);
+        if (bridge == null) {
             return CutoverCli.EXIT_BAD_CONFIG;
         }
         PrintStream out = System.out;

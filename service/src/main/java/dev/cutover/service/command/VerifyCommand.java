@@ -2,8 +2,6 @@ package dev.cutover.service.command;
 
 import dev.cutover.config.BindingOptions;
 import dev.cutover.config.BridgeConfig;
-import dev.cutover.config.ConfigException;
-import dev.cutover.config.ConfigLoader;
 import dev.cutover.core.binding.NoSyncStrategy;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.mapping.TableMapping;
@@ -59,11 +57,8 @@ public final class VerifyCommand implements Callable<Integer> {
             err.println("cutover verify: --limit must be 0 or more, got " + limit);
             return CutoverCli.EXIT_BAD_CONFIG;
         }
-        BridgeConfig bridge;
-        try {
-            bridge = ConfigLoader.load(config);
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
+        BridgeConfig bridge = ConfigFile.loadOrReport(config, err::println);
+        if (bridge == null) {
             return CutoverCli.EXIT_BAD_CONFIG;
         }
         List<BindingOptions> chosen = bridge.bindings().stream()

@@ -17,6 +17,7 @@ import dev.cutover.testkit.postgres.PostgresTestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,8 +27,9 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A legacy and a new database on the machine's PostgreSQL, the shared Kafka broker, and a bridge
- * configuration between them, for end-to-end tests. Each fixture has its own bridge name, so
- * slots, topics and consumer groups never collide between tests.
+ * configuration between them, for end-to-end tests. Each fixture has its own bridge name (the
+ * given one plus a random suffix), so slots, topics and consumer groups never collide between
+ * tests, nor with a concurrent or crashed run on the same servers.
  */
 final class BridgeFixture implements AutoCloseable {
 
@@ -39,7 +41,8 @@ final class BridgeFixture implements AutoCloseable {
     private final List<BridgeService> started = new java.util.ArrayList<>();
 
     BridgeFixture(String name, Path dir) {
-        this.name = name;
+        // A run's own suffix: slots and topics are named after the bridge and outlive a crashed run.
+        this.name = name + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFL);
         this.dir = dir;
     }
 

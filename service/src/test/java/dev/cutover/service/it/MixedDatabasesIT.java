@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -153,7 +154,9 @@ class MixedDatabasesIT {
         awaitInSync("item");
     }
 
-    private void start(String name, String legacySystem, String newSystem, String legacySchema, String newSchema) throws Exception {
+    private void start(String prefix, String legacySystem, String newSystem, String legacySchema, String newSchema) throws Exception {
+        // Slots and topics are named after the bridge: a run of its own never meets a crashed run's.
+        String name = prefix + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFL);
         String yaml = """
                 name: %s
                 data-dir: state
