@@ -1,6 +1,7 @@
 package dev.cutover.config;
 
 import dev.cutover.config.internal.Redaction;
+import dev.cutover.core.batch.BatchSpec;
 import dev.cutover.core.binding.Direction;
 import dev.cutover.core.binding.NoSyncStrategy;
 import dev.cutover.core.binding.SyncMode;
@@ -29,10 +30,11 @@ import java.util.Set;
  *     shown; always includes every sensitive name
  * @param strategy why nothing is synced: never null for a {@link Direction#NONE} binding
  *     ({@link NoSyncStrategy#DEFAULT} when the file names none), null for every other
+ * @param batch how a {@link SyncMode#BATCH} binding copies: never null for one, null for every other
  */
 public record BindingOptions(String name, String path, Direction direction, SyncMode mode, TableMappingSpec mapping,
         Set<String> hiddenMapperOptions, ConflictSpec conflict, Set<String> hiddenResolverOptions,
-        NoSyncStrategy strategy) {
+        NoSyncStrategy strategy, BatchSpec batch) {
 
     public BindingOptions {
         Objects.requireNonNull(name, "name");
@@ -48,6 +50,15 @@ public record BindingOptions(String name, String path, Direction direction, Sync
         if ((direction == Direction.NONE) != (strategy != null)) {
             throw new IllegalArgumentException(direction == Direction.NONE
                     ? "a none binding needs a strategy" : "a strategy only applies to none bindings, not " + direction.label());
+        }
+        boolean batchMode = mode == SyncMode.BATCH && direction != Direction.NONE;
+        if (batchMode != (batch != null)) {
+            throw new IllegalArgumentException(batchMode ? "a batch binding needs batch settings"
+                    : "batch settings only apply to one-way bindings of mode batch, not " + direction.label() + " "
+                            + mode.label());
+        }
+        if (batchMode && direction == Direction.TWO_WAY) {
+            throw new IllegalArgumentException("a two-way binding cannot copy in batches");
         }
         hiddenMapperOptions = hidden(hiddenMapperOptions, mapping.customOptions());
         hiddenResolverOptions = hidden(hiddenResolverOptions, conflict == null ? Map.of() : conflict.resolverOptions());
@@ -78,6 +89,21 @@ public record BindingOptions(String name, String path, Direction direction, Sync
                 direction == Direction.NONE ? NoSyncStrategy.DEFAULT : null);
     }
 
+    /**
+     * A binding with the given conflict settings and strategy, and no batch settings, so of
+     * {@link SyncMode#STREAM} (or direction none).
+     */
+    public BindingOptions(String name, String path, Direction direction, SyncMode mode, TableMappingSpec mapping,
+            Set<String> hiddenMapperOptions, ConflictSpec conflict, Set<String> hiddenResolverOptions,
+            NoSyncStrategy strategy) {
+        this(name, path, direction, mode, mapping, hiddenMapperOptions, conflict, hiddenResolverOptions, strategy, null);
+    }
+
+    /** True when the binding copies on a schedule rather than streaming. */
+    public boolean batched() {
+        return batch != null;
+    }
+
     /** True when changes flow: every direction but {@link Direction#NONE}. */
     public boolean synced() {
         return direction != Direction.NONE;
@@ -104,6 +130,8 @@ public record BindingOptions(String name, String path, Direction direction, Sync
     public String toString() {
         return "BindingOptions[" + name + " (" + path + "): " + legacyTable() + " -> " + newTable() + ", "
                 + direction.label() + (conflict == null ? "" : " (" + conflict.policy().label() + ")")
-                + (strategy == null ? ", " + mode.label() : " (" + strategy.label() + ")") + "]";
+                + (strategy == null ? ", " + mode.label() : " (" + strategy.label() + ")")
+                + (batch == null ? "" : " every '" + batch.schedule().text() + "'"
+                        + (batch.incremental() ? " by " + batch.watermark() : " full")) + "]";
     }
 }

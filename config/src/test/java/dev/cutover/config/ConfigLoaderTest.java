@@ -173,7 +173,8 @@ class ConfigLoaderTest {
                     defaults: { source: legacy }
                     legacy-defaults: {}
                     mapper: { class: com.example.MyMapper, options: { k: v } }
-                    conflict: (none)""");
+                    conflict: (none)
+                    batch: (none)""");
     }
 
     @Test

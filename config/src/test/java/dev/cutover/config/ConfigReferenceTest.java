@@ -21,7 +21,7 @@ class ConfigReferenceTest {
         List<Section> sections = RootSection.sections();
         assertThat(sections).extracting(Section::title).containsExactly("top level", "kafka", "systems", "systems.<side>",
                 "http", "tuning", "bindings[]", "bindings[].columns.<legacy column>", "bindings[].mapper",
-                "bindings[].conflict");
+                "bindings[].conflict", "bindings[].batch");
         for (Section section : sections) {
             String heading = section == sections.get(0) ? "### Top level\n" : "### `" + section.title() + "`\n";
             int start = markdown.indexOf(heading);
@@ -47,7 +47,7 @@ class ConfigReferenceTest {
                 .contains("| `capture-poll-interval` | duration (ISO-8601) | `" + TuningOptions.DEFAULT_CAPTURE_POLL_INTERVAL + "` |")
                 .contains("| `data-dir` | path | `" + BridgeConfig.DEFAULT_DATA_DIR + "` |")
                 .contains("| `name` | string | required | `[a-z][a-z0-9_]{0,30}` |")
-                .contains("| `mode` | string | `stream` | `stream`; planned: `batch` |")
+                .contains("| `mode` | string | `stream` | `stream`, `batch` |")
                 .contains("| `direction` | string | required | `legacy-to-new`, `new-to-legacy`, `two-way`, `none` |")
                 .contains("| `strategy` | string | `" + NoSyncStrategy.DEFAULT.label() + "` on a none binding | `separate`,"
                         + " `duplicate-maintenance` |")

@@ -108,6 +108,7 @@ class ConflictConfigTest {
                       resolver: com.example.MyResolver
                       options: { api-password: [hidden], region: eu, token: [hidden] }
                       set-replica-identity-full: false
+                    batch: (none)
                 """.stripTrailing())
                 .doesNotContain("plain-text-pw").doesNotContain(Configs.LEGACY_PASSWORD);
         assertThat(config.bindings().get(0).hiddenResolverOptions()).containsExactlyInAnyOrder("api-password", "token");

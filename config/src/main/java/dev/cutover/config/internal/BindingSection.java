@@ -1,6 +1,7 @@
 package dev.cutover.config.internal;
 
 import dev.cutover.config.BindingOptions;
+import dev.cutover.core.batch.BatchSpec;
 import dev.cutover.core.binding.Direction;
 import dev.cutover.core.binding.NoSyncStrategy;
 import dev.cutover.core.binding.SyncMode;
@@ -32,10 +33,11 @@ final class BindingSection {
                     + " conflicts as `conflict` says; `" + Direction.NONE.label() + "` syncs nothing, for the reason"
                     + " `strategy` gives.");
     static final Key<SyncMode> MODE = Key.withDefault("mode",
-            ChoiceType.of(List.of(SyncMode.values()), SyncMode::label, Map.of(SyncMode.BATCH,
-                    Unavailable.value("mode", SyncMode.BATCH.label(), SyncMode.STREAM.label()))),
-            SyncMode.STREAM, "How changes move: `stream` captures every change from the database log as it commits;"
-                    + " not for `" + Direction.NONE.label() + "` bindings, which move nothing.");
+            ChoiceType.of(List.of(SyncMode.values()), SyncMode::label, Map.of()),
+            SyncMode.STREAM, "How changes move: `" + SyncMode.STREAM.label() + "` captures every change from the"
+                    + " database log as it commits; `" + SyncMode.BATCH.label() + "` copies the source table as `batch`"
+                    + " says, for one-way bindings only; not for `" + Direction.NONE.label()
+                    + "` bindings, which move nothing.");
     static final Key<NoSyncStrategy> STRATEGY = Key.optional("strategy",
             ChoiceType.of(List.of(NoSyncStrategy.values()), NoSyncStrategy::label, Map.of()),
             "Why a `" + Direction.NONE.label() + "` binding syncs nothing: `" + NoSyncStrategy.SEPARATE.label()
@@ -60,9 +62,12 @@ final class BindingSection {
             "How conflicts are decided; only for `" + Direction.TWO_WAY.label() + "` bindings.")
             .withDefaultText("all defaults on a two-way binding");
 
+    static final Key<BatchSpec> BATCH = Key.optional("batch", BatchSection.TYPE,
+            "When and how a `" + SyncMode.BATCH.label() + "` binding copies; required for those, and only for those.");
+
     static final Section SECTION = new Section("bindings[]", "One table binding: a legacy table bound to a new table.",
             List.of(NAME, LEGACY, NEW, DIRECTION, MODE, STRATEGY, KEY, COLUMNS, DEFAULTS, LEGACY_DEFAULTS, MAPPER,
-                    CONFLICT));
+                    CONFLICT, BATCH));
     static final SectionType<ParsedBinding> TYPE = SectionType.of(SECTION, BindingSection::assemble);
 
     private static final Pattern NAME_FORM = Pattern.compile(NAME_PATTERN);
@@ -78,7 +83,7 @@ final class BindingSection {
         if (columns != null) {
             ok &= checkKey(v, columns) & checkDefaults(v, columns);
         }
-        ok &= checkConflict(v) & checkNoSync(v);
+        ok &= checkConflict(v) & checkNoSync(v) & checkBatch(v);
         BindingOptions options = ok ? build(v, name, columns) : null;
         return new ParsedBinding(v, name, !v.isSet(NAME), v.get(LEGACY), newTable, options);
     }
@@ -174,6 +179,37 @@ final class BindingSection {
         return true;
     }
 
+    /** {@code mode: batch} belongs to one-way bindings, and needs its {@code batch} section, which nothing else takes. */
+    private static boolean checkBatch(Values v) {
+        Direction direction = v.get(DIRECTION);
+        SyncMode mode = v.get(MODE);
+        if (mode == null || direction == null) {
+            return true;
+        }
+        if (mode != SyncMode.BATCH) {
+            if (v.isSet(BATCH)) {
+                v.problem(BATCH, "only applies to " + MODE.name() + ": " + SyncMode.BATCH.label() + ", but "
+                        + v.pathOf(MODE) + " is " + mode.label() + (v.isSet(MODE) ? "" : " (the default)") + "; remove "
+                        + BATCH.name() + " or set " + MODE.name() + ": " + SyncMode.BATCH.label());
+                return false;
+            }
+            return true;
+        }
+        if (direction == Direction.TWO_WAY) {
+            v.problem(MODE, SyncMode.BATCH.label() + " copies one way only, but " + v.pathOf(DIRECTION) + " is "
+                    + direction.label() + "; use " + Direction.LEGACY_TO_NEW.label() + " or " + Direction.NEW_TO_LEGACY.label()
+                    + ", or " + MODE.name() + ": " + SyncMode.STREAM.label());
+            return false;
+        }
+        if (direction != Direction.NONE && !v.isSet(BATCH)) {
+            v.problem(BATCH, MODE.name() + ": " + SyncMode.BATCH.label() + " needs a " + BATCH.name() + " section with at"
+                    + " least a " + BatchSection.SCHEDULE.name() + ", e.g. " + BATCH.name() + ": { "
+                    + BatchSection.SCHEDULE.name() + ": PT15M }");
+            return false;
+        }
+        return true;
+    }
+
     private static BindingOptions build(Values v, String name, List<ColumnRule> columns) {
         MapperSection.Mapper mapper = v.get(MAPPER);
         TableMappingSpec spec = new TableMappingSpec(v.get(LEGACY), v.get(NEW), v.get(KEY), columns,
@@ -190,7 +226,7 @@ final class BindingSection {
         }
         return new BindingOptions(name, v.path(), v.get(DIRECTION), v.get(MODE), spec,
                 mapper == null ? Set.of() : mapper.hidden(), conflictSpec, conflict == null ? Set.of() : conflict.hidden(),
-                strategy);
+                strategy, v.get(MODE) == SyncMode.BATCH ? v.get(BATCH) : null);
     }
 
     private static Map<String, Object> unwrap(Map<String, Constant> constants) {

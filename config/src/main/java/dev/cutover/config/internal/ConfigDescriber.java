@@ -6,6 +6,7 @@ import dev.cutover.config.KafkaOptions;
 import dev.cutover.config.Secret;
 import dev.cutover.config.SystemOptions;
 import dev.cutover.config.TuningOptions;
+import dev.cutover.core.batch.BatchSpec;
 import dev.cutover.core.conflict.ConflictSpec;
 import dev.cutover.core.mapping.ColumnRule;
 import dev.cutover.core.mapping.TableMappingSpec;
@@ -88,6 +89,17 @@ public final class ConfigDescriber {
         line(2, BindingSection.LEGACY_DEFAULTS, inline(spec.legacyDefaults()));
         line(2, BindingSection.MAPPER, spec.customMapper() == null ? NONE : mapper(binding));
         conflict(binding);
+        batch(binding);
+    }
+
+    private void batch(BindingOptions binding) {
+        BatchSpec batch = binding.batch();
+        line(2, BindingSection.BATCH, batch == null ? NONE : "");
+        if (batch != null) {
+            line(3, BatchSection.SCHEDULE, batch.schedule().text());
+            line(3, BatchSection.WATERMARK, batch.watermark() == null ? NONE : batch.watermark());
+            line(3, BatchSection.PAGE_SIZE, batch.pageSize());
+        }
     }
 
     private void conflict(BindingOptions binding) {
