@@ -37,6 +37,18 @@ public final class MetricNames {
     /** Gauge of conflicts waiting for a person. Prometheus: {@code cutover_conflicts_open}. */
     public static final String CONFLICTS_OPEN = "cutover.conflicts.open";
 
+    /**
+     * Counter of copies of batch bindings, by binding and outcome ({@code succeeded} or {@code failed}).
+     * Prometheus: {@code cutover_batch_runs_total}.
+     */
+    public static final String BATCH_RUNS = "cutover.batch.runs";
+
+    /** Timer of how long each copy of a batch binding took. Prometheus: {@code cutover_batch_run_duration_seconds}. */
+    public static final String BATCH_RUN_DURATION = "cutover.batch.run.duration";
+
+    /** Gauge of source rows the last copy of a batch binding read. Prometheus: {@code cutover_batch_run_rows}. */
+    public static final String BATCH_RUN_ROWS = "cutover.batch.run.rows";
+
     /** Tag: binding name. */
     public static final String TAG_BINDING = "binding";
     /** Tag: direction label, e.g. {@code legacy-to-new}. */
@@ -65,6 +77,10 @@ public final class MetricNames {
     public static final String OUTCOME_HELD = "held";
     /** Outcome: dropped by the capture as an echo of this bridge's own applier ({@code skipped_echo}). */
     public static final String OUTCOME_ECHO_SKIPPED = "skipped_echo";
+    /** Outcome of a batch copy: every row published and acknowledged. */
+    public static final String OUTCOME_SUCCEEDED = "succeeded";
+    /** Outcome of a batch copy: stopped by an error; the next scheduled copy tries again. */
+    public static final String OUTCOME_FAILED = "failed";
     /** Outcome prefix: deliberately skipped; the reason follows, e.g. {@code skipped_unbound_table}. */
     public static final String OUTCOME_SKIPPED_PREFIX = "skipped_";
 

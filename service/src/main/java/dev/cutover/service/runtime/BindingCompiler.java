@@ -20,6 +20,7 @@ import dev.cutover.jdbc.JdbcSchemaException;
 import dev.cutover.jdbc.JdbcSchemaReader;
 import dev.cutover.kafka.BindingRoute;
 import dev.cutover.kafka.TopicNames;
+import dev.cutover.service.batch.WatermarkColumn;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -129,6 +130,14 @@ public final class BindingCompiler {
         int before = problems.size();
         if (binding.direction() == Direction.TWO_WAY) {
             checkTwoWay(binding, mapping, problems);
+        }
+        if (binding.batched() && binding.batch().incremental()) {
+            SystemSide source = binding.direction().targets().get(0).opposite();
+            String problem = WatermarkColumn.problem(source == SystemSide.LEGACY ? mapping.legacySchema()
+                    : mapping.newSchema(), binding.batch().watermark());
+            if (problem != null) {
+                problems.add(binding.path() + ".batch.watermark: " + problem);
+            }
         }
         if (binding.direction().targets().contains(SystemSide.LEGACY) && !mapping.invertible()) {
             problems.addAll(located(binding, mapping.inversionProblems(), " (direction " + binding.direction().label()

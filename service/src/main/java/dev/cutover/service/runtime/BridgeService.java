@@ -77,7 +77,8 @@ public final class BridgeService implements AutoCloseable {
             Map<String, String> directions = new LinkedHashMap<>();
             bindings.forEach(b -> directions.put(b.name(), b.options().direction().label()));
             Set<SystemSide> captured = EnumSet.noneOf(SystemSide.class);
-            bindings.forEach(b -> captured.add(b.source()));
+            // A side read only by batch bindings is copied, not captured: no capture gauges, nothing to wait for.
+            bindings.stream().filter(b -> !b.batched()).forEach(b -> captured.add(b.source()));
             MicrometerPipelineListener metrics = new MicrometerPipelineListener(registry, clock, directions, captured);
             listener = metrics;
             pipeline = Pipeline.start(config, bridge, metrics, registry, clock, this::onComponentFailure);

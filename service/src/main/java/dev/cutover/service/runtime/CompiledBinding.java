@@ -37,7 +37,12 @@ public record CompiledBinding(BindingOptions options, TableMapping mapping, Bind
         return options.direction() == Direction.TWO_WAY;
     }
 
-    /** The captured table. */
+    /** True when the binding copies on a schedule: nothing captures its source table. */
+    public boolean batched() {
+        return options.batched();
+    }
+
+    /** The captured (or, for a batch binding, copied) table. */
     public TableId sourceTable() {
         return (source() == SystemSide.LEGACY ? mapping.legacySchema() : mapping.newSchema()).table();
     }

@@ -33,6 +33,7 @@ import dev.cutover.kafka.KafkaTopicAdmin;
 import dev.cutover.kafka.SchemaTopic;
 import dev.cutover.kafka.TopicSchemas;
 import dev.cutover.kafka.TopicSettings;
+import dev.cutover.service.batch.BatchScheduler;
 import dev.cutover.service.conflict.ConflictDesk;
 import dev.cutover.service.metrics.MetricNames;
 import dev.cutover.service.metrics.MicrometerPipelineListener;
@@ -53,7 +54,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The started components of a bridge and the order they stop in: Kafka (when embedded), one
  * applier per system that bindings write, one capture per system that bindings read. A
- * {@code none} binding starts nothing; when every binding is {@code none} nothing is started at
+ * {@code batch} binding starts a copy scheduler instead of a capture, sharing the publisher, topics and
+ * appliers with the stream bindings; a {@code none} binding starts nothing; when every binding is {@code none} nothing is started at
  * all, not even Kafka, and the bridge only answers status. Created by {@link #start};
  * {@link #close} drains and is idempotent.
  */
@@ -77,6 +79,7 @@ final class Pipeline {
     private final Map<SystemSide, DebeziumCaptureSource> captures = new EnumMap<>(SystemSide.class);
     private final Map<SystemSide, KafkaApplyLoop> applyLoops = new EnumMap<>(SystemSide.class);
     private final Map<SystemSide, JdbcApplier> appliers = new EnumMap<>(SystemSide.class);
+    private final Map<String, BatchScheduler> batches = new LinkedHashMap<>();
     private EmbeddedKafkaBroker broker;
     private String bootstrapServers;
     private KafkaChangePublisher publisher;
@@ -143,11 +146,12 @@ final class Pipeline {
             }
         }
         for (SystemSide side : SystemSide.values()) {
-            List<CompiledBinding> reading = bindings.stream().filter(b -> b.source() == side).toList();
+            List<CompiledBinding> reading = bindings.stream().filter(b -> b.source() == side && !b.batched()).toList();
             if (!reading.isEmpty()) {
                 startCapture(config, side, reading, clock, twoWay);
             }
         }
+        bindings.stream().filter(CompiledBinding::batched).forEach(b -> startBatch(config, b, registry, clock));
         watchdog = watch(config.name(), onFailure);
     }
 
@@ -248,6 +252,13 @@ final class Pipeline {
         capture.start(new CapturePipeline(mapped, publisher, deadLetters, metrics, clock));
     }
 
+    private void startBatch(BridgeConfig config, CompiledBinding b, MeterRegistry registry, Clock clock) {
+        batches.put(b.name(), BatchScheduler.start(b.name(), b.options().batch(), b.mapping(), b.source(),
+                b.route().targetSchema(), BindingCompiler.connections(config.system(b.source())),
+                BindingCompiler.connections(config.system(b.target())), config.dataDir(), publisher, deadLetters,
+                metrics, clock, registry));
+    }
+
     private Thread watch(String bridge, BiConsumer<String, Throwable> onFailure) {
         Thread t = new Thread(() -> {
             while (!closed) {
@@ -310,6 +321,9 @@ final class Pipeline {
             doc.put("lastAppliedCommit", String.valueOf(a.lastApplied()));
             doc.put("lastLagMillis", a.lastLag().toMillis());
             doc.put("consumerLag", loop == null ? null : loop.lag());
+            if (b.batched()) {
+                doc.putAll(batches.get(b.name()).status());
+            }
             list.add(doc);
         }
         for (BindingOptions b : unsynced) {
@@ -335,6 +349,8 @@ final class Pipeline {
             watchdog.interrupt();
         }
         captures.forEach((side, capture) -> closeQuietly("capture of " + side.label(), capture::close));
+        batches.values().forEach(BatchScheduler::stop);
+        batches.forEach((name, batch) -> closeQuietly("batch copies of " + name, () -> batch.awaitStop(drainTimeout)));
         closeQuietly("applier drain", () -> drain(drainTimeout));
         applyLoops.forEach((side, loop) -> closeQuietly("apply loop of " + side.label(), loop::close));
         appliers.forEach((side, applier) -> closeQuietly("applier of " + side.label(), applier::close));

@@ -3,7 +3,10 @@ package dev.cutover.service.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.config.BindingOptions;
+import dev.cutover.core.batch.BatchSpec;
+import dev.cutover.core.batch.Schedule;
 import dev.cutover.core.binding.Direction;
+import dev.cutover.core.binding.NoSyncStrategy;
 import dev.cutover.core.binding.SyncMode;
 import dev.cutover.core.conflict.ConflictPolicy;
 import dev.cutover.core.conflict.ConflictSpec;
@@ -18,8 +21,12 @@ import org.junit.jupiter.api.Test;
 class BridgePlannerTest {
 
     private static BindingOptions binding(Direction direction, SyncMode mode, String legacy, String neu) {
-        return new BindingOptions("b", "bindings[0]", direction, mode, new TableMappingSpec(TableId.parse(legacy, "public"),
-                TableId.parse(neu, "public"), null, null, null, null, null, null));
+        TableMappingSpec spec = new TableMappingSpec(TableId.parse(legacy, "public"),
+                TableId.parse(neu, "public"), null, null, null, null, null, null);
+        return new BindingOptions("b", "bindings[0]", direction, mode, spec, Set.of(),
+                direction == Direction.TWO_WAY ? ConflictSpec.DEFAULT : null, Set.of(),
+                direction == Direction.NONE ? NoSyncStrategy.DEFAULT : null,
+                mode == SyncMode.BATCH ? new BatchSpec(Schedule.parse("PT1M"), null, 100) : null);
     }
 
     private static BindingPlan plan(BindingOptions b, Set<SystemSide> resuming) {
