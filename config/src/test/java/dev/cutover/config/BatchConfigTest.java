@@ -144,7 +144,8 @@ class BatchConfigTest {
                     batch:
                       schedule: PT5M
                       watermark: upd_ts
-                      page-size: 5000""");
+                      page-size: 5000
+                """.stripTrailing());
         assertThat(Configs.parse(batch("mode: batch\nbatch: { schedule: PT5M }")).bindings().get(0).toString())
                 .endsWith("legacy-to-new, batch every 'PT5M' full]");
     }
