@@ -1,21 +1,16 @@
 package dev.cutover.testkit.mariadb;
 
-import dev.cutover.testkit.TestDatabaseName;
+import dev.cutover.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A fresh, empty database (schema) on the machine's MariaDB for one test class (or test), dropped
@@ -36,20 +31,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Thread-safe; {@link #close()} is idempotent. Helper methods throw {@link IllegalStateException}
  * naming the database and statement when SQL fails.
  */
-public final class MariaDbTestDatabase implements AutoCloseable {
-
-    /** Leftovers older than this are taken for debris of crashed runs. */
-    public static final Duration STALE_AFTER = Duration.ofHours(1);
+public final class MariaDbTestDatabase extends TestDatabase {
 
     private static final Set<String> SWEPT_PREFIXES = ConcurrentHashMap.newKeySet();
 
     private final MariaDbServer server;
-    private final String name;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private MariaDbTestDatabase(MariaDbServer server, String name) {
+        super(new Admin(server), name);
         this.server = server;
-        this.name = name;
     }
 
     /**
@@ -61,18 +51,8 @@ public final class MariaDbTestDatabase implements AutoCloseable {
      *     choose one per module so that sweeps never touch another module's databases
      */
     public static MariaDbTestDatabase create(String prefix) {
-        TestDatabaseName.checkPrefix(prefix);
         MariaDbServer server = MariaDbServer.fromEnvironment();
-        if (SWEPT_PREFIXES.add(prefix)) {
-            sweep(server, prefix, STALE_AFTER);
-        }
-        String name = TestDatabaseName.fresh(prefix, Instant.now()).toString();
-        try (Connection admin = server.connectAdmin(); Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + quote(name) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database " + name + " on " + server + ": " + e.getMessage(), e);
-        }
-        return new MariaDbTestDatabase(server, name);
+        return new MariaDbTestDatabase(server, createFresh(new Admin(server), SWEPT_PREFIXES, prefix));
     }
 
     /**
@@ -81,7 +61,7 @@ public final class MariaDbTestDatabase implements AutoCloseable {
      * @return how many databases were dropped
      */
     public static int sweepStale(String prefix) {
-        return sweep(MariaDbServer.fromEnvironment(), prefix, STALE_AFTER);
+        return sweep(new Admin(MariaDbServer.fromEnvironment()), prefix, STALE_AFTER);
     }
 
     /**
@@ -91,42 +71,41 @@ public final class MariaDbTestDatabase implements AutoCloseable {
      * @return how many databases were dropped
      */
     public static int sweepAll(String prefix) {
-        return sweep(MariaDbServer.fromEnvironment(), prefix, Duration.ZERO);
-    }
-
-    private static int sweep(MariaDbServer server, String prefix, Duration olderThan) {
-        TestDatabaseName.checkPrefix(prefix);
-        Instant cutoff = Instant.now().minus(olderThan);
-        try (Connection admin = server.connectAdmin()) {
-            List<String> stale = new ArrayList<>();
-            try (PreparedStatement query = admin.prepareStatement(
-                    "SELECT schema_name FROM information_schema.schemata WHERE LEFT(schema_name, ?) = ?")) {
-                query.setInt(1, prefix.length() + 1);
-                query.setString(2, prefix + "_");
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        String database = rs.getString(1);
-                        TestDatabaseName.parse(prefix, database).filter(n -> !n.createdAt().isAfter(cutoff)).ifPresent(n -> stale.add(database));
-                    }
-                }
-            }
-            for (String database : stale) {
-                drop(admin, database);
-            }
-            return stale.size();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot sweep test databases '" + prefix + "_*' on " + server + ": " + e.getMessage(), e);
-        }
+        return sweep(new Admin(MariaDbServer.fromEnvironment()), prefix, Duration.ZERO);
     }
 
     /**
-     * Ends the sessions using {@code database} (an open transaction's metadata locks would make
-     * {@code DROP DATABASE} wait), then drops it.
+     * Lists databases from {@code information_schema.schemata}; drops one after ending the sessions
+     * using it (an open transaction's metadata locks would make {@code DROP DATABASE} wait).
      */
-    private static void drop(Connection admin, String database) throws SQLException {
-        killSessions(admin, database);
-        try (Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + quote(database));
+    private record Admin(MariaDbServer server) implements ServerAdmin {
+
+        @Override
+        public Connection connectAdmin() throws SQLException {
+            return server.connectAdmin();
+        }
+
+        @Override
+        public String databasesStartingWithQuery() {
+            return "SELECT schema_name FROM information_schema.schemata WHERE LOCATE(?, schema_name) = 1";
+        }
+
+        @Override
+        public String createStatement(String name) {
+            return "CREATE DATABASE " + quote(name) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+        }
+
+        @Override
+        public void drop(Connection admin, String database) throws SQLException {
+            killSessions(admin, database);
+            try (Statement statement = admin.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + quote(database));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return server.toString();
         }
     }
 
@@ -158,13 +137,14 @@ public final class MariaDbTestDatabase implements AutoCloseable {
     }
 
     /** The database's name, which is also the schema of its tables. */
+    @Override
     public String name() {
-        return name;
+        return super.name();
     }
 
     /** {@code jdbc:mariadb://host:port/<name>}. */
     public String jdbcUrl() {
-        return server.jdbcUrl(name);
+        return server.jdbcUrl(name());
     }
 
     /** The server's host name or address, for clients configured by host and port (as Debezium is). */
@@ -188,75 +168,21 @@ public final class MariaDbTestDatabase implements AutoCloseable {
     }
 
     /** A new connection to this database in auto-commit mode; the caller closes it. */
+    @Override
     public Connection connect() throws SQLException {
-        return server.connect(name);
-    }
-
-    /** Runs each statement in turn, each in its own transaction (auto-commit). */
-    public void execute(String... sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            for (String each : sql) {
-                run(statement, each);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot connect to test database " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void run(Statement statement, String sql) {
-        try {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("statement failed on test database " + name + ": " + sql + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The rows of a query, each a map from column label to the driver's value, in column order. */
-    public List<Map<String, Object>> queryRows(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            ResultSetMetaData meta = rs.getMetaData();
-            List<Map<String, Object>> rows = new ArrayList<>();
-            while (rs.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnLabel(i), rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException("query failed on test database " + name + ": " + sql + ": " + e.getMessage(), e);
-        }
+        return server.connect(name());
     }
 
     /**
      * Kills every other session whose current database is this one (as a server restart or a
      * network failure would end them), and returns how many were killed.
      */
+    @Override
     public int terminateConnections() {
-        try (Connection admin = server.connectAdmin()) {
-            return killSessions(admin, name);
+        try (Connection admin = connectAdmin()) {
+            return killSessions(admin, name());
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot end the sessions of test database " + name + " on " + server + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot end the sessions of test database " + name() + " on " + server + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Ends the sessions still using this database, then drops it. Idempotent. */
-    @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        try (Connection admin = server.connectAdmin()) {
-            drop(admin, name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot drop test database " + name + " on " + server + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public String toString() {
-        return name + " on " + server;
     }
 }

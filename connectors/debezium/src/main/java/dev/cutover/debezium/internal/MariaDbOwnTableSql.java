@@ -1,26 +1,16 @@
 package dev.cutover.debezium.internal;
 
 import dev.cutover.core.event.TableId;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@link OwnTableSql} for MariaDB: the schema of a {@link TableId} is the database. Key columns
  * are {@code varchar}, as MariaDB cannot index a {@code text} column without a prefix length.
  */
-final class MariaDbOwnTableSql implements OwnTableSql {
-
-    @Override
-    public String qualified(TableId table) {
-        return quote(table.schema()) + "." + quote(table.table());
-    }
+final class MariaDbOwnTableSql extends CatalogOwnTableSql {
 
     /** {@code name} as a quoted MariaDB identifier: {@code `a``b`} for {@code a`b}. */
-    static String quote(String name) {
+    @Override
+    String quote(String name) {
         if (name.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("identifier contains a NUL character");
         }
@@ -28,19 +18,8 @@ final class MariaDbOwnTableSql implements OwnTableSql {
     }
 
     @Override
-    public List<String> columns(Connection connection, TableId table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT column_name FROM information_schema.columns"
-                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
-            ps.setString(1, table.schema());
-            ps.setString(2, table.table());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    columns.add(rs.getString(1));
-                }
-            }
-        }
-        return columns;
+    String columnsQuery() {
+        return "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position";
     }
 
     @Override

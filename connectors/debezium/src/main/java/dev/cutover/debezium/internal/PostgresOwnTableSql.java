@@ -1,37 +1,21 @@
 package dev.cutover.debezium.internal;
 
 import dev.cutover.core.event.TableId;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 
 /** {@link OwnTableSql} for PostgreSQL. */
-final class PostgresOwnTableSql implements OwnTableSql {
+final class PostgresOwnTableSql extends CatalogOwnTableSql {
 
     @Override
-    public String qualified(TableId table) {
-        return SqlIdentifiers.quote(table.schema()) + "." + SqlIdentifiers.quote(table.table());
+    String quote(String name) {
+        return SqlIdentifiers.quote(name);
     }
 
     @Override
-    public List<String> columns(Connection connection, TableId table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname FROM pg_catalog.pg_attribute a"
+    String columnsQuery() {
+        return "SELECT a.attname FROM pg_catalog.pg_attribute a"
                 + " JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped"
-                + " ORDER BY a.attnum")) {
-            ps.setString(1, table.schema());
-            ps.setString(2, table.table());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    columns.add(rs.getString(1));
-                }
-            }
-        }
-        return columns;
+                + " ORDER BY a.attnum";
     }
 
     @Override

@@ -54,6 +54,8 @@ public final class MariaDbDialect implements SqlDialect {
             "forceConnectionTimeZoneToSession", "true",
             "initSql", "SET SESSION sql_mode = CONCAT_WS(',', @@SESSION.sql_mode, 'STRICT_ALL_TABLES', 'NO_AUTO_VALUE_ON_ZERO')");
 
+    private static final MariaDbValues VALUES = new MariaDbValues();
+
     @Override
     public String name() {
         return "mariadb";
@@ -179,12 +181,12 @@ public final class MariaDbDialect implements SqlDialect {
 
     @Override
     public void bind(PreparedStatement statement, int index, ColumnDef column, Object value) throws SQLException {
-        MariaDbValues.bind(statement, index, column, value);
+        VALUES.bind(statement, index, column, value);
     }
 
     @Override
     public Object read(ResultSet row, int index, ColumnDef column) throws SQLException {
-        return MariaDbValues.read(row, index, column);
+        return VALUES.read(row, index, column);
     }
 
     @Override

@@ -1,15 +1,13 @@
 package dev.cutover.jdbc.mariadb;
 
 import dev.cutover.core.schema.ColumnDef;
-import java.math.BigDecimal;
+import dev.cutover.jdbc.internal.ColumnValues;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -24,35 +22,10 @@ import java.util.UUID;
  * converting through the JVM's time zone. UUIDs travel as their text, which the {@code uuid} type
  * parses. Stateless.
  */
-final class MariaDbValues {
+final class MariaDbValues extends ColumnValues {
 
-    private MariaDbValues() {
-    }
-
-    static void bind(PreparedStatement st, int index, ColumnDef column, Object value) throws SQLException {
-        if (value == null) {
-            st.setNull(index, nullType(column));
-            return;
-        }
-        switch (column.type()) {
-            case BOOLEAN -> st.setBoolean(index, (Boolean) value);
-            case INT16 -> st.setShort(index, (Short) value);
-            case INT32 -> st.setInt(index, (Integer) value);
-            case INT64 -> st.setLong(index, (Long) value);
-            case FLOAT32 -> st.setFloat(index, (Float) value);
-            case FLOAT64 -> st.setDouble(index, (Double) value);
-            case DECIMAL -> st.setBigDecimal(index, (BigDecimal) value);
-            case STRING, JSON -> st.setString(index, (String) value);
-            case BYTES -> st.setBytes(index, (byte[]) value);
-            case UUID -> st.setString(index, ((UUID) value).toString());
-            case DATE -> st.setObject(index, (LocalDate) value);
-            case TIME -> st.setObject(index, (LocalTime) value);
-            case TIMESTAMP -> st.setObject(index, (LocalDateTime) value);
-            case TIMESTAMPTZ -> st.setObject(index, LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC));
-        }
-    }
-
-    static int nullType(ColumnDef column) {
+    @Override
+    protected int nullType(ColumnDef column) {
         return switch (column.type()) {
             case BOOLEAN -> Types.BOOLEAN;
             case INT16 -> Types.SMALLINT;
@@ -69,31 +42,25 @@ final class MariaDbValues {
         };
     }
 
-    static Object read(ResultSet rs, int index, ColumnDef column) throws SQLException {
-        Object value = switch (column.type()) {
-            case BOOLEAN -> rs.getBoolean(index);
-            case INT16 -> rs.getShort(index);
-            case INT32 -> rs.getInt(index);
-            case INT64 -> rs.getLong(index);
-            case FLOAT32 -> rs.getFloat(index);
-            case FLOAT64 -> rs.getDouble(index);
-            case DECIMAL -> rs.getBigDecimal(index);
-            case STRING, JSON -> rs.getString(index);
-            case BYTES -> rs.getBytes(index);
-            case UUID -> toUuid(rs.getString(index));
-            case DATE -> rs.getObject(index, LocalDate.class);
-            case TIME -> rs.getObject(index, LocalTime.class);
-            case TIMESTAMP -> rs.getObject(index, LocalDateTime.class);
-            case TIMESTAMPTZ -> toInstant(rs.getObject(index, LocalDateTime.class));
-        };
-        return rs.wasNull() ? null : value;
+    @Override
+    protected void bindUuid(PreparedStatement st, int index, UUID value) throws SQLException {
+        st.setString(index, value.toString());
     }
 
-    private static UUID toUuid(String text) {
+    @Override
+    protected void bindInstant(PreparedStatement st, int index, Instant value) throws SQLException {
+        st.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+    }
+
+    @Override
+    protected UUID readUuid(ResultSet rs, int index) throws SQLException {
+        String text = rs.getString(index);
         return text == null ? null : UUID.fromString(text);
     }
 
-    private static Instant toInstant(LocalDateTime utc) {
+    @Override
+    protected Instant readInstant(ResultSet rs, int index) throws SQLException {
+        LocalDateTime utc = rs.getObject(index, LocalDateTime.class);
         return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 }

@@ -31,6 +31,8 @@ public final class PostgresDialect implements SqlDialect {
             "logServerErrorDetail", "false",
             "ApplicationName", "cutover");
 
+    private static final PostgresValues VALUES = new PostgresValues();
+
     @Override
     public String name() {
         return "postgresql";
@@ -116,12 +118,12 @@ public final class PostgresDialect implements SqlDialect {
 
     @Override
     public void bind(PreparedStatement statement, int index, ColumnDef column, Object value) throws SQLException {
-        PostgresValues.bind(statement, index, column, value);
+        VALUES.bind(statement, index, column, value);
     }
 
     @Override
     public Object read(ResultSet row, int index, ColumnDef column) throws SQLException {
-        return PostgresValues.read(row, index, column);
+        return VALUES.read(row, index, column);
     }
 
     @Override

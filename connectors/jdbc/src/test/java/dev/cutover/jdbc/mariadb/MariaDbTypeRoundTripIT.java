@@ -12,13 +12,13 @@ import dev.cutover.jdbc.JdbcConnectionFactory;
 import dev.cutover.jdbc.JdbcRowReader;
 import dev.cutover.jdbc.JdbcSchemaReader;
 import dev.cutover.jdbc.testing.Changes;
+import dev.cutover.jdbc.testing.RowWrites;
 import dev.cutover.testkit.mariadb.MariaDbTestDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
@@ -130,23 +130,7 @@ class MariaDbTypeRoundTripIT {
     }
 
     private static void write(RowImage... rows) throws Exception {
-        Changes changes = new Changes(schema.table(), "id");
-        List<ChangeEvent> batch = new ArrayList<>();
-        for (RowImage row : rows) {
-            batch.add(changes.create(flatten(row)));
-        }
-        try (JdbcApplier applier = new JdbcApplier(connections, Map.of(schema.table(), schema))) {
-            assertThat(applier.apply(batch).rejected()).isEmpty();
-        }
-    }
-
-    private static Object[] flatten(RowImage row) {
-        List<Object> pairs = new ArrayList<>();
-        row.asMap().forEach((k, v) -> {
-            pairs.add(k);
-            pairs.add(v);
-        });
-        return pairs.toArray();
+        RowWrites.createAll(connections, schema, rows);
     }
 
     private static RowImage fullRow(int id) {

@@ -8,18 +8,16 @@ import dev.cutover.core.event.TableId;
 import dev.cutover.core.schema.ColumnDef;
 import dev.cutover.core.schema.ColumnType;
 import dev.cutover.core.schema.TableSchema;
-import dev.cutover.jdbc.JdbcApplier;
 import dev.cutover.jdbc.JdbcConnectionFactory;
 import dev.cutover.jdbc.JdbcRowReader;
 import dev.cutover.jdbc.JdbcSchemaReader;
-import dev.cutover.jdbc.testing.Changes;
+import dev.cutover.jdbc.testing.RowWrites;
 import dev.cutover.testkit.postgres.PostgresTestDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,23 +94,7 @@ class PostgresTypeRoundTripIT {
     }
 
     private static void write(RowImage... rows) throws Exception {
-        Changes changes = new Changes(schema.table(), "id");
-        List<dev.cutover.core.event.ChangeEvent> batch = new ArrayList<>();
-        for (RowImage row : rows) {
-            batch.add(changes.create(flatten(row)));
-        }
-        try (JdbcApplier applier = new JdbcApplier(connections, Map.of(schema.table(), schema))) {
-            assertThat(applier.apply(batch).rejected()).isEmpty();
-        }
-    }
-
-    private static Object[] flatten(RowImage row) {
-        List<Object> pairs = new ArrayList<>();
-        row.asMap().forEach((k, v) -> {
-            pairs.add(k);
-            pairs.add(v);
-        });
-        return pairs.toArray();
+        RowWrites.createAll(connections, schema, rows);
     }
 
     private static RowImage fullRow(UUID id) {

@@ -1,0 +1,43 @@
+package dev.cutover.debezium.internal;
+
+import dev.cutover.core.event.TableId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The part of {@link OwnTableSql} that is the same for every database: qualifying a name with the
+ * database's identifier quoting, and reading a table's columns through a catalog query that takes
+ * the schema and table name as its two parameters.
+ */
+abstract class CatalogOwnTableSql implements OwnTableSql {
+
+    /** {@code name} as a quoted identifier of this database. */
+    abstract String quote(String name);
+
+    /** The catalog query listing a table's column names in table order; parameters: schema, table. */
+    abstract String columnsQuery();
+
+    @Override
+    public final String qualified(TableId table) {
+        return quote(table.schema()) + "." + quote(table.table());
+    }
+
+    @Override
+    public final List<String> columns(Connection connection, TableId table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(columnsQuery())) {
+            ps.setString(1, table.schema());
+            ps.setString(2, table.table());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+        }
+        return columns;
+    }
+}
