@@ -4,6 +4,7 @@ import dev.cutover.service.bench.BenchCommand;
 import dev.cutover.service.command.CheckCommand;
 import dev.cutover.service.command.ConflictsCommand;
 import dev.cutover.service.command.PlanCommand;
+import dev.cutover.service.command.ResyncCommand;
 import dev.cutover.service.command.RunCommand;
 import dev.cutover.service.command.SchemasCommand;
 import dev.cutover.service.command.VerifyCommand;
@@ -13,11 +14,12 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code cutover} command line: {@code run}, {@code check}, {@code plan}, {@code verify},
- * {@code conflicts}, {@code demo}, {@code schemas}, {@code bench}.
+ * {@code conflicts}, {@code resync}, {@code demo}, {@code schemas}, {@code bench}.
  */
 @Command(name = "cutover", mixinStandardHelpOptions = true, version = "cutover 0.1.0",
         description = "Keeps a legacy database and its rewrite's database in sync, table by table.",
         subcommands = {RunCommand.class, CheckCommand.class, PlanCommand.class, VerifyCommand.class, ConflictsCommand.class,
+                ResyncCommand.class,
                 DemoCommand.class, SchemasCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class CutoverCli implements Runnable {
 

@@ -18,7 +18,10 @@ import dev.cutover.debezium.internal.LoadPlanner;
 import dev.cutover.debezium.internal.OwnTableSql;
 import dev.cutover.debezium.internal.RecordClassifier;
 import dev.cutover.debezium.internal.ReplicaIdentity;
+import dev.cutover.debezium.internal.ResyncCondition;
+import dev.cutover.debezium.internal.Resyncs;
 import dev.cutover.debezium.internal.SignalTable;
+import dev.cutover.debezium.internal.SnapshotSignals;
 import dev.cutover.debezium.internal.SourceRecordConverter;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
@@ -29,10 +32,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,6 +87,13 @@ import org.slf4j.LoggerFactory;
  * position exists (and, on PostgreSQL, the slot), otherwise every table is loaded again. Loads
  * are logged at INFO as they are requested, start and finish per table; a load Debezium gives up
  * on stops the capture.
+ *
+ * <p><b>Resyncs</b> ({@link #requestResync}) re-copy a captured table, or the rows an SQL
+ * condition selects, the same way once the capture streams: one {@code execute-snapshot} signal
+ * with {@code additional-conditions}; their progress ({@link ResyncProgress}) is followed from
+ * Debezium's notifications and the rows delivered, and kept in memory (a restart resumes the copy
+ * from the stored position, but no longer lists it). A resync Debezium gives up on fails alone;
+ * the capture goes on.
  *
  * <p><b>Echoes</b> (two-way sync, {@link CaptureOptions#suppressesEchoes()}): the appliers
  * writing into this database upsert a marker row naming their bridge as the first statement of
@@ -130,6 +145,7 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final BatchGate gate = new BatchGate();
+    private final Resyncs resyncs = new Resyncs(Clock.systemUTC());
     private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private volatile ExecutorService executor;
 
@@ -223,6 +239,92 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
     /** How many changes the capture has dropped as echoes of its bridge's own applier; thread-safe. */
     public long echoesSkipped() {
         return echoes.skipped();
+    }
+
+    /**
+     * Re-copies the rows of one captured table, or those {@code condition} selects, while streaming
+     * goes on: writes an {@code execute-snapshot} signal (an incremental snapshot, with the
+     * condition as its {@code additional-conditions}) into the capture's signal table. Debezium then
+     * reads the rows in chunks between watermarks exactly as for a first load: a row changed while
+     * its chunk is read is delivered by streaming, not by the chunk, so nothing is missed or
+     * delivered stale; the progress is part of the committed position, so a restart resumes it.
+     * The rows come to the handler as {@code READ} events. Rows that exist only in the target are
+     * not touched: a resync copies, it does not delete.
+     *
+     * <p>The condition is SQL about the captured table, passed to Debezium as it is (wrapped in
+     * parentheses); it is first tried in a query that reads no row, so a mistake in it is reported
+     * here rather than by a failed snapshot.
+     *
+     * @param condition an SQL condition on the table's columns, e.g. {@code id BETWEEN 1 AND 99};
+     *     null to re-copy the whole table
+     * @return the resync's progress as requested; follow it with {@link #resync(String)}
+     * @throws IllegalArgumentException when the table is not captured or the condition is rejected
+     *     (by {@link ResyncCondition} or by the database), naming why
+     * @throws IllegalStateException when the capture is not streaming yet, the table's first load of
+     *     existing rows has not ended ({@link #loading()}), or a resync of the table is not done
+     * @throws CaptureException when the signal cannot be written
+     */
+    public ResyncProgress requestResync(TableId table, String condition) {
+        Objects.requireNonNull(table, "table");
+        if (options.tables().stream().noneMatch(t -> t.table().equals(table))) {
+            throw new IllegalArgumentException("capture " + options.captureName() + " does not capture table " + table
+                    + "; it captures " + tableNames());
+        }
+        String filter = condition == null ? null : ResyncCondition.wrap(condition);
+        if (state.get() != State.RUNNING || !resyncs.streaming()) {
+            throw new IllegalStateException("capture " + options.captureName() + " is " + state.get()
+                    + (state.get() == State.RUNNING ? " but not streaming yet" : "") + "; a resync can be requested once it streams");
+        }
+        String id = "resync-" + UUID.randomUUID().toString().substring(0, 8);
+        ResyncProgress requested = resyncs.add(id, table, condition == null ? null : condition.strip());
+        try (Connection c = connect()) {
+            if (filter != null) {
+                tryCondition(c, table, filter);
+            }
+            String data = filter == null ? SnapshotSignals.incrementalSnapshotOf(List.of(table))
+                    : SnapshotSignals.incrementalSnapshotOf(table, filter);
+            signalTable.insert(c, "cutover-" + id, SnapshotSignals.EXECUTE_SNAPSHOT, data);
+        } catch (SQLException e) {
+            resyncs.remove(id);
+            throw new CaptureException("capture " + options.captureName() + " cannot request the resync of " + table
+                    + ": inserting into signal table " + signalTable.table() + " failed (the capture's user needs INSERT on it): "
+                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            resyncs.remove(id);
+            throw e;
+        }
+        LOG.info("capture {} requested resync {} of {}{} (incremental snapshot in chunks of {} rows)", options.captureName(), id,
+                table, filter == null ? "" : " where " + filter, options.snapshotChunkSize());
+        return requested;
+    }
+
+    /** Runs the condition in a query that reads no row, so a mistake in it fails here, not in Debezium. */
+    private void tryCondition(Connection c, TableId table, String filter) {
+        try (Statement s = c.createStatement()) {
+            s.setMaxRows(1);
+            s.executeQuery("SELECT 1 FROM " + flavour.ownTables().qualified(table) + " WHERE 1 = 0 AND " + filter).close();
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("the resync condition " + filter + " does not work on table " + table + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The tables whose first load of existing rows this capture requested (since it started) and
+     * that has not ended yet; empty once every such load ended. A table in it cannot be resynced yet.
+     */
+    public Set<TableId> loading() {
+        return resyncs.loading();
+    }
+
+    /** Every resync requested since the capture started, oldest first. */
+    public List<ResyncProgress> resyncs() {
+        return resyncs.list();
+    }
+
+    /** The resync with this id, as {@link #requestResync} returned it, with its progress now. */
+    public Optional<ResyncProgress> resync(String id) {
+        return resyncs.get(id);
     }
 
     /** The options this source was built with. */
@@ -319,7 +421,7 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
         SourceRecordConverter converter = new SourceRecordConverter(options.side(), keys, prepared.identities(),
                 new CanonicalValues(CanonicalValues.DEFAULT_UNAVAILABLE_PLACEHOLDER), flavour.positions());
         InitialLoads loads = new InitialLoads(options.captureName(), prepared.plan(), prepared.ledger(), signalTable, this::connect,
-                keys.keySet(), options.snapshotChunkSize());
+                keys.keySet(), options.snapshotChunkSize(), resyncs);
         BatchDispatcher dispatcher = new BatchDispatcher(options.captureName(), options.side(), converter,
                 new RecordClassifier(heartbeatTable, signalTable, echoMarkerTable, keys.keySet()), echoes, loads, handler, listener, gate,
                 this::recordFailure);

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * The service's HTTP endpoints: {@code /metrics} (Prometheus text), {@code /health/live},
  * {@code /health/ready}, {@code /status} (JSON) and, with two-way bindings, {@code /conflicts} (see
- * {@link ConflictEndpoint}; its resolve action is the only one that changes anything). Binds to the configured address,
+ * {@link ConflictEndpoint}; its resolve action changes rows) and, with streamed bindings, {@code /resync} (see
+ * {@link ResyncEndpoint}; a POST re-copies a table's rows). Binds to the configured address,
  * loopback by default. Start once, close once (idempotent).
  */
 public final class HttpEndpoints implements AutoCloseable {
@@ -35,10 +36,11 @@ public final class HttpEndpoints implements AutoCloseable {
      * @param ready whether the pipeline is running and its dependencies reachable
      * @param status the per-binding status document: maps, lists, strings and numbers only
      * @param conflicts answers {@code /conflicts}; null when no binding is two-way (the path is then 404)
+     * @param resyncs answers {@code /resync} (see {@link ResyncEndpoint}); null when nothing is streamed (the path is then 404)
      * @throws IOException when the address cannot be bound, naming it
      */
     public HttpEndpoints(String host, int port, Supplier<String> metrics, BooleanSupplier live, BooleanSupplier ready,
-            Supplier<Map<String, Object>> status, ConflictQueries conflicts) throws IOException {
+            Supplier<Map<String, Object>> status, ConflictQueries conflicts, ResyncQueries resyncs) throws IOException {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 16);
         } catch (IOException e) {
@@ -56,6 +58,9 @@ public final class HttpEndpoints implements AutoCloseable {
         server.createContext("/status", ex -> respond(ex, 200, "application/json", json.writeValueAsString(status.get())));
         if (conflicts != null) {
             server.createContext("/conflicts", new ConflictEndpoint(conflicts, json));
+        }
+        if (resyncs != null) {
+            server.createContext("/resync", new ResyncEndpoint(resyncs, json));
         }
         server.start();
     }

@@ -83,7 +83,7 @@ public final class BridgeService implements AutoCloseable {
             listener = metrics;
             pipeline = Pipeline.start(config, bridge, metrics, registry, clock, this::onComponentFailure);
             http = new HttpEndpoints(config.http().host(), config.http().port(), registry::scrape,
-                    this::isLive, this::isReady, this::status, pipeline.conflicts());
+                    this::isLive, this::isReady, this::status, pipeline.conflicts(), pipeline.resyncs());
             startedAt = clock.instant();
             transition(ServiceState.STARTING, ServiceState.RUNNING);
             LOG.info("Bridge '{}' running; HTTP on {}:{}", config.name(), config.http().host(), http.port());
@@ -206,6 +206,8 @@ public final class BridgeService implements AutoCloseable {
         Pipeline p = pipeline;
         if (p != null) {
             doc.put("bindings", p.bindingStatus());
+            doc.put("loading", p.resyncs().loading());
+            doc.put("resyncs", p.resyncs().list());
         }
         return doc;
     }

@@ -87,6 +87,7 @@ final class Pipeline {
     private KafkaConflictSink conflictStore;
     private List<ConflictLogEntry> conflictHistory = List.of();
     private ConflictDesk conflicts;
+    private final ResyncDesk resyncs;
     private Thread watchdog;
     private volatile boolean closed;
 
@@ -95,6 +96,7 @@ final class Pipeline {
         this.unsynced = config.bindings().stream().filter(b -> !b.synced()).toList();
         this.mappings = bridge.mappings();
         this.metrics = metrics;
+        this.resyncs = new ResyncDesk(config.bindings(), bindings, captures);
     }
 
     /**
@@ -294,6 +296,11 @@ final class Pipeline {
     /** The conflicts of the two-way bindings; null when there are none. */
     ConflictDesk conflicts() {
         return conflicts;
+    }
+
+    /** Requests and follows resyncs of the streamed bindings. */
+    ResyncDesk resyncs() {
+        return resyncs;
     }
 
     String bootstrapServers() {

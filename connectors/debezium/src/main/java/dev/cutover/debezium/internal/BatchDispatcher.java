@@ -141,7 +141,9 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
                     if (echoes.isEcho((Struct) sourceRecord.value(), sourceRecord.sourceOffset())) {
                         echoed.add(convert(sourceRecord));
                     } else {
-                        events.add(convert(sourceRecord));
+                        ChangeEvent event = convert(sourceRecord);
+                        loads.onData(event);
+                        events.add(event);
                     }
                 }
                 case ECHO_MARKER -> echoes.onMarker((Struct) sourceRecord.value(), sourceRecord.sourceOffset());

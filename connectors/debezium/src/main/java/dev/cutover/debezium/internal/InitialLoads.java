@@ -1,10 +1,13 @@
 package dev.cutover.debezium.internal;
 
+import dev.cutover.core.event.ChangeEvent;
+import dev.cutover.core.event.Operation;
 import dev.cutover.core.event.TableId;
 import dev.cutover.debezium.CaptureException;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * each start and each finished table is logged at INFO. A table scan Debezium gave up on (a SQL
  * error, an unknown schema) would leave the table half loaded, so for a captured table it stops
  * the capture with a {@link CaptureException}; the batch is not committed, and a restart retries
- * the load from its last acknowledged chunk.
+ * the load from its last acknowledged chunk. Notifications and loaded rows are also passed to the
+ * {@link Resyncs}; a failed table scan of a table being resynced fails that resync only (the table
+ * was loaded before, and streaming goes on).
  *
  * <p>Called by the engine's polling thread only, one batch at a time; not thread-safe.
  */
@@ -48,6 +53,7 @@ public final class InitialLoads {
     private final Connector connector;
     private final Set<TableId> captured;
     private final int chunkSize;
+    private final Resyncs resyncs;
     private final Set<TableId> warnedUncaptured = new HashSet<>();
     private boolean requested;
 
@@ -58,6 +64,18 @@ public final class InitialLoads {
      */
     public InitialLoads(String captureName, LoadPlan plan, LoadLedger ledger, SignalTable signalTable, Connector connector,
             Set<TableId> captured, int chunkSize) {
+        this(captureName, plan, ledger, signalTable, connector, captured, chunkSize, new Resyncs(Clock.systemUTC()));
+    }
+
+    /**
+     * @param captureName {@code <bridge>/<side>} for messages
+     * @param captured every captured table
+     * @param chunkSize the rows per chunk, for the log
+     * @param resyncs told about the notifications and rows of loads, to follow the resyncs in it
+     */
+    public InitialLoads(String captureName, LoadPlan plan, LoadLedger ledger, SignalTable signalTable, Connector connector,
+            Set<TableId> captured, int chunkSize, Resyncs resyncs) {
+        this.resyncs = resyncs;
         this.captureName = captureName;
         this.plan = plan;
         this.ledger = ledger;
@@ -78,6 +96,7 @@ public final class InitialLoads {
      * @throws CaptureException when the signal cannot be inserted or the ledger not written
      */
     public void onStreaming() {
+        resyncs.markStreaming();
         if (!pending()) {
             return;
         }
@@ -97,6 +116,7 @@ public final class InitialLoads {
                     + " but cannot record it in " + ledger.file() + "; a restart will request it again: " + e.getMessage(), e);
         }
         requested = true;
+        resyncs.loadRequested(tables);
         LOG.info("capture {} requested loading the existing rows of {} (incremental snapshot in chunks of {} rows, signal {} in {})",
                 captureName, tables, chunkSize, signalId, signalTable.table());
     }
@@ -107,14 +127,28 @@ public final class InitialLoads {
      * @throws CaptureException when Debezium gave up loading a captured table
      */
     public void onNotification(LoadNotification n) {
+        if (resyncs.onNotification(n)) {
+            LOG.info("capture {}: resync of {} ended: {} ({} rows read)", captureName, n.scannedTable(),
+                    n.scanComplete() ? "finished" : "Debezium gave up (" + n.scanOutcome() + "); the capture goes on streaming",
+                    n.rowsScanned());
+            return;
+        }
         switch (n.status()) {
-            case STARTED -> LOG.info("capture {} started loading the existing rows of {}", captureName, n.tables());
+            case STARTED -> LOG.info("capture {} started reading the existing rows of {} (a first load or a resync)", captureName,
+                    n.tables());
             case TABLE_SCAN_COMPLETED -> onTableScanned(n);
-            case COMPLETED -> LOG.info("capture {} finished loading existing rows: no load is left", captureName);
+            case COMPLETED -> LOG.info("capture {} finished reading existing rows: no load or resync is left", captureName);
             case ABORTED -> LOG.warn("capture {}: the load of the existing rows of {} was stopped by a stop-snapshot signal; those tables"
                     + " are not completely loaded", captureName, n.tables());
             case PAUSED, RESUMED -> LOG.info("capture {}: loading existing rows {}", captureName, n.status().name().toLowerCase());
             default -> LOG.debug("capture {}: load {} {}", captureName, n.status(), n.data());
+        }
+    }
+
+    /** Counts a row a load delivered towards the resync of its table, if one runs. */
+    public void onData(ChangeEvent event) {
+        if (event.operation() == Operation.READ) {
+            resyncs.onRead(event.table(), 1);
         }
     }
 

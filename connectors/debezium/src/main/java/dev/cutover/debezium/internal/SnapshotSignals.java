@@ -28,6 +28,18 @@ public final class SnapshotSignals {
         return "{\"data-collections\": [" + names + "], \"type\": \"incremental\"}";
     }
 
+    /**
+     * {@code {"data-collections": [...], "type": "incremental", "additional-conditions": [...]}}: an
+     * incremental snapshot of one table, of only the rows {@code filter} selects.
+     *
+     * @param filter an SQL condition on the table's rows, checked and wrapped by {@link ResyncCondition#wrap}
+     */
+    public static String incrementalSnapshotOf(TableId table, String filter) {
+        String name = jsonString(SqlIdentifiers.literalRegex(table.schema()) + "." + SqlIdentifiers.literalRegex(table.table()));
+        return "{\"data-collections\": [" + name + "], \"type\": \"incremental\", \"additional-conditions\": [{\"data-collection\": "
+                + name + ", \"filter\": " + jsonString(filter) + "}]}";
+    }
+
     /** {@code text} as a JSON string literal. */
     static String jsonString(String text) {
         StringBuilder sb = new StringBuilder(text.length() + 8).append('"');

@@ -18,6 +18,20 @@ class SnapshotSignalsTest {
     }
 
     @Test
+    void aConditionalSnapshotCarriesTheFilterAsTheTablesAdditionalConditionParsedByDebezium() throws Exception {
+        String data = SnapshotSignals.incrementalSnapshotOf(new TableId("public", "cust_mstr"), "(name = 'O\"Brien')");
+
+        io.debezium.document.Document doc = io.debezium.document.DocumentReader.defaultReader().read(data);
+        assertThat(doc.getString("type")).isEqualTo("incremental");
+        assertThat(doc.getArray("data-collections").streamValues().map(v -> v.asString()).toList()).containsExactly("public.cust_mstr");
+        assertThat(doc.getArray("additional-conditions").streamValues().map(v -> v.asDocument()).toList()).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getString("data-collection")).isEqualTo("public.cust_mstr");
+                    assertThat(c.getString("filter")).isEqualTo("(name = 'O\"Brien')");
+                });
+    }
+
+    @Test
     void jsonStringsEscapeQuotesBackslashesAndControlCharacters() {
         assertThat(SnapshotSignals.jsonString("a\"b\\c\td")).isEqualTo("\"a\\\"b\\\\c\\u0009d\"");
     }

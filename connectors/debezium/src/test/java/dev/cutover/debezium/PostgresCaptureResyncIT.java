@@ -1,0 +1,5 @@
+package dev.cutover.debezium;
+
+/** {@link CaptureResyncScenarios} on the machine's PostgreSQL. */
+class PostgresCaptureResyncIT extends CaptureITSupport implements CaptureResyncScenarios<PostgresCaptureSource> {
+}
