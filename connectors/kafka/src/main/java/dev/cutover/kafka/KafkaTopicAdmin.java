@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -22,6 +23,7 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,7 +131,8 @@ public final class KafkaTopicAdmin implements AutoCloseable {
         if (topics.isEmpty()) {
             return;
         }
-        Map<String, TopicDescription> descriptions = await(admin.describeTopics(topics).allTopicNames(), "describing topics " + topics);
+        Map<String, TopicDescription> descriptions = awaitKnown(() -> admin.describeTopics(topics).allTopicNames(),
+                "describing topics " + topics);
         String schemas = TopicNames.schemas(bridge);
         String deadLetters = TopicNames.deadLetters(bridge);
         String conflicts = TopicNames.conflicts(bridge);
@@ -143,7 +146,7 @@ public final class KafkaTopicAdmin implements AutoCloseable {
         }
         if (topics.contains(schemas)) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, schemas);
-            Config config = await(admin.describeConfigs(List.of(resource)).all(), "describing topic " + schemas).get(resource);
+            Config config = awaitKnown(() -> admin.describeConfigs(List.of(resource)).all(), "describing topic " + schemas).get(resource);
             ConfigEntry policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
             if (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
                 problems.add("topic " + schemas + " must have cleanup.policy=compact (it has "
@@ -158,13 +161,31 @@ public final class KafkaTopicAdmin implements AutoCloseable {
     /** The conflict log must keep every record; reports each setting that would let one go. */
     private void verifyConflictLog(String topic, List<String> problems) throws KafkaOperationException, InterruptedException {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        Config config = await(admin.describeConfigs(List.of(resource)).all(), "describing topic " + topic).get(resource);
+        Config config = awaitKnown(() -> admin.describeConfigs(List.of(resource)).all(), "describing topic " + topic).get(resource);
         for (Map.Entry<String, String> wanted : new TreeMap<>(CONFLICT_LOG_CONFIG).entrySet()) {
             ConfigEntry actual = config.get(wanted.getKey());
             String value = actual == null ? null : actual.value();
             if (!wanted.getValue().equals(value)) {
                 problems.add("topic " + topic + " must have " + wanted.getKey() + "=" + wanted.getValue() + " (it has "
                         + (value == null ? "none" : value) + "), or conflict log entries would be lost");
+            }
+        }
+    }
+
+    /**
+     * As {@link #await}, asking again while a broker does not know the topics yet: a topic just
+     * created, or listed by the controller, may reach a broker's metadata a moment later.
+     */
+    private <T> T awaitKnown(Supplier<KafkaFuture<T>> request, String what) throws KafkaOperationException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return await(request.get(), what);
+            } catch (KafkaOperationException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(METADATA_RETRY.toMillis());
             }
         }
     }
@@ -179,6 +200,8 @@ public final class KafkaTopicAdmin implements AutoCloseable {
                     + " s while " + what, e);
         }
     }
+
+    private static final Duration METADATA_RETRY = Duration.ofMillis(100);
 
     private static String rootMessage(KafkaOperationException e) {
         return e.getCause() != null ? e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage() : e.getMessage();
