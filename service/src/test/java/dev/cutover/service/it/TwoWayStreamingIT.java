@@ -3,18 +3,14 @@ package dev.cutover.service.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cutover.service.CutoverCli;
 import dev.cutover.service.metrics.MetricNames;
 import dev.cutover.service.runtime.BridgeService;
 import dev.cutover.testkit.postgres.PostgresTestDatabase;
 import io.micrometer.core.instrument.Counter;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -27,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Two-way bindings on real PostgreSQL and Kafka, one table pair per conflict policy. Concurrent
@@ -279,15 +274,8 @@ class TwoWayStreamingIT {
     }
 
     private static String cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream previous = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            int code = new CommandLine(new CutoverCli()).execute(args);
-            assertThat(code).as("exit code of cutover %s", String.join(" ", args)).isZero();
-        } finally {
-            System.setOut(previous);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        CliRun run = CliRun.of(args);
+        assertThat(run.code()).as("exit code of cutover %s: %s", String.join(" ", args), run.err()).isZero();
+        return run.out();
     }
 }
