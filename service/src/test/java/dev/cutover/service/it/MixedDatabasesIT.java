@@ -29,9 +29,9 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bridges between the two database families, both ways round: MariaDB legacy with PostgreSQL new,
- * and PostgreSQL legacy with MariaDB new, each with a one-way table in each direction and a
- * two-way table, on the real servers and Kafka.
+ * Bridges across and within the database families: MariaDB legacy with PostgreSQL new, PostgreSQL
+ * legacy with MariaDB new, and MariaDB on both sides, each with a one-way table in each direction
+ * and a two-way table, on the real servers and Kafka.
  */
 class MixedDatabasesIT {
 
@@ -42,6 +42,7 @@ class MixedDatabasesIT {
 
     private PostgresTestDatabase pg;
     private MariaDbTestDatabase maria;
+    private MariaDbTestDatabase second;
     private BridgeService service;
     private BridgeConfig config;
 
@@ -53,6 +54,9 @@ class MixedDatabasesIT {
         try {
             if (maria != null) {
                 maria.close();
+            }
+            if (second != null) {
+                second.close();
             }
         } finally {
             if (pg != null) {
@@ -69,15 +73,18 @@ class MixedDatabasesIT {
                         + " crt datetime(6) NOT NULL, bal decimal(12,2), prefs json, tier enum('gold','basic'))",
                 "INSERT INTO cust_mstr VALUES (1, 'Ada', 1, '2026-01-02 03:04:05.123456', 10.50, '{\"a\": 1}', 'gold')",
                 "CREATE TABLE acct (acct_id bigint PRIMARY KEY, email_addr varchar(200))",
-                "CREATE TABLE item (item_id int PRIMARY KEY, item_nm varchar(40) NOT NULL, qty int NOT NULL)");
+                "CREATE TABLE item (item_id int PRIMARY KEY, item_nm varchar(40) NOT NULL, qty int NOT NULL)",
+                "CREATE TABLE doc (doc_id int PRIMARY KEY, title varchar(40))", "INSERT INTO doc VALUES (1, 'copied'), (2, 'too')");
         pg.execute("CREATE TABLE customers (id int PRIMARY KEY, full_name text, active boolean NOT NULL,"
                         + " created_at timestamp NOT NULL, balance numeric(12,2), prefs text, tier text)",
                 "CREATE TABLE accounts (id bigint PRIMARY KEY, email text)",
-                "CREATE TABLE items (id int PRIMARY KEY, name text NOT NULL, quantity int NOT NULL)");
+                "CREATE TABLE items (id int PRIMARY KEY, name text NOT NULL, quantity int NOT NULL)",
+                "CREATE TABLE docs (id int PRIMARY KEY, title varchar(40))", "INSERT INTO docs VALUES (3, 'gone at the next copy')");
         start("it_mix_ml", "kind: mariadb, jdbc-url: \"" + maria.jdbcUrl() + "\", user: " + maria.user(),
                 "kind: postgresql, jdbc-url: \"" + pg.jdbcUrl() + "\", user: " + pg.user(), maria.name(), "public");
 
         awaitInSync("cust");
+        awaitInSync("doc");
         maria.execute("INSERT INTO cust_mstr VALUES (2, 'Bo', 0, '2026-02-03 04:05:06', NULL, NULL, 'basic')",
                 "UPDATE cust_mstr SET cust_nm = 'Ada L.', active = 0 WHERE cust_id = 1",
                 "DELETE FROM cust_mstr WHERE cust_id = 2");
@@ -100,15 +107,18 @@ class MixedDatabasesIT {
                         + " crt timestamp NOT NULL, bal numeric(12,2), prefs jsonb, tier text)",
                 "INSERT INTO cust_mstr VALUES (1, 'Ada', true, '2026-01-02 03:04:05.123456', 10.50, '{\"a\": 1}', 'gold')",
                 "CREATE TABLE acct (acct_id bigint PRIMARY KEY, email_addr varchar(200))",
-                "CREATE TABLE item (item_id int PRIMARY KEY, item_nm varchar(40) NOT NULL, qty int NOT NULL)");
+                "CREATE TABLE item (item_id int PRIMARY KEY, item_nm varchar(40) NOT NULL, qty int NOT NULL)",
+                "CREATE TABLE doc (doc_id int PRIMARY KEY, title varchar(40))", "INSERT INTO doc VALUES (1, 'copied'), (2, 'too')");
         maria.execute("CREATE TABLE customers (id int PRIMARY KEY, full_name text, active tinyint(1) NOT NULL,"
                         + " created_at datetime(6) NOT NULL, balance decimal(12,2), prefs json, tier varchar(10))",
                 "CREATE TABLE accounts (id bigint PRIMARY KEY, email varchar(200))",
-                "CREATE TABLE items (id int PRIMARY KEY, name varchar(40) NOT NULL, quantity int NOT NULL)");
+                "CREATE TABLE items (id int PRIMARY KEY, name varchar(40) NOT NULL, quantity int NOT NULL)",
+                "CREATE TABLE docs (id int PRIMARY KEY, title varchar(40))", "INSERT INTO docs VALUES (3, 'gone at the next copy')");
         start("it_mix_pl", "kind: postgresql, jdbc-url: \"" + pg.jdbcUrl() + "\", user: " + pg.user(),
                 "kind: mariadb, jdbc-url: \"" + maria.jdbcUrl() + "\", user: " + maria.user(), "public", maria.name());
 
         awaitInSync("cust");
+        awaitInSync("doc");
         pg.execute("INSERT INTO cust_mstr VALUES (2, 'Bo', false, '2026-02-03 04:05:06', NULL, NULL, 'basic')",
                 "UPDATE cust_mstr SET cust_nm = 'Ada L.', active = false WHERE cust_id = 1",
                 "DELETE FROM cust_mstr WHERE cust_id = 2");
@@ -121,6 +131,39 @@ class MixedDatabasesIT {
                 .equals(List.of(Map.of("email_addr", "seven@example.com"))));
 
         twoWayConverges(pg::execute, maria::execute, null, "items", "id", "name", "quantity");
+    }
+
+    @Test
+    void mariaDbOnBothSidesSyncsEveryDirection() throws Exception {
+        maria = MariaDbTestDatabase.create("cutover_it_mixl");
+        second = MariaDbTestDatabase.create("cutover_it_mixn");
+        maria.execute("CREATE TABLE cust_mstr (cust_id int PRIMARY KEY, cust_nm varchar(80), active tinyint(1) NOT NULL,"
+                        + " crt datetime(6) NOT NULL, bal decimal(12,2), prefs json, tier enum('gold','basic'))",
+                "INSERT INTO cust_mstr VALUES (1, 'Ada', 1, '2026-01-02 03:04:05.123456', 10.50, '{\"a\": 1}', 'gold')",
+                "CREATE TABLE acct (acct_id bigint PRIMARY KEY, email_addr varchar(200))",
+                "CREATE TABLE item (item_id int PRIMARY KEY, item_nm varchar(40) NOT NULL, qty int NOT NULL)",
+                "CREATE TABLE doc (doc_id int PRIMARY KEY, title varchar(40))", "INSERT INTO doc VALUES (1, 'copied'), (2, 'too')");
+        second.execute("CREATE TABLE customers (id int PRIMARY KEY, full_name text, active tinyint(1) NOT NULL,"
+                        + " created_at datetime(6) NOT NULL, balance decimal(12,2), prefs json, tier varchar(10))",
+                "CREATE TABLE accounts (id bigint PRIMARY KEY, email varchar(200))",
+                "CREATE TABLE items (id int PRIMARY KEY, name varchar(40) NOT NULL, quantity int NOT NULL)",
+                "CREATE TABLE docs (id int PRIMARY KEY, title varchar(40))", "INSERT INTO docs VALUES (3, 'gone at the next copy')");
+        start("it_mix_mm", "kind: mariadb, jdbc-url: \"" + maria.jdbcUrl() + "\", user: " + maria.user(),
+                "kind: mariadb, jdbc-url: \"" + second.jdbcUrl() + "\", user: " + second.user(), maria.name(), second.name());
+
+        awaitInSync("cust");
+        awaitInSync("doc");
+        maria.execute("UPDATE cust_mstr SET cust_nm = 'Ada L.' WHERE cust_id = 1", "INSERT INTO cust_mstr VALUES"
+                + " (2, 'Bo', 0, '2026-02-03 04:05:06', NULL, NULL, 'basic')");
+        awaitInSync("cust");
+        assertThat(second.queryRows("SELECT full_name FROM customers ORDER BY id"))
+                .containsExactly(Map.of("full_name", "Ada L."), Map.of("full_name", "Bo"));
+
+        second.execute("INSERT INTO accounts VALUES (7, 'seven@example.com')");
+        await().atMost(TIMEOUT).until(() -> maria.queryRows("SELECT email_addr FROM acct WHERE acct_id = 7")
+                .equals(List.of(Map.of("email_addr", "seven@example.com"))));
+
+        twoWayConverges(maria::execute, second::execute, null, "items", "id", "name", "quantity");
     }
 
     private interface Sql {
@@ -183,8 +226,15 @@ class MixedDatabasesIT {
                     direction: two-way
                     columns: { item_id: id, item_nm: name, qty: quantity }
                     conflict: { policy: legacy-wins, set-replica-identity-full: true }
+                  - name: doc
+                    legacy: %s.doc
+                    new: %s.docs
+                    direction: legacy-to-new
+                    mode: batch
+                    batch: { schedule: PT1S }
+                    columns: { doc_id: id }
                 """.formatted(name, SharedKafka.bootstrapServers(), legacySystem, newSystem, legacySchema, newSchema,
-                legacySchema, newSchema, legacySchema, newSchema);
+                legacySchema, newSchema, legacySchema, newSchema, legacySchema, newSchema);
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".yaml");
         Files.writeString(file, yaml);
