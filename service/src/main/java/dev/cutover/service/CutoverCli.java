@@ -7,6 +7,7 @@ import dev.cutover.service.command.PlanCommand;
 import dev.cutover.service.command.ResyncCommand;
 import dev.cutover.service.command.RunCommand;
 import dev.cutover.service.command.SchemasCommand;
+import dev.cutover.service.command.StatusCommand;
 import dev.cutover.service.command.VerifyCommand;
 import dev.cutover.service.demo.DemoCommand;
 import picocli.CommandLine;
@@ -14,11 +15,11 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code cutover} command line: {@code run}, {@code check}, {@code plan}, {@code verify},
- * {@code conflicts}, {@code resync}, {@code demo}, {@code schemas}, {@code bench}.
+ * {@code status}, {@code conflicts}, {@code resync}, {@code demo}, {@code schemas}, {@code bench}.
  */
 @Command(name = "cutover", mixinStandardHelpOptions = true, version = "cutover 0.1.0",
         description = "Keeps a legacy database and its rewrite's database in sync, table by table.",
-        subcommands = {RunCommand.class, CheckCommand.class, PlanCommand.class, VerifyCommand.class, ConflictsCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, PlanCommand.class, VerifyCommand.class, StatusCommand.class, ConflictsCommand.class,
                 ResyncCommand.class,
                 DemoCommand.class, SchemasCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class CutoverCli implements Runnable {

@@ -42,101 +42,23 @@ public final class ConflictsCommand implements Runnable {
         System.err.println("cutover conflicts: name an action: list, show <id> or resolve <id>");
     }
 
-    /** Where the running bridge answers: its configuration's HTTP address, or a URL. */
-    static final class Target {
-        @Option(names = {"-c", "--config"}, description = "The bridge's YAML configuration file (its http address is used).")
-        Path config;
-
-        @Option(names = "--url", description = "The bridge's HTTP base URL, e.g. http://127.0.0.1:8080, instead of --config.")
-        String url;
-
-        private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-        /** Sends a request and returns the parsed JSON body; errors become a {@link Failure} with the bridge's message. */
-        Object call(String method, String path, Object body) throws Failure {
-            URI uri = URI.create(base() + path);
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
-            try {
-                request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                        : request.header("Content-Type", "application/json")
-                                .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                Object doc = response.body().isBlank() ? null : JSON.readValue(response.body(), new TypeReference<Object>() { });
-                if (response.statusCode() != 200) {
-                    Object error = doc instanceof Map<?, ?> m ? m.get("error") : response.body();
-                    throw new Failure("the bridge at " + base() + " answered " + response.statusCode()
-                            + (response.statusCode() == 404 && path.equals("/conflicts") ? " (it has no two-way binding)" : "")
-                            + ": " + error, response.statusCode() == 404 ? CutoverCli.EXIT_FAILED : CutoverCli.EXIT_BAD_CONFIG);
-                }
-                return doc;
-            } catch (ConnectException e) {
-                throw new Failure("no bridge answers at " + base() + "; is `cutover run` running with this configuration?",
-                        CutoverCli.EXIT_FAILED);
-            } catch (IOException e) {
-                throw new Failure("talking to the bridge at " + base() + " failed: " + e.getMessage(), CutoverCli.EXIT_FAILED);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new Failure("interrupted", CutoverCli.EXIT_FAILED);
-            }
-        }
-
-        private String base() throws Failure {
-            if (url != null) {
-                return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-            }
-            if (config == null) {
-                throw new Failure("give the bridge's --config file or its --url", CutoverCli.EXIT_BAD_CONFIG);
-            }
-            BridgeConfig bridge;
-            try {
-                bridge = ConfigLoader.load(config);
-            } catch (ConfigException e) {
-                throw new Failure(e.getMessage(), CutoverCli.EXIT_BAD_CONFIG);
-            }
-            String host = bridge.http().host();
-            if (host.equals("0.0.0.0") || host.equals("::")) {
-                host = "127.0.0.1";
-            }
-            return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + bridge.http().port();
-        }
-
-        static String pretty(Object doc) {
-            try {
-                return JSON.writeValueAsString(doc);
-            } catch (IOException e) {
-                return String.valueOf(doc);
-            }
-        }
-    }
-
-    /** A command failure with its message and exit code. */
-    static final class Failure extends Exception {
-        final int exitCode;
-
-        Failure(String message, int exitCode) {
-            super(message);
-            this.exitCode = exitCode;
-        }
-    }
-
     /** Runs an action, printing a failure to stderr and turning it into the exit code. */
     abstract static class Action implements Callable<Integer> {
         @Mixin
-        Target target;
+        BridgeClient target;
 
         @Override
         public Integer call() {
             try {
                 run(System.out);
                 return 0;
-            } catch (Failure e) {
+            } catch (BridgeClient.Failure e) {
                 System.err.println("cutover conflicts: " + e.getMessage());
                 return e.exitCode;
             }
         }
 
-        abstract void run(PrintStream out) throws Failure;
+        abstract void run(PrintStream out) throws BridgeClient.Failure;
     }
 
     @Command(name = "list", description = "List conflicts, newest first: id, binding, system written, kind, key, policy, decision.")
@@ -148,7 +70,7 @@ public final class ConflictsCommand implements Runnable {
         String binding;
 
         @Override
-        void run(PrintStream out) throws Failure {
+        void run(PrintStream out) throws BridgeClient.Failure {
             String path = "/conflicts?open=" + open + (binding == null ? "" : "&binding=" + URLEncoder.encode(binding, StandardCharsets.UTF_8));
             List<?> rows = (List<?>) target.call("GET", path, null);
             if (rows.isEmpty()) {
@@ -171,8 +93,8 @@ public final class ConflictsCommand implements Runnable {
         String id;
 
         @Override
-        void run(PrintStream out) throws Failure {
-            out.println(Target.pretty(target.call("GET", "/conflicts/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null)));
+        void run(PrintStream out) throws BridgeClient.Failure {
+            out.println(BridgeClient.pretty(target.call("GET", "/conflicts/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null)));
         }
     }
 
@@ -194,18 +116,18 @@ public final class ConflictsCommand implements Runnable {
         }
 
         @Override
-        void run(PrintStream out) throws Failure {
+        void run(PrintStream out) throws BridgeClient.Failure {
             Map<String, Object> body = new LinkedHashMap<>();
             if (choice.use != null) {
                 body.put("use", choice.use);
             } else {
                 try {
-                    body.put("row", Target.JSON.readValue(choice.row, new TypeReference<Map<String, Object>>() { }));
+                    body.put("row", BridgeClient.JSON.readValue(choice.row, new TypeReference<Map<String, Object>>() { }));
                 } catch (IOException e) {
-                    throw new Failure("--row is not a JSON object: " + e.getMessage(), CutoverCli.EXIT_BAD_CONFIG);
+                    throw new BridgeClient.Failure("--row is not a JSON object: " + e.getMessage(), CutoverCli.EXIT_BAD_CONFIG);
                 }
             }
-            out.println(Target.pretty(target.call("POST", "/conflicts/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/resolve", body)));
+            out.println(BridgeClient.pretty(target.call("POST", "/conflicts/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/resolve", body)));
         }
     }
 }

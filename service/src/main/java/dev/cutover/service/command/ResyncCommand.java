@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 public final class ResyncCommand implements Callable<Integer> {
 
     @Mixin
-    ConflictsCommand.Target target;
+    BridgeClient target;
 
     @Option(names = "--binding", required = true, description = "The binding whose source table is re-copied.")
     String binding;
@@ -45,7 +45,7 @@ public final class ResyncCommand implements Callable<Integer> {
     public Integer call() {
         try {
             return run(System.out);
-        } catch (ConflictsCommand.Failure e) {
+        } catch (BridgeClient.Failure e) {
             System.err.println("cutover resync: " + e.getMessage());
             return e.exitCode;
         } catch (InterruptedException e) {
@@ -55,7 +55,7 @@ public final class ResyncCommand implements Callable<Integer> {
         }
     }
 
-    private int run(PrintStream out) throws ConflictsCommand.Failure, InterruptedException {
+    private int run(PrintStream out) throws BridgeClient.Failure, InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("binding", binding);
         if (where != null) {

@@ -94,6 +94,13 @@ class MixedStrategiesIT {
             assertThat(verify.out()).contains("{id=1}").contains("body");
             assertThat(fixture.newRows("SELECT body FROM notes")).as("a none binding writes nothing")
                     .containsExactly(Map.of("body", "kept by hand"));
+
+            CliRun status = CliRun.of("status", "--url", "http://127.0.0.1:" + service.httpPort());
+            assertThat(status.code()).as(status.err()).isZero();
+            assertThat(status.out()).contains("bridge " + fixture.name + ": RUNNING")
+                    .containsPattern("customers +legacy-to-new +new +RUNNING")
+                    .containsPattern("items +two-way +legacy +RUNNING")
+                    .containsPattern("notes +none +- +NOT_SYNCED");
         }
     }
 }
