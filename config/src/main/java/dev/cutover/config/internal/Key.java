@@ -15,13 +15,12 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * @param defaultValue the value when absent, or null for none (then {@link ValueType#absent} decides)
  * @param defaultText how the reference shows a default that is computed, or null
  * @param validator a rule the typed value must satisfy, or null
- * @param unavailable when non-null the key is recognised but rejected with this message
  * @param sensitive true when the value is a secret and must never be quoted
  * @param doc one sentence for the reference
  * @param <T> the value type
  */
 public record Key<T>(String name, ValueType<T> type, boolean required, T defaultValue, String defaultText,
-        Validator<? super T> validator, String unavailable, boolean sensitive, String doc) {
+        Validator<? super T> validator, boolean sensitive, String doc) {
 
     public Key {
         Objects.requireNonNull(name, "name");
@@ -30,40 +29,31 @@ public record Key<T>(String name, ValueType<T> type, boolean required, T default
     }
 
     static <T> Key<T> required(String name, ValueType<T> type, String doc) {
-        return new Key<>(name, type, true, null, null, null, null, false, doc);
+        return new Key<>(name, type, true, null, null, null, false, doc);
     }
 
     static <T> Key<T> optional(String name, ValueType<T> type, String doc) {
-        return new Key<>(name, type, false, null, null, null, null, false, doc);
+        return new Key<>(name, type, false, null, null, null, false, doc);
     }
 
     static <T> Key<T> withDefault(String name, ValueType<T> type, T defaultValue, String doc) {
-        return new Key<>(name, type, false, Objects.requireNonNull(defaultValue, "defaultValue"), null, null, null, false, doc);
-    }
-
-    /** A key that is recognised, so it is not reported as unknown, but rejected with {@code message}. */
-    static <T> Key<T> unavailable(String name, ValueType<T> type, String message, String doc) {
-        return new Key<>(name, type, false, null, null, null, message, false, doc);
+        return new Key<>(name, type, false, Objects.requireNonNull(defaultValue, "defaultValue"), null, null, false, doc);
     }
 
     Key<T> validatedBy(Validator<? super T> rule) {
-        return new Key<>(name, type, required, defaultValue, defaultText, rule, unavailable, sensitive, doc);
+        return new Key<>(name, type, required, defaultValue, defaultText, rule, sensitive, doc);
     }
 
     Key<T> withDefaultText(String text) {
-        return new Key<>(name, type, required, defaultValue, text, validator, unavailable, sensitive, doc);
+        return new Key<>(name, type, required, defaultValue, text, validator, sensitive, doc);
     }
 
     Key<T> asSensitive() {
-        return new Key<>(name, type, required, defaultValue, defaultText, validator, unavailable, true, doc);
+        return new Key<>(name, type, required, defaultValue, defaultText, validator, true, doc);
     }
 
     /** Reads and validates the key's value, or returns null after reporting why it is invalid. */
     T read(Node node, String path, ParseContext ctx) {
-        if (unavailable != null) {
-            ctx.problem(node, path, unavailable);
-            return null;
-        }
         T value = type.read(node, path, ctx);
         if (value != null && validator != null) {
             String problem = validator.problem(value);
@@ -93,9 +83,6 @@ public record Key<T>(String name, ValueType<T> type, boolean required, T default
 
     /** The allowed values for the reference. */
     public String allowedDescription() {
-        if (unavailable != null) {
-            return "not available yet (planned)";
-        }
         return validator != null ? validator.allowed() : type.allowed();
     }
 }

@@ -67,21 +67,6 @@ final class Types {
         return derived(STRING, "string (secret)", Secret::of, "expected a secret");
     }
 
-    /** Any value at all, for keys that are recognised but rejected before their value matters. */
-    static ValueType<Node> any(String typeName) {
-        return new ValueType<>() {
-            @Override
-            public String typeName() {
-                return typeName;
-            }
-
-            @Override
-            public Node read(Node node, String path, ParseContext ctx) {
-                return node;
-            }
-        };
-    }
-
     /** A scalar or null: String, Long, BigInteger, BigDecimal, Boolean or null inside the {@link Constant}. */
     static ValueType<Constant> constant() {
         return new Scalar<>("scalar or null", "a scalar or null", n -> true, Types::constant);
