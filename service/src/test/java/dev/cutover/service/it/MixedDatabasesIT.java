@@ -65,109 +65,109 @@ class MixedDatabasesIT {
         }
     }
 
+    /** The legacy tables on MariaDB, with a row for the initial load and two for the batch copy. */
+    private static final String[] MARIADB_LEGACY = {
+        "CREATE TABLE cust_mstr (cust_id int PRIMARY KEY, cust_nm varchar(80), active tinyint(1) NOT NULL,"
+                + " crt datetime(6) NOT NULL, bal decimal(12,2), prefs json, tier enum('gold','basic'))",
+        "INSERT INTO cust_mstr VALUES (1, 'Ada', 1, '2026-01-02 03:04:05.123456', 10.50, '{\"a\": 1}', 'gold')",
+        "CREATE TABLE acct (acct_id bigint PRIMARY KEY, email_addr varchar(200))",
+        "CREATE TABLE item (item_id int PRIMARY KEY, item_nm varchar(40) NOT NULL, qty int NOT NULL)",
+        "CREATE TABLE doc (doc_id int PRIMARY KEY, title varchar(40))", "INSERT INTO doc VALUES (1, 'copied'), (2, 'too')"};
+
+    /** The same legacy tables on PostgreSQL. */
+    private static final String[] POSTGRES_LEGACY = {
+        "CREATE TABLE cust_mstr (cust_id int PRIMARY KEY, cust_nm varchar(80), active boolean NOT NULL,"
+                + " crt timestamp NOT NULL, bal numeric(12,2), prefs jsonb, tier text)",
+        "INSERT INTO cust_mstr VALUES (1, 'Ada', true, '2026-01-02 03:04:05.123456', 10.50, '{\"a\": 1}', 'gold')",
+        "CREATE TABLE acct (acct_id bigint PRIMARY KEY, email_addr varchar(200))",
+        "CREATE TABLE item (item_id int PRIMARY KEY, item_nm varchar(40) NOT NULL, qty int NOT NULL)",
+        "CREATE TABLE doc (doc_id int PRIMARY KEY, title varchar(40))", "INSERT INTO doc VALUES (1, 'copied'), (2, 'too')"};
+
+    /** The new tables on MariaDB, with a row only the new side has, which the full batch copy deletes. */
+    private static final String[] MARIADB_NEW = {
+        "CREATE TABLE customers (id int PRIMARY KEY, full_name text, active tinyint(1) NOT NULL,"
+                + " created_at datetime(6) NOT NULL, balance decimal(12,2), prefs json, tier varchar(10))",
+        "CREATE TABLE accounts (id bigint PRIMARY KEY, email varchar(200))",
+        "CREATE TABLE items (id int PRIMARY KEY, name varchar(40) NOT NULL, quantity int NOT NULL)",
+        "CREATE TABLE docs (id int PRIMARY KEY, title varchar(40))", "INSERT INTO docs VALUES (3, 'gone at the next copy')"};
+
+    /** The same new tables on PostgreSQL. */
+    private static final String[] POSTGRES_NEW = {
+        "CREATE TABLE customers (id int PRIMARY KEY, full_name text, active boolean NOT NULL,"
+                + " created_at timestamp NOT NULL, balance numeric(12,2), prefs text, tier text)",
+        "CREATE TABLE accounts (id bigint PRIMARY KEY, email text)",
+        "CREATE TABLE items (id int PRIMARY KEY, name text NOT NULL, quantity int NOT NULL)",
+        "CREATE TABLE docs (id int PRIMARY KEY, title varchar(40))", "INSERT INTO docs VALUES (3, 'gone at the next copy')"};
+
     @Test
     void mariaDbLegacyWithPostgresNewSyncsEveryDirection() throws Exception {
         maria = MariaDbTestDatabase.create("cutover_it_mixl");
         pg = PostgresTestDatabase.create("cutover_it_mixn");
-        maria.execute("CREATE TABLE cust_mstr (cust_id int PRIMARY KEY, cust_nm varchar(80), active tinyint(1) NOT NULL,"
-                        + " crt datetime(6) NOT NULL, bal decimal(12,2), prefs json, tier enum('gold','basic'))",
-                "INSERT INTO cust_mstr VALUES (1, 'Ada', 1, '2026-01-02 03:04:05.123456', 10.50, '{\"a\": 1}', 'gold')",
-                "CREATE TABLE acct (acct_id bigint PRIMARY KEY, email_addr varchar(200))",
-                "CREATE TABLE item (item_id int PRIMARY KEY, item_nm varchar(40) NOT NULL, qty int NOT NULL)",
-                "CREATE TABLE doc (doc_id int PRIMARY KEY, title varchar(40))", "INSERT INTO doc VALUES (1, 'copied'), (2, 'too')");
-        pg.execute("CREATE TABLE customers (id int PRIMARY KEY, full_name text, active boolean NOT NULL,"
-                        + " created_at timestamp NOT NULL, balance numeric(12,2), prefs text, tier text)",
-                "CREATE TABLE accounts (id bigint PRIMARY KEY, email text)",
-                "CREATE TABLE items (id int PRIMARY KEY, name text NOT NULL, quantity int NOT NULL)",
-                "CREATE TABLE docs (id int PRIMARY KEY, title varchar(40))", "INSERT INTO docs VALUES (3, 'gone at the next copy')");
-        start("it_mix_ml", "kind: mariadb, jdbc-url: \"" + maria.jdbcUrl() + "\", user: " + maria.user(),
-                "kind: postgresql, jdbc-url: \"" + pg.jdbcUrl() + "\", user: " + pg.user(), maria.name(), "public");
+        maria.execute(MARIADB_LEGACY);
+        pg.execute(POSTGRES_NEW);
+        start("it_mix_ml", mariaDb(maria), postgres(pg), maria.name(), "public");
 
-        awaitInSync("cust");
-        awaitInSync("doc");
-        maria.execute("INSERT INTO cust_mstr VALUES (2, 'Bo', 0, '2026-02-03 04:05:06', NULL, NULL, 'basic')",
-                "UPDATE cust_mstr SET cust_nm = 'Ada L.', active = 0 WHERE cust_id = 1",
-                "DELETE FROM cust_mstr WHERE cust_id = 2");
-        await().atMost(TIMEOUT).until(() -> pg.queryRows("SELECT full_name, active FROM customers ORDER BY id")
-                .equals(List.of(Map.of("full_name", "Ada L.", "active", false))));
-        awaitInSync("cust");
-
-        pg.execute("INSERT INTO accounts VALUES (7, 'seven@example.com')");
-        await().atMost(TIMEOUT).until(() -> maria.queryRows("SELECT email_addr FROM acct WHERE acct_id = 7")
-                .equals(List.of(Map.of("email_addr", "seven@example.com"))));
-
-        twoWayConverges(maria::execute, pg::execute, pg, "items", "id", "name", "quantity");
+        syncsEveryDirection(maria::execute, maria::queryRows, pg::execute, pg::queryRows, pg);
     }
 
     @Test
     void postgresLegacyWithMariaDbNewSyncsEveryDirection() throws Exception {
         pg = PostgresTestDatabase.create("cutover_it_mixl");
         maria = MariaDbTestDatabase.create("cutover_it_mixn");
-        pg.execute("CREATE TABLE cust_mstr (cust_id int PRIMARY KEY, cust_nm varchar(80), active boolean NOT NULL,"
-                        + " crt timestamp NOT NULL, bal numeric(12,2), prefs jsonb, tier text)",
-                "INSERT INTO cust_mstr VALUES (1, 'Ada', true, '2026-01-02 03:04:05.123456', 10.50, '{\"a\": 1}', 'gold')",
-                "CREATE TABLE acct (acct_id bigint PRIMARY KEY, email_addr varchar(200))",
-                "CREATE TABLE item (item_id int PRIMARY KEY, item_nm varchar(40) NOT NULL, qty int NOT NULL)",
-                "CREATE TABLE doc (doc_id int PRIMARY KEY, title varchar(40))", "INSERT INTO doc VALUES (1, 'copied'), (2, 'too')");
-        maria.execute("CREATE TABLE customers (id int PRIMARY KEY, full_name text, active tinyint(1) NOT NULL,"
-                        + " created_at datetime(6) NOT NULL, balance decimal(12,2), prefs json, tier varchar(10))",
-                "CREATE TABLE accounts (id bigint PRIMARY KEY, email varchar(200))",
-                "CREATE TABLE items (id int PRIMARY KEY, name varchar(40) NOT NULL, quantity int NOT NULL)",
-                "CREATE TABLE docs (id int PRIMARY KEY, title varchar(40))", "INSERT INTO docs VALUES (3, 'gone at the next copy')");
-        start("it_mix_pl", "kind: postgresql, jdbc-url: \"" + pg.jdbcUrl() + "\", user: " + pg.user(),
-                "kind: mariadb, jdbc-url: \"" + maria.jdbcUrl() + "\", user: " + maria.user(), "public", maria.name());
+        pg.execute(POSTGRES_LEGACY);
+        maria.execute(MARIADB_NEW);
+        start("it_mix_pl", postgres(pg), mariaDb(maria), "public", maria.name());
 
-        awaitInSync("cust");
-        awaitInSync("doc");
-        pg.execute("INSERT INTO cust_mstr VALUES (2, 'Bo', false, '2026-02-03 04:05:06', NULL, NULL, 'basic')",
-                "UPDATE cust_mstr SET cust_nm = 'Ada L.', active = false WHERE cust_id = 1",
-                "DELETE FROM cust_mstr WHERE cust_id = 2");
-        await().atMost(TIMEOUT).until(() -> maria.queryRows("SELECT full_name FROM customers ORDER BY id")
-                .equals(List.of(Map.of("full_name", "Ada L."))));
-        awaitInSync("cust");
-
-        maria.execute("INSERT INTO accounts VALUES (7, 'seven@example.com')");
-        await().atMost(TIMEOUT).until(() -> pg.queryRows("SELECT email_addr FROM acct WHERE acct_id = 7")
-                .equals(List.of(Map.of("email_addr", "seven@example.com"))));
-
-        twoWayConverges(pg::execute, maria::execute, null, "items", "id", "name", "quantity");
+        syncsEveryDirection(pg::execute, pg::queryRows, maria::execute, maria::queryRows, null);
     }
 
     @Test
     void mariaDbOnBothSidesSyncsEveryDirection() throws Exception {
         maria = MariaDbTestDatabase.create("cutover_it_mixl");
         second = MariaDbTestDatabase.create("cutover_it_mixn");
-        maria.execute("CREATE TABLE cust_mstr (cust_id int PRIMARY KEY, cust_nm varchar(80), active tinyint(1) NOT NULL,"
-                        + " crt datetime(6) NOT NULL, bal decimal(12,2), prefs json, tier enum('gold','basic'))",
-                "INSERT INTO cust_mstr VALUES (1, 'Ada', 1, '2026-01-02 03:04:05.123456', 10.50, '{\"a\": 1}', 'gold')",
-                "CREATE TABLE acct (acct_id bigint PRIMARY KEY, email_addr varchar(200))",
-                "CREATE TABLE item (item_id int PRIMARY KEY, item_nm varchar(40) NOT NULL, qty int NOT NULL)",
-                "CREATE TABLE doc (doc_id int PRIMARY KEY, title varchar(40))", "INSERT INTO doc VALUES (1, 'copied'), (2, 'too')");
-        second.execute("CREATE TABLE customers (id int PRIMARY KEY, full_name text, active tinyint(1) NOT NULL,"
-                        + " created_at datetime(6) NOT NULL, balance decimal(12,2), prefs json, tier varchar(10))",
-                "CREATE TABLE accounts (id bigint PRIMARY KEY, email varchar(200))",
-                "CREATE TABLE items (id int PRIMARY KEY, name varchar(40) NOT NULL, quantity int NOT NULL)",
-                "CREATE TABLE docs (id int PRIMARY KEY, title varchar(40))", "INSERT INTO docs VALUES (3, 'gone at the next copy')");
-        start("it_mix_mm", "kind: mariadb, jdbc-url: \"" + maria.jdbcUrl() + "\", user: " + maria.user(),
-                "kind: mariadb, jdbc-url: \"" + second.jdbcUrl() + "\", user: " + second.user(), maria.name(), second.name());
+        maria.execute(MARIADB_LEGACY);
+        second.execute(MARIADB_NEW);
+        start("it_mix_mm", mariaDb(maria), mariaDb(second), maria.name(), second.name());
 
-        awaitInSync("cust");
-        awaitInSync("doc");
-        maria.execute("UPDATE cust_mstr SET cust_nm = 'Ada L.' WHERE cust_id = 1", "INSERT INTO cust_mstr VALUES"
-                + " (2, 'Bo', 0, '2026-02-03 04:05:06', NULL, NULL, 'basic')");
-        awaitInSync("cust");
-        assertThat(second.queryRows("SELECT full_name FROM customers ORDER BY id"))
-                .containsExactly(Map.of("full_name", "Ada L."), Map.of("full_name", "Bo"));
+        syncsEveryDirection(maria::execute, maria::queryRows, second::execute, second::queryRows, null);
+    }
 
-        second.execute("INSERT INTO accounts VALUES (7, 'seven@example.com')");
-        await().atMost(TIMEOUT).until(() -> maria.queryRows("SELECT email_addr FROM acct WHERE acct_id = 7")
-                .equals(List.of(Map.of("email_addr", "seven@example.com"))));
+    private static String mariaDb(MariaDbTestDatabase db) {
+        return "kind: mariadb, jdbc-url: \"" + db.jdbcUrl() + "\", user: " + db.user();
+    }
 
-        twoWayConverges(maria::execute, second::execute, null, "items", "id", "name", "quantity");
+    private static String postgres(PostgresTestDatabase db) {
+        return "kind: postgresql, jdbc-url: \"" + db.jdbcUrl() + "\", user: " + db.user();
     }
 
     private interface Sql {
         void execute(String... sql);
+    }
+
+    private interface Query {
+        List<Map<String, Object>> rows(String sql);
+    }
+
+    /**
+     * The existing rows are loaded and the batch copy lands (deleting the new-only row); legacy
+     * inserts, updates and deletes stream to new; a new row streams back; the two-way table converges.
+     */
+    private void syncsEveryDirection(Sql legacy, Query legacyRows, Sql neu, Query newRows, PostgresTestDatabase newLocker)
+            throws Exception {
+        awaitInSync("cust");
+        awaitInSync("doc");
+        legacy.execute("INSERT INTO cust_mstr VALUES (2, 'Bo', FALSE, '2026-02-03 04:05:06', NULL, NULL, 'basic')",
+                "UPDATE cust_mstr SET cust_nm = 'Ada L.', active = FALSE WHERE cust_id = 1",
+                "DELETE FROM cust_mstr WHERE cust_id = 2");
+        await().atMost(TIMEOUT).until(() -> newRows.rows("SELECT full_name FROM customers ORDER BY id")
+                .equals(List.of(Map.of("full_name", "Ada L."))));
+        awaitInSync("cust");
+
+        neu.execute("INSERT INTO accounts VALUES (7, 'seven@example.com')");
+        await().atMost(TIMEOUT).until(() -> legacyRows.rows("SELECT email_addr FROM acct WHERE acct_id = 7")
+                .equals(List.of(Map.of("email_addr", "seven@example.com"))));
+
+        twoWayConverges(legacy, neu, newLocker);
     }
 
     /**
@@ -175,24 +175,23 @@ class MixedDatabasesIT {
      * legacy version (legacy-wins). {@code newLocker}, when given, holds the new row's lock while
      * the legacy update commits, so the conflict is certain.
      */
-    private void twoWayConverges(Sql legacy, Sql neu, PostgresTestDatabase newLocker, String newTable, String... columns)
-            throws Exception {
+    private void twoWayConverges(Sql legacy, Sql neu, PostgresTestDatabase newLocker) throws Exception {
         legacy.execute("INSERT INTO item VALUES (1, 'from legacy', 1)");
-        neu.execute("INSERT INTO " + newTable + " VALUES (2, 'from new', 2)");
+        neu.execute("INSERT INTO items VALUES (2, 'from new', 2)");
         awaitInSync("item");
         if (newLocker != null) {
             try (Connection c = newLocker.connect(); Statement s = c.createStatement()) {
                 c.setAutoCommit(false);
-                s.execute("SELECT 1 FROM " + newTable + " WHERE id = 1 FOR UPDATE");
+                s.execute("SELECT 1 FROM items WHERE id = 1 FOR UPDATE");
                 legacy.execute("UPDATE item SET item_nm = 'legacy' WHERE item_id = 1");
-                s.execute("UPDATE " + newTable + " SET quantity = 9, name = 'new' WHERE id = 1");
+                s.execute("UPDATE items SET quantity = 9, name = 'new' WHERE id = 1");
                 c.commit();
             }
             await("the arbiter records the conflict").atMost(TIMEOUT)
                     .until(() -> !service.conflicts().list(false, "item").isEmpty());
         } else {
             legacy.execute("UPDATE item SET item_nm = 'legacy' WHERE item_id = 1");
-            neu.execute("UPDATE " + newTable + " SET quantity = 9 WHERE id = 1");
+            neu.execute("UPDATE items SET quantity = 9 WHERE id = 1");
         }
         awaitInSync("item");
     }
