@@ -54,6 +54,9 @@ public abstract class TestDatabase implements AutoCloseable {
 
         /** Drops {@code database} and whatever would block dropping it or outlive it. */
         void drop(Connection admin, String database) throws SQLException;
+
+        /** Queries listing the server's busy or waiting sessions (and replication state), for {@link #serverActivity()}. */
+        List<String> activityQueries();
     }
 
     /**
@@ -153,6 +156,34 @@ public abstract class TestDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("query failed on test database " + name + ": " + sql + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What the server is busy with: its sessions that run, wait or hold a transaction open, and
+     * replication state. For a test's failure message, when something never became ready; a
+     * query that fails is reported in place of its rows.
+     */
+    public String serverActivity() {
+        StringBuilder report = new StringBuilder("activity on ").append(admin).append(':');
+        try (Connection connection = admin.connectAdmin(); Statement statement = connection.createStatement()) {
+            for (String sql : admin.activityQueries()) {
+                report.append("\n  ").append(sql);
+                try (ResultSet rs = statement.executeQuery(sql)) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    while (rs.next()) {
+                        report.append("\n    ");
+                        for (int i = 1; i <= meta.getColumnCount(); i++) {
+                            report.append(meta.getColumnLabel(i)).append('=').append(rs.getObject(i)).append(' ');
+                        }
+                    }
+                } catch (SQLException e) {
+                    report.append("\n    failed: ").append(e.getMessage());
+                }
+            }
+        } catch (SQLException e) {
+            report.append(" cannot connect: ").append(e.getMessage());
+        }
+        return report.toString();
     }
 
     /**

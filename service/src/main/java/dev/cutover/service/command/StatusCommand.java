@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code cutover status}: what a running bridge is doing, from its {@code /status}: its state, and
- * per binding and target system the direction, state, changes captured and applied, dead letters
+ * whether each capture streams yet, per binding and target system the direction, state, changes captured and applied, dead letters
  * and the latest end-to-end lag. {@code --json} prints the document as the bridge sent it.
  */
 @Command(name = "status", description = "Show what a running bridge is doing: state, and per binding its counts and lag.")
@@ -41,6 +41,13 @@ public final class StatusCommand implements Callable<Integer> {
         }
         out.printf("bridge %s: %s since %s%s%n", status.get("bridge"), status.get("state"), status.get("startedAt"),
                 status.get("failure") == null ? "" : " (failed: " + status.get("failure") + ")");
+        if (status.get("captures") instanceof Map<?, ?> captures) {
+            captures.forEach((system, each) -> {
+                Map<?, ?> c = (Map<?, ?>) each;
+                out.printf("capture %s: %s (last heartbeat %s, last change %s)%n", system,
+                        Boolean.TRUE.equals(c.get("streaming")) ? "streaming" : "starting", c.get("lastHeartbeat"), c.get("lastCapture"));
+            });
+        }
         String format = "%-16s  %-13s  %-6s  %-11s  %9s  %9s  %6s  %9s%n";
         out.printf(format, "BINDING", "DIRECTION", "WRITES", "STATE", "CAPTURED", "APPLIED", "DEAD", "LAG MS");
         for (Object each : status.get("bindings") instanceof List<?> l ? l : List.of()) {

@@ -11,8 +11,10 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -139,6 +141,25 @@ public final class MicrometerPipelineListener implements PipelineListener {
     /** True once every captured database has streamed: sent a heartbeat or a captured change. */
     public boolean allCapturesStreaming() {
         return captures.values().stream().allMatch(c -> c.lastHeartbeat.get() != null || c.lastCapture.get() != null);
+    }
+
+    /**
+     * What {@code /status} shows for each captured system: whether it streams yet, and when its
+     * newest heartbeat and captured change came. A capture that never streams is the first thing
+     * to look at when a bridge does not become ready.
+     */
+    public Map<String, Map<String, Object>> captureStatus() {
+        Map<String, Map<String, Object>> doc = new TreeMap<>();
+        captures.forEach((system, c) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            Instant heartbeat = c.lastHeartbeat.get();
+            Instant captured = c.lastCapture.get();
+            entry.put("streaming", heartbeat != null || captured != null);
+            entry.put("lastHeartbeat", String.valueOf(heartbeat));
+            entry.put("lastCapture", String.valueOf(captured));
+            doc.put(system, entry);
+        });
+        return doc;
     }
 
     /** What {@code /status} shows for a binding. */

@@ -194,7 +194,8 @@ public final class BridgeService implements AutoCloseable {
         return state.get() == ServiceState.RUNNING && p != null && p.isRunning() && l != null && l.allCapturesStreaming();
     }
 
-    private Map<String, Object> status() {
+    /** The document {@code GET /status} serves: state, failure, captures, bindings, loads and resyncs. */
+    public Map<String, Object> status() {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("bridge", config.name());
         doc.put("state", state.get().name());
@@ -202,6 +203,10 @@ public final class BridgeService implements AutoCloseable {
         Throwable f = failure.get();
         if (f != null) {
             doc.put("failure", String.valueOf(f.getMessage()));
+        }
+        MicrometerPipelineListener l = listener;
+        if (l != null) {
+            doc.put("captures", l.captureStatus());
         }
         Pipeline p = pipeline;
         if (p != null) {

@@ -127,7 +127,7 @@ class BatchCopyIT {
             fixture.neu.execute(Scenario.CUSTOMERS_NEW_DDL, Scenario.DOCS_DDL.formatted("docs_new"));
             fixture.writeConfig(Scenario.CUSTOMERS_BINDING + DOCS_BATCH);
             BridgeService service = fixture.start();
-            await("streaming capture ready").atMost(TIMEOUT).until(service::isReady);
+            fixture.awaitReady(service, TIMEOUT);
 
             fixture.legacy.execute("INSERT INTO cust_mstr VALUES (7, 'Streamed', 'A', 1700000000, 1.5, NULL)",
                     "INSERT INTO docs_legacy VALUES (2, 'c', 'd')");

@@ -136,6 +136,11 @@ final class BridgeFixture implements AutoCloseable {
         return last.get();
     }
 
+    /** Waits until {@code service} is ready; when it is not, fails with its status and both servers' activity. */
+    void awaitReady(BridgeService service, Duration timeout) {
+        Readiness.awaitReady(service, timeout, legacy, neu);
+    }
+
     List<java.util.Map<String, Object>> newRows(String sql) {
         return neu.queryRows(sql);
     }

@@ -201,7 +201,8 @@ class LegacyToNewStreamingIT {
         });
         assertThat(status("/health/live")).isEqualTo(200);
         assertThat(status("/health/ready")).isEqualTo(200);
-        assertThat(scrape("/status")).contains("\"name\" : \"customers\"").contains("\"state\" : \"RUNNING\"");
+        assertThat(scrape("/status")).contains("\"name\" : \"customers\"").contains("\"state\" : \"RUNNING\"")
+                .containsPattern("\"legacy\" : \\{\\s*\"streaming\" : true");
     }
 
     @Test

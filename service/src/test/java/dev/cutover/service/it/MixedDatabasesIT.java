@@ -10,6 +10,7 @@ import dev.cutover.jdbc.JdbcRowReader;
 import dev.cutover.service.runtime.BindingCompiler;
 import dev.cutover.service.runtime.BridgeService;
 import dev.cutover.service.verify.TableComparison;
+import dev.cutover.testkit.TestDatabase;
 import dev.cutover.testkit.kafka.SharedKafka;
 import dev.cutover.testkit.mariadb.MariaDbTestDatabase;
 import dev.cutover.testkit.postgres.PostgresTestDatabase;
@@ -21,8 +22,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -240,7 +243,7 @@ class MixedDatabasesIT {
         config = ConfigLoader.load(file);
         service = new BridgeService(config, Clock.systemUTC());
         service.start();
-        await("both captures streaming").atMost(TIMEOUT).until(service::isReady);
+        Readiness.awaitReady(service, TIMEOUT, Stream.of(pg, maria, second).filter(Objects::nonNull).toArray(TestDatabase[]::new));
     }
 
     private void awaitInSync(String binding) throws Exception {

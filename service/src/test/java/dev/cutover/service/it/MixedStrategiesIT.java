@@ -72,7 +72,7 @@ class MixedStrategiesIT {
             assertThat(plan.out()).contains("customers").contains("accounts").contains("items").contains("docs").contains("notes");
 
             BridgeService service = fixture.start();
-            await("ready").atMost(TIMEOUT).until(service::isReady);
+            fixture.awaitReady(service, TIMEOUT);
             fixture.legacy.execute("INSERT INTO cust_mstr VALUES (1, 'Ada', 'A', 1700000000, 1, NULL)",
                     "INSERT INTO item VALUES (1, 'from legacy')",
                     "INSERT INTO doc VALUES (2, 'next copy')");

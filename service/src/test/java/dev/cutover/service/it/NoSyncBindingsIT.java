@@ -1,7 +1,6 @@
 package dev.cutover.service.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -196,7 +195,7 @@ class NoSyncBindingsIT {
 
             assertThat(service.state()).isEqualTo(ServiceState.RUNNING);
             assertThat(service.kafkaBootstrap()).as("no Kafka is started or contacted").isNull();
-            await().atMost(TIMEOUT).until(service::isReady);
+            fixture.awaitReady(service, TIMEOUT);
             assertThat(status(service)).extracting(b -> b.get("name") + " " + b.get("strategy") + " " + b.get("state"))
                     .containsExactly("notes duplicate-maintenance NOT_SYNCED", "audit separate NOT_SYNCED");
             assertThat(fixture.neu.queryRows("SELECT id FROM notes ORDER BY id")).hasSize(3);

@@ -67,7 +67,7 @@ class PlanCommandIT {
         try (BridgeFixture fixture = fixture("it_plan_resume", dir)) {
             Path config = fixture.writeConfig(Scenario.CUSTOMERS_BINDING);
             BridgeService service = fixture.start();
-            await("capture streaming").atMost(TIMEOUT).until(service::isReady);
+            fixture.awaitReady(service, TIMEOUT);
             fixture.legacy.execute("INSERT INTO cust_mstr VALUES (1, 'Ada', 'A', 1700000000, 10.5, 'x')");
             await("row applied").atMost(TIMEOUT).until(() -> !fixture.newRows("SELECT id FROM customers").isEmpty());
             service.stop();

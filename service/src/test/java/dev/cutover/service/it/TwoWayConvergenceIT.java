@@ -109,7 +109,7 @@ class TwoWayConvergenceIT {
         }
         fixture.writeConfig(bindings.toString());
         service = fixture.start();
-        await("both captures streaming").atMost(TIMEOUT).until(service::isReady);
+        fixture.awaitReady(service, TIMEOUT);
         System.out.printf("convergence: bridge ready after %d ms%n", millisSince(startedAt));
     }
 

@@ -68,7 +68,7 @@ class TwoWayStreamingIT {
         }
         fixture.writeConfig(bindings.toString());
         service = fixture.start();
-        await("both captures streaming").atMost(TIMEOUT).until(service::isReady);
+        fixture.awaitReady(service, TIMEOUT);
     }
 
     @AfterAll

@@ -104,6 +104,13 @@ public final class MariaDbTestDatabase extends TestDatabase {
         }
 
         @Override
+        public List<String> activityQueries() {
+            return List.of("SELECT id, user, db, command, time, state, left(info, 160) AS info FROM information_schema.processlist"
+                    + " WHERE id <> CONNECTION_ID() AND (command <> 'Sleep' OR id IN (SELECT trx_mysql_thread_id FROM information_schema.innodb_trx))",
+                    "SELECT trx_mysql_thread_id, trx_state, trx_started, left(trx_query, 160) AS query FROM information_schema.innodb_trx");
+        }
+
+        @Override
         public String toString() {
             return server.toString();
         }

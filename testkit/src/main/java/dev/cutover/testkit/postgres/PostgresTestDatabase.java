@@ -96,6 +96,14 @@ public final class PostgresTestDatabase extends TestDatabase {
         }
 
         @Override
+        public List<String> activityQueries() {
+            return List.of("SELECT pid, datname, application_name, backend_type, state, wait_event_type, wait_event,"
+                    + " now() - xact_start AS in_transaction_for, left(query, 160) AS query FROM pg_stat_activity"
+                    + " WHERE pid <> pg_backend_pid() AND (state IS DISTINCT FROM 'idle' OR backend_type = 'walsender')",
+                    "SELECT slot_name, database, active, active_pid, restart_lsn, confirmed_flush_lsn FROM pg_replication_slots");
+        }
+
+        @Override
         public String toString() {
             return server.toString();
         }
