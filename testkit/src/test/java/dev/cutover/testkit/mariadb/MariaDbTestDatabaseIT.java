@@ -36,6 +36,18 @@ class MariaDbTestDatabaseIT {
     }
 
     @Test
+    void serverActivityListsASessionHoldingATransactionOpen() throws Exception {
+        try (MariaDbTestDatabase db = MariaDbTestDatabase.create("cutover_tk"); Connection open = db.connect()) {
+            db.execute("CREATE TABLE t (id int PRIMARY KEY)");
+            open.setAutoCommit(false);
+            open.createStatement().execute("INSERT INTO t VALUES (42)");
+
+            assertThat(db.serverActivity()).contains("db=" + db.name()).contains("trx_state=RUNNING");
+            open.rollback();
+        }
+    }
+
+    @Test
     void failingStatementsNameTheDatabaseAndTheStatement() {
         try (MariaDbTestDatabase db = MariaDbTestDatabase.create("cutover_tk")) {
             assertThatThrownBy(() -> db.execute("SELECT * FROM missing_table"))

@@ -38,6 +38,20 @@ class PostgresTestDatabaseIT {
     }
 
     @Test
+    void serverActivityListsASessionHoldingATransactionOpenAndTheReplicationSlots() throws Exception {
+        try (PostgresTestDatabase db = PostgresTestDatabase.create("cutover_tk"); Connection open = db.connect()) {
+            db.execute("CREATE TABLE t (id int PRIMARY KEY)",
+                    "SELECT pg_create_logical_replication_slot('" + db.name() + "_slot', 'pgoutput')");
+            open.setAutoCommit(false);
+            open.createStatement().execute("INSERT INTO t VALUES (42)");
+
+            assertThat(db.serverActivity()).contains("datname=" + db.name()).contains("state=idle in transaction")
+                    .contains("INSERT INTO t VALUES (42)").contains("slot_name=" + db.name() + "_slot");
+            open.rollback();
+        }
+    }
+
+    @Test
     void closeDropsTheDatabaseWithItsSlotsTerminatingTheWalsenderOfAnActiveOne() throws Exception {
         PostgresTestDatabase db = PostgresTestDatabase.create("cutover_tk");
         db.execute("CREATE TABLE t (id int PRIMARY KEY)", "CREATE PUBLICATION pub FOR ALL TABLES",
