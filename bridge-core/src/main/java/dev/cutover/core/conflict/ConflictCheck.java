@@ -17,10 +17,12 @@ import java.util.Objects;
  * <p>One side of a two-way binding is its <em>arbiter</em>: its applier detects, decides and records
  * conflicts, and what it writes is the truth both sides converge to. Its writes are not echo-
  * suppressed, so the other side, the <em>follower</em>, receives the arbiter's whole history of the
- * row, its own accepted changes included, and applies it as it comes, without a check; a change
- * that finds the row already as it leaves it is not written again. Deciding in one place is what
- * makes every policy converge: two appliers each judging by their own state can disagree on which
- * changes were concurrent (a row absent because one side deleted it looks like a row never there).
+ * row, its own accepted changes included, and applies it as it comes, without a conflict check; a
+ * change that finds the row already as it leaves it is not written again, and a version of its own
+ * change that a later one of its own supersedes is left out (see {@link ReflectionGuard}).
+ * Deciding in one place is what makes every policy converge: two appliers each judging by their
+ * own state can disagree on which changes were concurrent (a row absent because one side deleted
+ * it looks like a row never there).
  *
  * <p>The changes are walked in order against the row as it stands after the previous ones, so a
  * batch holding several changes of one key is judged as if they arrived one by one. A resolver

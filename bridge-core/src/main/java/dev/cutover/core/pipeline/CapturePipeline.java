@@ -37,6 +37,17 @@ public final class CapturePipeline implements ChangeBatchHandler {
     private final DeadLetterSink deadLetters;
     private final PipelineListener listener;
     private final Clock clock;
+    private final PublishTap tap;
+
+    /** Told of each change that is mapped and about to be published, before the batch is published. */
+    @FunctionalInterface
+    public interface PublishTap {
+        /**
+         * @param binding the change's binding
+         * @param captured the change as captured, in the captured system's terms
+         */
+        void publishing(String binding, ChangeEvent captured);
+    }
 
     /**
      * A binding as the capture side sees it.
@@ -65,6 +76,12 @@ public final class CapturePipeline implements ChangeBatchHandler {
 
     public CapturePipeline(List<MappedBinding> bindings, ChangePublisher publisher, DeadLetterSink deadLetters,
             PipelineListener listener, Clock clock) {
+        this(bindings, publisher, deadLetters, listener, clock, (binding, captured) -> { });
+    }
+
+    /** As {@link #CapturePipeline(List, ChangePublisher, DeadLetterSink, PipelineListener, Clock)}, telling {@code tap} of each change before it is published. */
+    public CapturePipeline(List<MappedBinding> bindings, ChangePublisher publisher, DeadLetterSink deadLetters,
+            PipelineListener listener, Clock clock, PublishTap tap) {
         this.bindingsBySourceTable = new LinkedHashMap<>();
         for (MappedBinding b : bindings) {
             TableId source = b.sourceTable();
@@ -76,6 +93,7 @@ public final class CapturePipeline implements ChangeBatchHandler {
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.tap = Objects.requireNonNull(tap, "tap");
     }
 
     @Override
@@ -91,6 +109,7 @@ public final class CapturePipeline implements ChangeBatchHandler {
             listener.onCaptured(binding.name(), event, lag(event.commitTime(), now));
             ChangeEvent mapped = mapOrPark(binding, event);
             if (mapped != null) {
+                tap.publishing(binding.name(), event);
                 mappedByBinding.computeIfAbsent(binding.name(), k -> new ArrayList<>()).add(mapped);
             }
         }

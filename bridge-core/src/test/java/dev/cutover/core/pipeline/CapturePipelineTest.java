@@ -125,6 +125,20 @@ class CapturePipelineTest {
     }
 
     @Test
+    void theTapHearsEachMappedChangeAsCapturedBeforeTheBatchIsPublishedButNotAParkedOne() throws Exception {
+        List<String> tapped = new ArrayList<>();
+        CapturePipeline pipeline = new CapturePipeline(List.of(new CapturePipeline.MappedBinding("accounts", mapping(), SystemSide.LEGACY)),
+                publisher, deadLetters, listener, CLOCK,
+                (binding, captured) -> tapped.add(binding + " " + captured.table() + " " + captured.key().get("acct_id")
+                        + " published before: " + publisher.published.size()));
+
+        pipeline.onBatch(List.of(create(LEGACY, 1, "A"), create(LEGACY, 2, "X"), create(LEGACY, 3, "A")));
+
+        assertThat(tapped).containsExactly("accounts " + LEGACY + " 1 published before: 0", "accounts " + LEGACY + " 3 published before: 0");
+        assertThat(publisher.published.get(0).events).hasSize(2);
+    }
+
+    @Test
     void countsAChangeOfAnUnboundTableAsSkipped() throws Exception {
         pipeline().onBatch(List.of(create(OTHER, 1, "A")));
 

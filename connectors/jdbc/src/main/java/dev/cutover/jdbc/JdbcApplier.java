@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,6 +109,8 @@ public final class JdbcApplier implements ChangeApplier {
     private final ConflictSink sink;
     private final ParkedKeys parked = new ParkedKeys();
     private JdbcSession session;
+    /** Told the committed transaction's id during an {@link #apply(List, Consumer)}; null otherwise. */
+    private Consumer<String> commitReport;
     private boolean closed;
 
     /**
@@ -167,11 +170,32 @@ public final class JdbcApplier implements ChangeApplier {
     }
 
     @Override
-    public synchronized ApplyResult apply(List<ChangeEvent> changes) throws ApplyException {
+    public ApplyResult apply(List<ChangeEvent> changes) throws ApplyException {
+        return apply(changes, null);
+    }
+
+    /**
+     * As {@link #apply(List)}, and tells {@code committed}, before returning, the id of the
+     * transaction that committed the batch as this database's capture names it (null when it wrote
+     * nothing, or the dialect cannot tell). For the arbiter of two-way bindings, whose commits come
+     * back to the other side: a {@code ReflectionGuard} needs to know which change is whose reflection.
+     *
+     * @param committed told once per committed batch; null for no report (and no extra query)
+     */
+    public synchronized ApplyResult apply(List<ChangeEvent> changes, Consumer<String> committed) throws ApplyException {
         ensureOpen();
         if (changes.isEmpty()) {
             return new ApplyResult(List.of(), List.of(), clock.instant());
         }
+        commitReport = committed;
+        try {
+            return applyBatch(changes);
+        } finally {
+            commitReport = null;
+        }
+    }
+
+    private ApplyResult applyBatch(List<ChangeEvent> changes) throws ApplyException {
         List<KeyChanges> rows = plan(changes);
         if (changes.stream().noneMatch(c -> checks.containsKey(c.table()))) {
             Map<ChangeEvent, String> rejected = transact(changes, (current, isolating) -> write(current, rows, isolating));
@@ -303,7 +327,12 @@ public final class JdbcApplier implements ChangeApplier {
         try {
             current.mark(clock.instant());
             Map<ChangeEvent, String> rejected = work.run(current, isolating);
-            current.commit();
+            Consumer<String> report = commitReport;
+            if (report == null) {
+                current.commit();
+            } else {
+                report.accept(current.commitNamingTransaction());
+            }
             return rejected;
         } catch (TableWriteException e) {
             current.rollback(e);

@@ -185,6 +185,17 @@ public interface SqlDialect {
     String applyMarkerStatement(TableId table);
 
     /**
+     * Commits the open transaction of {@code connection} and returns its id as this database's
+     * change capture names it ({@link dev.cutover.core.event.ChangeEvent#transactionId()}), or
+     * null when it wrote nothing (no capture will show it). By default commits and returns null:
+     * the id is unknown.
+     */
+    default String commitNamingTransaction(Connection connection) throws SQLException {
+        connection.commit();
+        return null;
+    }
+
+    /**
      * The columns of {@code table} in declaration order, as the catalog of {@code connection}
      * describes them; empty when the table does not exist. By default read through
      * {@link java.sql.DatabaseMetaData#getColumns}.

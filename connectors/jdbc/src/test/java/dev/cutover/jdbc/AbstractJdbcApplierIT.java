@@ -74,6 +74,9 @@ public abstract class AbstractJdbcApplierIT {
     /** Terminates the sessions waiting for a row lock. */
     protected abstract void terminateSessionsWaitingForLocks();
 
+    /** The id of the transaction that last wrote account {@code id}, as the database's change capture names it. */
+    protected abstract String transactionThatWrote(long id);
+
     @BeforeEach
     void createAccounts() throws Exception {
         execute("DROP TABLE IF EXISTS accounts",
@@ -101,6 +104,18 @@ public abstract class AbstractJdbcApplierIT {
         assertThat(rows()).containsExactly(
                 row("id", 1L, "name", "ann", "balance", dec("11.00"), "note", "a2"),
                 row("id", 3L, "name", "cid", "balance", null, "note", null));
+    }
+
+    @Test
+    void namesTheTransactionThatCommittedTheBatchAsTheCaptureWould() throws Exception {
+        List<String> named = new ArrayList<>();
+        applier.apply(List.of(accounts.create("id", 7L, "name", "gil", "balance", dec("1.00"), "note", "n")), named::add);
+        applier.apply(List.of(accounts.update("id", 7L, "name", "gil", "balance", dec("2.00"), "note", "n")));
+
+        assertThat(named).singleElement().isNotNull();
+        applier.apply(List.of(accounts.update("id", 7L, "name", "gil", "balance", dec("3.00"), "note", "n")), named::add);
+        assertThat(named).hasSize(2);
+        assertThat(named.get(1)).isEqualTo(transactionThatWrote(7L)).isNotEqualTo(named.get(0));
     }
 
     @Test

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * parked with stage {@code decode}), the changes go to the applier in partition order, rejected
  * changes are parked with stage {@code apply} (then {@link PipelineListener#onDeadLettered}), the
  * conflicts the applier met go to {@link PipelineListener#onConflict}, the changes it held behind a
- * parked conflict to {@link PipelineListener#onHeld}, applied ones to
+ * parked conflict to {@link PipelineListener#onHeld}, those it skipped deliberately to
+ * {@link PipelineListener#onSkipped} with its reason, applied ones to
  * {@link PipelineListener#onApplied} with the end-to-end lag, and only then are the offsets
  * committed. A held change counts as done: the applier stored it in the conflict log before
  * committing, and applies it from there once the conflict is resolved. A retriable
@@ -267,6 +268,9 @@ public final class KafkaApplyLoop implements AutoCloseable {
         }
         for (ChangeEvent held : result.held()) {
             listener.onHeld(bindingOf(batch, held), held);
+        }
+        for (ApplyResult.SkippedChange skipped : result.skipped()) {
+            listener.onSkipped(bindingOf(batch, skipped.change()), skipped.change(), skipped.reason());
         }
         for (ChangeEvent applied : result.applied()) {
             listener.onApplied(bindingOf(batch, applied), applied, Duration.between(applied.commitTime(), result.commitTime()));

@@ -9,10 +9,12 @@ import dev.cutover.core.conflict.ConflictLog;
 import dev.cutover.core.conflict.ConflictLogEntry;
 import dev.cutover.core.conflict.ConflictResolvers;
 import dev.cutover.core.conflict.ConflictSpec;
+import dev.cutover.core.conflict.ReflectionGuard;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.mapping.TableMapping;
 import dev.cutover.core.pipeline.CapturePipeline;
+import dev.cutover.core.pipeline.spi.ChangeApplier;
 import dev.cutover.core.schema.TableSchema;
 import dev.cutover.debezium.CaptureOptions;
 import dev.cutover.debezium.CapturedTable;
@@ -20,6 +22,7 @@ import dev.cutover.debezium.DebeziumCaptureSource;
 import dev.cutover.jdbc.ApplyMarker;
 import dev.cutover.jdbc.ConflictHandling;
 import dev.cutover.jdbc.JdbcApplier;
+import dev.cutover.jdbc.JdbcRowReader;
 import dev.cutover.kafka.BindingRoute;
 import dev.cutover.kafka.ConflictLogReader;
 import dev.cutover.kafka.EmbeddedKafkaBroker;
@@ -47,7 +50,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +74,12 @@ final class Pipeline {
      */
     static final SystemSide ARBITER = SystemSide.LEGACY;
 
+    /**
+     * How many of the follower's changes the {@link ReflectionGuard} remembers at most; a longer
+     * backlog makes it forget them all, which is safe (a row may flicker) and bounds the memory.
+     */
+    private static final int REFLECTION_GUARD_ENTRIES = 20_000;
+
     /** The {@code /status} state of a {@code none} binding, which has nothing running. */
     static final String NOT_SYNCED = "NOT_SYNCED";
 
@@ -88,6 +99,7 @@ final class Pipeline {
     private List<ConflictLogEntry> conflictHistory = List.of();
     private ConflictDesk conflicts;
     private final ResyncDesk resyncs;
+    private final ReflectionGuard reflections = new ReflectionGuard(REFLECTION_GUARD_ENTRIES);
     private Thread watchdog;
     private volatile boolean closed;
 
@@ -191,6 +203,7 @@ final class Pipeline {
         Map<TableId, TableSchema> targets = new LinkedHashMap<>();
         writing.forEach(b -> targets.put(b.route().targetSchema().table(), b.route().targetSchema()));
         JdbcApplier applier;
+        ChangeApplier loopApplier;
         if (twoWay && side == ARBITER) {
             Map<TableId, ConflictCheck> checks = new LinkedHashMap<>();
             for (CompiledBinding b : writing) {
@@ -205,18 +218,25 @@ final class Pipeline {
                     new ConflictHandling(checks, conflicts));
             applier.restoreParked(conflictHistory);
             conflicts.serve(side, applier);
+            loopApplier = new ArbiterReporting(applier, reflections, twoWayBindingByTarget(writing));
         } else if (twoWay) {
             // The follower marks its transactions so its capture drops them. Its upserts leave a row that
             // already holds the arbiter's version untouched, so the arbiter's version of the follower's
-            // own change is not written a second time.
+            // own change is not written a second time, and one superseded by a later change is left out.
             applier = new JdbcApplier(BindingCompiler.connections(config.system(side)), targets, clock,
                     new ApplyMarker(config.name(), SystemTables.applyMarker(config.system(side))), null);
+            Map<TableId, SupersededReflectionFilter.FollowerTable> followerTables = new LinkedHashMap<>();
+            writing.stream().filter(CompiledBinding::twoWay).forEach(b -> followerTables.put(b.route().targetSchema().table(),
+                    new SupersededReflectionFilter.FollowerTable(b.name(), b.route().targetSchema())));
+            loopApplier = new SupersededReflectionFilter(applier, reflections, followerTables,
+                    new JdbcRowReader(BindingCompiler.connections(config.system(side))));
         } else {
             applier = new JdbcApplier(BindingCompiler.connections(config.system(side)), targets, clock);
+            loopApplier = applier;
         }
         appliers.put(side, applier);
         KafkaApplyLoop loop = new KafkaApplyLoop(config.name(), clientProps,
-                writing.stream().map(CompiledBinding::route).toList(), applier, deadLetters, metrics,
+                writing.stream().map(CompiledBinding::route).toList(), loopApplier, deadLetters, metrics,
                 KafkaApplyOptions.defaults(config.name() + ".apply." + side.label())
                         .withMaxBatchSize(config.tuning().applyBatchSize()));
         applyLoops.put(side, loop);
@@ -251,7 +271,22 @@ final class Pipeline {
         captures.put(side, capture);
         List<CapturePipeline.MappedBinding> mapped = reading.stream()
                 .map(b -> new CapturePipeline.MappedBinding(b.name(), b.mapping(), side)).toList();
-        capture.start(new CapturePipeline(mapped, publisher, deadLetters, metrics, clock));
+        Set<String> twoWayBindings = reading.stream().filter(CompiledBinding::twoWay).map(CompiledBinding::name)
+                .collect(Collectors.toSet());
+        CapturePipeline.PublishTap tap = side == ARBITER || twoWayBindings.isEmpty() ? (binding, captured) -> { }
+                : (binding, captured) -> {
+                    if (twoWayBindings.contains(binding)) {
+                        reflections.captured(binding, captured);
+                    }
+                };
+        capture.start(new CapturePipeline(mapped, publisher, deadLetters, metrics, clock, tap));
+    }
+
+    /** The two-way bindings among {@code writing}, by their target table. */
+    private static Map<TableId, String> twoWayBindingByTarget(List<CompiledBinding> writing) {
+        Map<TableId, String> byTable = new LinkedHashMap<>();
+        writing.stream().filter(CompiledBinding::twoWay).forEach(b -> byTable.put(b.route().targetSchema().table(), b.name()));
+        return byTable;
     }
 
     private void startBatch(BridgeConfig config, CompiledBinding b, MeterRegistry registry, Clock clock) {

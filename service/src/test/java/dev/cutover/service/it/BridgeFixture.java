@@ -53,6 +53,11 @@ final class BridgeFixture implements AutoCloseable {
 
     /** Writes the configuration, serving HTTP on {@code httpPort} (0 for any free port). */
     Path writeConfig(String bindingsYaml, int httpPort) throws IOException {
+        return writeConfig(bindingsYaml, httpPort, "heartbeat-interval: PT1S");
+    }
+
+    /** Writes the configuration, serving HTTP on {@code httpPort} (0 for any free port), with {@code tuning} (flow-style keys). */
+    Path writeConfig(String bindingsYaml, int httpPort, String tuning) throws IOException {
         String yaml = """
                 name: %s
                 data-dir: state
@@ -63,10 +68,10 @@ final class BridgeFixture implements AutoCloseable {
                   legacy: { kind: postgresql, jdbc-url: "%s", user: %s }
                   new:    { kind: postgresql, jdbc-url: "%s", user: %s }
                 http: { address: "127.0.0.1:%d" }
-                tuning: { heartbeat-interval: PT1S }
+                tuning: { %s }
                 bindings:
                 %s""".formatted(name, SharedKafka.bootstrapServers(), legacy.jdbcUrl(), legacy.user(), neu.jdbcUrl(),
-                neu.user(), httpPort, bindingsYaml.indent(2));
+                neu.user(), httpPort, tuning, bindingsYaml.indent(2));
         Files.createDirectories(dir);
         configFile = dir.resolve("cutover.yaml");
         Files.writeString(configFile, yaml);

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cutover.config.BridgeConfig;
 import dev.cutover.config.ConfigLoader;
+import dev.cutover.core.conflict.ReflectionGuard;
 import dev.cutover.core.mapping.TableMapping;
 import dev.cutover.jdbc.JdbcRowReader;
+import dev.cutover.service.metrics.MetricNames;
 import dev.cutover.service.runtime.BindingCompiler;
 import dev.cutover.service.runtime.BridgeService;
 import dev.cutover.service.verify.TableComparison;
@@ -14,6 +16,7 @@ import dev.cutover.testkit.TestDatabase;
 import dev.cutover.testkit.kafka.SharedKafka;
 import dev.cutover.testkit.mariadb.MariaDbTestDatabase;
 import dev.cutover.testkit.postgres.PostgresTestDatabase;
+import io.micrometer.core.instrument.Counter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -135,6 +138,47 @@ class MixedDatabasesIT {
         syncsEveryDirection(maria::execute, maria::queryRows, second::execute, second::queryRows, null);
     }
 
+    /**
+     * The MariaDB arbiter names its transactions by GTID as its capture does, so the new side leaves
+     * out the arbiter's version of a first write that a second write supersedes: the new row is
+     * never rewritten. One change per apply batch and a held legacy row make the case certain.
+     */
+    @Test
+    void aNewRowWrittenTwiceWithinTheRoundTripToAMariaDbArbiterIsNotRewritten() throws Exception {
+        maria = MariaDbTestDatabase.create("cutover_it_mixl");
+        pg = PostgresTestDatabase.create("cutover_it_mixn");
+        maria.execute(MARIADB_LEGACY);
+        pg.execute(POSTGRES_NEW);
+        start("it_mix_fl", mariaDb(maria), postgres(pg), maria.name(), "public", "heartbeat-interval: PT1S, apply-batch-size: 1");
+        maria.execute("INSERT INTO item VALUES (5, 'seed', 1)");
+        awaitInSync("item");
+        double skippedBefore = events("item", "skipped_" + ReflectionGuard.SKIP_SUPERSEDED);
+        Object newVersion;
+        try (Connection legacy = maria.connect(); Statement s = legacy.createStatement()) {
+            legacy.setAutoCommit(false);
+            s.execute("SELECT 1 FROM item WHERE item_id = 5 FOR UPDATE");
+            pg.execute("UPDATE items SET name = 'first' WHERE id = 5");
+            await("the arbiter waits for the legacy row").atMost(TIMEOUT).until(() -> ((Number) maria.queryRows(
+                    "SELECT count(*) AS n FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'").get(0).get("n")).longValue() > 0);
+            double published = events("item", MetricNames.OUTCOME_PUBLISHED);
+            pg.execute("UPDATE items SET name = 'second' WHERE id = 5");
+            newVersion = pg.queryRows("SELECT xmin::text AS v FROM items WHERE id = 5").get(0).get("v");
+            await("the second write published").atMost(TIMEOUT).until(() -> events("item", MetricNames.OUTCOME_PUBLISHED) >= published + 1);
+            legacy.rollback();
+        }
+        await("the superseded reflection left out").atMost(TIMEOUT)
+                .until(() -> events("item", "skipped_" + ReflectionGuard.SKIP_SUPERSEDED) >= skippedBefore + 1);
+        awaitInSync("item");
+        assertThat(maria.queryRows("SELECT item_nm FROM item WHERE item_id = 5")).containsExactly(Map.of("item_nm", "second"));
+        assertThat(pg.queryRows("SELECT xmin::text AS v FROM items WHERE id = 5").get(0).get("v"))
+                .as("the new row was never written again").isEqualTo(newVersion);
+    }
+
+    private double events(String binding, String outcome) {
+        return service.registry().find(MetricNames.EVENTS).tag(MetricNames.TAG_BINDING, binding).tag(MetricNames.TAG_OUTCOME, outcome)
+                .counters().stream().mapToDouble(Counter::count).sum();
+    }
+
     private static String mariaDb(MariaDbTestDatabase db) {
         return "kind: mariadb, jdbc-url: \"" + db.jdbcUrl() + "\", user: " + db.user();
     }
@@ -200,6 +244,11 @@ class MixedDatabasesIT {
     }
 
     private void start(String prefix, String legacySystem, String newSystem, String legacySchema, String newSchema) throws Exception {
+        start(prefix, legacySystem, newSystem, legacySchema, newSchema, "heartbeat-interval: PT1S");
+    }
+
+    private void start(String prefix, String legacySystem, String newSystem, String legacySchema, String newSchema, String tuning)
+            throws Exception {
         // Slots and topics are named after the bridge: a run of its own never meets a crashed run's.
         String name = prefix + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFL);
         String yaml = """
@@ -210,7 +259,7 @@ class MixedDatabasesIT {
                   legacy: { %s }
                   new:    { %s }
                 http: { address: "127.0.0.1:0" }
-                tuning: { heartbeat-interval: PT1S }
+                tuning: { %s }
                 bindings:
                   - name: cust
                     legacy: %s.cust_mstr
@@ -235,7 +284,7 @@ class MixedDatabasesIT {
                     mode: batch
                     batch: { schedule: PT1S }
                     columns: { doc_id: id }
-                """.formatted(name, SharedKafka.bootstrapServers(), legacySystem, newSystem, legacySchema, newSchema,
+                """.formatted(name, SharedKafka.bootstrapServers(), legacySystem, newSystem, tuning, legacySchema, newSchema,
                 legacySchema, newSchema, legacySchema, newSchema, legacySchema, newSchema);
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".yaml");

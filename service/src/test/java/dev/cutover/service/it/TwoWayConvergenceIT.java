@@ -3,6 +3,7 @@ package dev.cutover.service.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cutover.core.conflict.ReflectionGuard;
 import dev.cutover.service.metrics.MetricNames;
 import dev.cutover.service.runtime.BridgeService;
 import io.micrometer.core.instrument.Counter;
@@ -136,6 +137,7 @@ class TwoWayConvergenceIT {
                 + "=" + seed + ")";
         Map<String, Double> appliedBefore = perBinding(MetricNames.OUTCOME_APPLIED);
         Map<String, Double> echoesBefore = perBinding(MetricNames.OUTCOME_ECHO_SKIPPED);
+        Map<String, Double> supersededBefore = perBinding("skipped_" + ReflectionGuard.SKIP_SUPERSEDED);
 
         Map<String, Integer> writes = write(seed, firstKey, replay);
         long writesDone = System.nanoTime();
@@ -162,8 +164,11 @@ class TwoWayConvergenceIT {
                     - appliedBefore.getOrDefault(p.binding(), 0.0);
             double echoes = perBinding(MetricNames.OUTCOME_ECHO_SKIPPED).getOrDefault(p.binding(), 0.0)
                     - echoesBefore.getOrDefault(p.binding(), 0.0);
+            double superseded = perBinding("skipped_" + ReflectionGuard.SKIP_SUPERSEDED).getOrDefault(p.binding(), 0.0)
+                    - supersededBefore.getOrDefault(p.binding(), 0.0);
             report.put(p.binding(), "writes " + writes.get(p.binding()) + ", conflicts " + docs.size() + ", applied "
-                    + (long) applied + ", echoes dropped " + (long) echoes + (drift.containsKey(p.binding()) ? ", DRIFT" : ""));
+                    + (long) applied + ", echoes dropped " + (long) echoes + ", superseded reflections skipped " + (long) superseded
+                    + (drift.containsKey(p.binding()) ? ", DRIFT" : ""));
             conflictsOverSeeds.merge(p.binding(), docs.size(), Integer::sum);
 
             softly.assertThat(drift.get(p.binding())).as("%s: %s rows differ between the databases once quiet", replay, p.binding())

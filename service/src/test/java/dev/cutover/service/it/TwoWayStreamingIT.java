@@ -3,6 +3,7 @@ package dev.cutover.service.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cutover.core.conflict.ReflectionGuard;
 import dev.cutover.service.metrics.MetricNames;
 import dev.cutover.service.runtime.BridgeService;
 import dev.cutover.testkit.postgres.PostgresTestDatabase;
@@ -66,7 +67,9 @@ class TwoWayStreamingIT {
                         default -> "policy: manual";
                     }));
         }
-        fixture.writeConfig(bindings.toString());
+        // One change per apply transaction: the arbiter's reflections of two quick writes then reach
+        // the follower one by one instead of folded into one batch, as under a light steady load.
+        fixture.writeConfig(bindings.toString(), 0, "heartbeat-interval: PT1S, apply-batch-size: 1");
         service = fixture.start();
         fixture.awaitReady(service, TIMEOUT);
     }
@@ -110,6 +113,37 @@ class TwoWayStreamingIT {
         assertThat(version(fixture.neu, "SELECT xmin::text AS v FROM items_lw WHERE id = 1")).isEqualTo(newVersion);
         assertThat(events("items_lw", MetricNames.OUTCOME_ECHO_SKIPPED)).isEqualTo(echoesBefore + 1);
         assertThat(service.conflicts().list(false, "items_lw")).noneMatch(c -> keyIs(c, 1));
+    }
+
+    @Test
+    void aRowTheNewSystemWritesTwiceWithinTheRoundTripNeverShowsTheFirstVersionAgain() throws Exception {
+        seed("lw", 40);
+        awaitQuiet();
+        double supersededBefore = events("items_lw", "skipped_" + ReflectionGuard.SKIP_SUPERSEDED);
+        Object newVersion;
+        // Holding the legacy row makes the arbiter's reflection of the first write certain to come
+        // back after the second write was captured: the flicker case, made deterministic.
+        try (Connection legacy = fixture.legacy.connect(); Statement s = legacy.createStatement()) {
+            legacy.setAutoCommit(false);
+            s.execute("SELECT 1 FROM item_lw WHERE item_id = 40 FOR UPDATE");
+            fixture.neu.execute("UPDATE items_lw SET name = 'first' WHERE id = 40");
+            await("the arbiter waits for the legacy row").atMost(TIMEOUT).until(() -> lockWaits(fixture.legacy) > 0);
+            double published = events("items_lw", MetricNames.OUTCOME_PUBLISHED);
+            fixture.neu.execute("UPDATE items_lw SET name = 'second' WHERE id = 40");
+            newVersion = version(fixture.neu, "SELECT xmin::text AS v FROM items_lw WHERE id = 40");
+            await("the second write published").atMost(TIMEOUT)
+                    .until(() -> events("items_lw", MetricNames.OUTCOME_PUBLISHED) >= published + 1);
+            legacy.rollback();
+        }
+        await().atMost(TIMEOUT).until(() -> fixture.legacy.queryRows("SELECT item_nm FROM item_lw WHERE item_id = 40")
+                .equals(List.of(Map.of("item_nm", "second"))));
+        awaitQuiet();
+
+        assertThat(version(fixture.neu, "SELECT xmin::text AS v FROM items_lw WHERE id = 40"))
+                .as("the new row was never written again: the first version never came back").isEqualTo(newVersion);
+        assertThat(events("items_lw", "skipped_" + ReflectionGuard.SKIP_SUPERSEDED)).isEqualTo(supersededBefore + 1);
+        assertThat(fixture.newRows("SELECT name FROM items_lw WHERE id = 40")).containsExactly(Map.of("name", "second"));
+        assertThat(service.conflicts().list(false, "items_lw")).noneMatch(c -> keyIs(c, 40));
     }
 
     @Test
@@ -264,6 +298,12 @@ class TwoWayStreamingIT {
             search = search.tag(MetricNames.TAG_BINDING, binding);
         }
         return search.counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    /** Sessions of {@code db} waiting for a row lock. */
+    private static long lockWaits(PostgresTestDatabase db) {
+        return ((Number) db.queryRows("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND wait_event_type = 'Lock'").get(0).get("n")).longValue();
     }
 
     /** The row version ({@code xmin}: the transaction that wrote it last) one query returns. */

@@ -3,13 +3,14 @@ package dev.cutover.core.pipeline.spi;
 import dev.cutover.core.conflict.ConflictRecord;
 import dev.cutover.core.event.ChangeEvent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The outcome of one applied batch.
  *
- * <p>Every change of the batch is in exactly one of {@code applied}, {@code rejected} and
- * {@code held}.
+ * <p>Every change of the batch is in exactly one of {@code applied}, {@code rejected},
+ * {@code held} and {@code skipped}.
  *
  * @param applied the changes that are done with, in order: committed to the target, or decided
  *     against by a conflict resolution (see {@code conflicts})
@@ -17,15 +18,33 @@ import java.util.List;
  * @param commitTime when the target transaction committed (for end-to-end lag)
  * @param conflicts the conflicts the batch met, each with its decision, in order
  * @param held the changes waiting behind a parked conflict of their key, stored in the conflict log
+ * @param skipped the changes deliberately not written, each with the reason (a short constant)
  */
 public record ApplyResult(List<ChangeEvent> applied, List<RejectedChange> rejected, Instant commitTime,
-        List<ConflictRecord> conflicts, List<ChangeEvent> held) {
+        List<ConflictRecord> conflicts, List<ChangeEvent> held, List<SkippedChange> skipped) {
 
     public ApplyResult {
         applied = List.copyOf(applied);
         rejected = List.copyOf(rejected);
         conflicts = List.copyOf(conflicts);
         held = List.copyOf(held);
+        skipped = List.copyOf(skipped);
+    }
+
+    /** A result without skipped changes. */
+    public ApplyResult(List<ChangeEvent> applied, List<RejectedChange> rejected, Instant commitTime,
+            List<ConflictRecord> conflicts, List<ChangeEvent> held) {
+        this(applied, rejected, commitTime, conflicts, held, List.of());
+    }
+
+    /** This result with {@code more} skipped changes added. */
+    public ApplyResult withSkipped(List<SkippedChange> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<SkippedChange> all = new ArrayList<>(skipped);
+        all.addAll(more);
+        return new ApplyResult(applied, rejected, commitTime, conflicts, held, all);
     }
 
     /** A result without conflicts. */
@@ -40,5 +59,14 @@ public record ApplyResult(List<ChangeEvent> applied, List<RejectedChange> reject
      * @param reason what the database said, without row values beyond the key
      */
     public record RejectedChange(ChangeEvent change, String reason) {
+    }
+
+    /**
+     * A change deliberately not written.
+     *
+     * @param change the change
+     * @param reason a short constant, for a metric tag
+     */
+    public record SkippedChange(ChangeEvent change, String reason) {
     }
 }

@@ -2,6 +2,7 @@ package dev.cutover.jdbc.internal;
 
 import dev.cutover.core.event.RowImage;
 import dev.cutover.jdbc.JdbcConnectionFactory;
+import dev.cutover.jdbc.SqlDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -22,6 +23,7 @@ public final class JdbcSession implements AutoCloseable {
     private final BatchWriter writer;
     private final ApplyMarkerWriter marker;
     private final RowLocker locker;
+    private final SqlDialect dialect;
 
     private JdbcSession(Connection connection, JdbcConnectionFactory connections, ApplyMarkerWriter marker) {
         this.connection = connection;
@@ -29,6 +31,7 @@ public final class JdbcSession implements AutoCloseable {
         this.writer = new BatchWriter(connections.dialect(), statements);
         this.marker = marker;
         this.locker = new RowLocker(connections.dialect(), statements);
+        this.dialect = connections.dialect();
     }
 
     /** Opens a connection and turns auto-commit off; the session writes no marker. */
@@ -98,6 +101,11 @@ public final class JdbcSession implements AutoCloseable {
 
     public void commit() throws SQLException {
         connection.commit();
+    }
+
+    /** Commits, and returns the transaction's id as the database's capture names it, or null (see {@link SqlDialect#commitNamingTransaction}). */
+    public String commitNamingTransaction() throws SQLException {
+        return dialect.commitNamingTransaction(connection);
     }
 
     /** Rolls the open transaction back; a failure to do so is added to {@code failure}, which is being reported. */

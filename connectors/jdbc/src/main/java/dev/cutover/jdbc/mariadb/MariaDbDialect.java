@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -160,6 +161,25 @@ public final class MariaDbDialect implements SqlDialect {
     public String applyMarkerStatement(TableId table) {
         return "INSERT INTO " + qualifiedName(table) + " (bridge, batch, applied_at) VALUES (?, 1, ?)"
                 + " ON DUPLICATE KEY UPDATE batch = batch + 1, applied_at = VALUES(applied_at)";
+    }
+
+    /**
+     * The capture names a transaction by its GTID, which MariaDB assigns at commit: the session's
+     * {@code last_gtid} names it afterwards, and stays as it was when nothing was written.
+     */
+    @Override
+    public String commitNamingTransaction(Connection connection) throws SQLException {
+        String before = lastGtid(connection);
+        connection.commit();
+        String after = lastGtid(connection);
+        return after == null || after.isEmpty() || after.equals(before) ? null : after;
+    }
+
+    private static String lastGtid(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT @@last_gtid")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     /** From {@code information_schema} (see {@link MariaDbCatalog}), where MariaDB's json columns can be told from text. */

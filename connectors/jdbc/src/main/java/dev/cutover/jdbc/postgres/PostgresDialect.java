@@ -8,9 +8,11 @@ import dev.cutover.jdbc.ErrorCategory;
 import dev.cutover.jdbc.NativeColumn;
 import dev.cutover.jdbc.SqlDialect;
 import dev.cutover.jdbc.UnsupportedColumnTypeException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -109,6 +111,23 @@ public final class PostgresDialect implements SqlDialect {
         String name = qualifiedName(table);
         return "INSERT INTO " + name + " AS m (bridge, batch, applied_at) VALUES (?, 1, ?)"
                 + " ON CONFLICT (bridge) DO UPDATE SET batch = m.batch + 1, applied_at = EXCLUDED.applied_at";
+    }
+
+    /**
+     * The capture names a transaction by its 32-bit xid (as logical decoding sends it); the
+     * server's id is the 64-bit one with the epoch above those bits.
+     */
+    @Override
+    public String commitNamingTransaction(Connection connection) throws SQLException {
+        String id;
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_current_xact_id_if_assigned()::text")) {
+            rs.next();
+            String full = rs.getString(1);
+            id = full == null ? null : Long.toString(Long.parseLong(full) & 0xFFFF_FFFFL);
+        }
+        connection.commit();
+        return id;
     }
 
     @Override

@@ -69,6 +69,12 @@ class MariaDbJdbcApplierIT extends AbstractJdbcApplierIT {
         assertThat(db.terminateConnections()).isPositive();
     }
 
+    /** The server's last binlogged GTID: this test's write, as nothing else writes meanwhile. */
+    @Override
+    protected String transactionThatWrote(long id) {
+        return String.valueOf(db.queryRows("SELECT @@global.gtid_binlog_pos AS g").get(0).get("g"));
+    }
+
     @Override
     protected int sessionsWaitingForLocks() {
         return lockWaiters().size();

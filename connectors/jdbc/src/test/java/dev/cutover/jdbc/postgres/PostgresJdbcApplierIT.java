@@ -62,6 +62,11 @@ class PostgresJdbcApplierIT extends AbstractJdbcApplierIT {
     }
 
     @Override
+    protected String transactionThatWrote(long id) {
+        return String.valueOf(db.queryRows("SELECT xmin::text AS x FROM accounts WHERE id = " + id).get(0).get("x"));
+    }
+
+    @Override
     protected int sessionsWaitingForLocks() {
         return db.queryRows("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'").size();
     }

@@ -1,0 +1,71 @@
+package dev.cutover.service.runtime;
+
+import dev.cutover.core.conflict.ConflictRecord;
+import dev.cutover.core.conflict.ReflectionGuard;
+import dev.cutover.core.conflict.Resolution;
+import dev.cutover.core.event.ChangeEvent;
+import dev.cutover.core.event.TableId;
+import dev.cutover.core.pipeline.spi.ApplyException;
+import dev.cutover.core.pipeline.spi.ApplyResult;
+import dev.cutover.core.pipeline.spi.ChangeApplier;
+import dev.cutover.jdbc.JdbcApplier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The arbiter's applier, telling the {@link ReflectionGuard} which transaction applied which of the
+ * follower's changes: those it wrote come back to the follower as reflections of that transaction;
+ * those it did not write (kept the current row, parked, held, refused) are forgotten.
+ */
+final class ArbiterReporting implements ChangeApplier {
+
+    private final JdbcApplier applier;
+    private final ReflectionGuard guard;
+    private final Map<TableId, String> twoWayBindingByTable;
+
+    /** @param twoWayBindingByTable the two-way bindings by their table on the arbiter's side */
+    ArbiterReporting(JdbcApplier applier, ReflectionGuard guard, Map<TableId, String> twoWayBindingByTable) {
+        this.applier = applier;
+        this.guard = guard;
+        this.twoWayBindingByTable = Map.copyOf(twoWayBindingByTable);
+    }
+
+    @Override
+    public ApplyResult apply(List<ChangeEvent> changes) throws ApplyException {
+        String[] transaction = new String[1];
+        ApplyResult result = applier.apply(changes, id -> transaction[0] = id);
+        Set<ChangeEvent> unwritten = Collections.newSetFromMap(new IdentityHashMap<>());
+        unwritten.addAll(result.held());
+        result.rejected().forEach(r -> unwritten.add(r.change()));
+        for (ConflictRecord conflict : result.conflicts()) {
+            Resolution.Decision decision = conflict.resolution().decision();
+            if (decision == Resolution.Decision.KEEP_CURRENT || decision == Resolution.Decision.PARK) {
+                unwritten.add(conflict.conflict().change());
+            }
+        }
+        report(result.applied().stream().filter(c -> !unwritten.contains(c)).toList(), transaction[0]);
+        report(new ArrayList<>(unwritten), null);
+        return result;
+    }
+
+    private void report(List<ChangeEvent> changes, String transaction) {
+        Map<String, List<ChangeEvent>> byBinding = new LinkedHashMap<>();
+        for (ChangeEvent change : changes) {
+            String binding = twoWayBindingByTable.get(change.table());
+            if (binding != null) {
+                byBinding.computeIfAbsent(binding, b -> new ArrayList<>()).add(change);
+            }
+        }
+        byBinding.forEach((binding, decided) -> guard.arbitrated(binding, decided, transaction));
+    }
+
+    @Override
+    public void close() {
+        applier.close();
+    }
+}
