@@ -49,7 +49,7 @@ public final class KafkaConflictSink implements ConflictSink, AutoCloseable {
     public KafkaConflictSink(String bridge, Map<String, String> clientProperties) {
         this.topic = TopicNames.conflicts(bridge);
         this.bootstrap = KafkaClients.bootstrap(clientProperties);
-        this.producer = new KafkaProducer<>(KafkaClients.producer(clientProperties, "cutover-" + bridge + "-conflicts"));
+        this.producer = new KafkaProducer<>(KafkaClients.orderedProducer(clientProperties, "cutover-" + bridge + "-conflicts"));
     }
 
     /** The topic entries go to. */

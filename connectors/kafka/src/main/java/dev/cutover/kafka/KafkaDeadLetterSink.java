@@ -58,7 +58,7 @@ public final class KafkaDeadLetterSink implements RecordDeadLetterSink, AutoClos
         this.topic = TopicNames.deadLetters(bridge);
         this.bootstrap = KafkaClients.bootstrap(clientProperties);
         this.clock = clock;
-        this.producer = new KafkaProducer<>(KafkaClients.producer(clientProperties, "cutover-" + bridge + "-deadletter"));
+        this.producer = new KafkaProducer<>(KafkaClients.orderedProducer(clientProperties, "cutover-" + bridge + "-deadletter"));
     }
 
     /** The topic dead letters go to. */

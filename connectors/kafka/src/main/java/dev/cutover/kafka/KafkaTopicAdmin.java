@@ -95,12 +95,40 @@ public final class KafkaTopicAdmin implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         List<NewTopic> missing = wanted.values().stream().filter(t -> !existing.contains(t.name())).toList();
         Set<String> raced = create(missing, problems);
+        awaitLeaders(missing.stream().map(NewTopic::name).filter(name -> !raced.contains(name)).toList());
         List<String> toVerify = new ArrayList<>(wanted.keySet().stream().filter(existing::contains).toList());
         toVerify.addAll(raced);
         verify(bridge, toVerify, settings, problems);
         if (!problems.isEmpty()) {
             throw new KafkaOperationException("Kafka topics of bridge '" + bridge + "' at " + bootstrap
                     + " are not usable:\n  - " + String.join("\n  - ", problems));
+        }
+    }
+
+    /**
+     * Waits until every partition of the new {@code topics} has a leader, so the first records sent
+     * meet a partition that takes them: producing to one whose leader is not ready yet can leave an
+     * idempotent producer retrying an out-of-order batch (KAFKA-14359).
+     */
+    private void awaitLeaders(List<String> topics) throws KafkaOperationException, InterruptedException {
+        if (topics.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Map<String, TopicDescription> descriptions = awaitKnown(() -> admin.describeTopics(topics).allTopicNames(),
+                    "describing topics " + topics);
+            List<String> leaderless = descriptions.values().stream()
+                    .filter(d -> d.partitions().stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty()))
+                    .map(TopicDescription::name).toList();
+            if (leaderless.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new KafkaOperationException("Kafka at " + bootstrap + " elected no leader for partitions of " + leaderless
+                        + " within " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(METADATA_RETRY.toMillis());
         }
     }
 

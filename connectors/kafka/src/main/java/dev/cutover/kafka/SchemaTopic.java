@@ -49,7 +49,7 @@ public final class SchemaTopic implements AutoCloseable {
     /** A schema topic with a producer of its own. */
     public SchemaTopic(String bridge, Map<String, String> clientProperties) {
         this(bridge, KafkaClients.bootstrap(clientProperties),
-                new KafkaProducer<>(KafkaClients.producer(clientProperties, "cutover-" + bridge + "-schemas")), true);
+                new KafkaProducer<>(KafkaClients.orderedProducer(clientProperties, "cutover-" + bridge + "-schemas")), true);
     }
 
     /** A schema topic that sends through {@code producer}, which the caller keeps and closes. */

@@ -2,6 +2,7 @@ package dev.cutover.service.bench;
 
 import dev.cutover.config.BridgeConfig;
 import dev.cutover.config.ConfigLoader;
+import dev.cutover.core.conflict.ReflectionGuard;
 import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.event.RowImage;
 import dev.cutover.core.event.SourcePosition;
@@ -179,19 +180,25 @@ public final class BenchCommand implements Callable<Integer> {
     private record Bulk(double seconds, double loadSeconds, double capturedSeconds, TwoWayFigures twoWay) {
     }
 
-    /** What a two-way round did beyond one-way: echoes dropped, and conflicts and held changes (none expected). */
-    private record TwoWayFigures(EchoDrain.Result echoes, long conflicts, long held) {
+    /**
+     * What a two-way round did beyond one-way: echoes dropped, conflicts and held changes (none
+     * expected), and the arbiter's versions of new-side writes left out as superseded.
+     */
+    private record TwoWayFigures(EchoDrain.Result echoes, long conflicts, long held, long superseded) {
 
         static TwoWayFigures of(BridgeService service, EchoDrain.Result echoes) {
             long conflicts = (long) service.registry().find(MetricNames.CONFLICTS).counters().stream()
                     .mapToDouble(Counter::count).sum();
-            return new TwoWayFigures(echoes, conflicts, new MetricsView(service.registry()).events(MetricNames.OUTCOME_HELD));
+            MetricsView metrics = new MetricsView(service.registry());
+            return new TwoWayFigures(echoes, conflicts, metrics.events(MetricNames.OUTCOME_HELD),
+                    metrics.events(MetricNames.OUTCOME_SKIPPED_PREFIX + ReflectionGuard.SKIP_SUPERSEDED));
         }
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%,d echoes (the appliers' own writes, read back by the captures) dropped,"
-                    + " the last by %.2f s; %d conflicts, %d changes held", echoes.echoes(), echoes.lastEchoSeconds(), conflicts, held);
+                    + " the last by %.2f s; %d conflicts, %d changes held, %d superseded reflections left out", echoes.echoes(),
+                    echoes.lastEchoSeconds(), conflicts, held, superseded);
         }
     }
 

@@ -32,6 +32,19 @@ public final class KafkaClients {
     private KafkaClients() {
     }
 
+    /**
+     * Configuration of an idempotent byte-array producer with one request in flight per broker, for
+     * the low-volume topics (schemas, dead letters, conflicts) whose first records follow the
+     * topic's creation at once. With several requests in flight, one that meets the partition
+     * before its leader is ready fails while the next succeeds, and the idempotent producer then
+     * retries the first with an out-of-order sequence until it times out (KAFKA-14359).
+     */
+    public static Map<String, Object> orderedProducer(Map<String, String> clientProperties, String clientId) {
+        Map<String, Object> config = producer(clientProperties, clientId);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        return config;
+    }
+
     /** Configuration of an idempotent byte-array producer. */
     public static Map<String, Object> producer(Map<String, String> clientProperties, String clientId) {
         Map<String, Object> config = new HashMap<>();
