@@ -94,8 +94,9 @@ public final class KafkaTopicAdmin implements AutoCloseable {
         Set<String> existing = await(admin.listTopics().names(), "listing topics");
         List<String> problems = new ArrayList<>();
         List<NewTopic> missing = wanted.values().stream().filter(t -> !existing.contains(t.name())).toList();
-        Set<String> raced = create(missing, problems);
-        awaitLeaders(missing.stream().map(NewTopic::name).filter(name -> !raced.contains(name)).toList());
+        List<String> created = new ArrayList<>();
+        Set<String> raced = create(missing, created, problems);
+        awaitLeaders(created);
         List<String> toVerify = new ArrayList<>(wanted.keySet().stream().filter(existing::contains).toList());
         toVerify.addAll(raced);
         verify(bridge, toVerify, settings, problems);
@@ -132,8 +133,12 @@ public final class KafkaTopicAdmin implements AutoCloseable {
         }
     }
 
-    /** Creates {@code topics}; returns those another client created meanwhile, to be verified instead. */
-    private Set<String> create(List<NewTopic> topics, List<String> problems) throws KafkaOperationException, InterruptedException {
+    /**
+     * Creates {@code topics}, adding those it created to {@code created}; returns those another
+     * client created meanwhile, to be verified instead.
+     */
+    private Set<String> create(List<NewTopic> topics, List<String> created, List<String> problems)
+            throws KafkaOperationException, InterruptedException {
         if (topics.isEmpty()) {
             return Set.of();
         }
@@ -142,6 +147,7 @@ public final class KafkaTopicAdmin implements AutoCloseable {
         for (Map.Entry<String, KafkaFuture<Void>> e : result.values().entrySet()) {
             try {
                 await(e.getValue(), "creating topic " + e.getKey());
+                created.add(e.getKey());
                 LOG.info("Created Kafka topic {} at {}", e.getKey(), bootstrap);
             } catch (KafkaOperationException failure) {
                 if (failure.getCause() instanceof TopicExistsException) {
