@@ -227,9 +227,4 @@ public final class ReflectionGuard {
         byPosition.clear();
         entries = 0;
     }
-
-    @Override
-    public synchronized String toString() {
-        return "ReflectionGuard[" + entries + " follower changes pending]";
-    }
 }

@@ -109,8 +109,6 @@ public final class JdbcApplier implements ChangeApplier {
     private final ConflictSink sink;
     private final ParkedKeys parked = new ParkedKeys();
     private JdbcSession session;
-    /** Told the committed transaction's id during an {@link #apply(List, Consumer)}; null otherwise. */
-    private Consumer<String> commitReport;
     private boolean closed;
 
     /**
@@ -187,22 +185,13 @@ public final class JdbcApplier implements ChangeApplier {
         if (changes.isEmpty()) {
             return new ApplyResult(List.of(), List.of(), clock.instant());
         }
-        commitReport = committed;
-        try {
-            return applyBatch(changes);
-        } finally {
-            commitReport = null;
-        }
-    }
-
-    private ApplyResult applyBatch(List<ChangeEvent> changes) throws ApplyException {
         List<KeyChanges> rows = plan(changes);
         if (changes.stream().noneMatch(c -> checks.containsKey(c.table()))) {
-            Map<ChangeEvent, String> rejected = transact(changes, (current, isolating) -> write(current, rows, isolating));
+            Map<ChangeEvent, String> rejected = transact(changes, committed, (current, isolating) -> write(current, rows, isolating));
             return result(changes, rejected);
         }
         ConflictPass[] done = new ConflictPass[1];
-        Map<ChangeEvent, String> rejected = transact(changes, (current, isolating) -> {
+        Map<ChangeEvent, String> rejected = transact(changes, committed, (current, isolating) -> {
             ConflictPass pass = ConflictPass.checkBatch(current, changes, targets, checks, parked::copyOf);
             Map<ChangeEvent, String> refused = write(current, planner.plan(pass.writes(), pass.readAbsent()), isolating);
             pass.recordIn(sink);
@@ -266,7 +255,7 @@ public final class JdbcApplier implements ChangeApplier {
         inputs.add(key.conflict().conflict().change());
         key.held().forEach(h -> inputs.add(h.change()));
         ConflictPass[] done = new ConflictPass[1];
-        Map<ChangeEvent, String> rejected = transact(inputs, (current, isolating) -> {
+        Map<ChangeEvent, String> rejected = transact(inputs, null, (current, isolating) -> {
             ConflictPass pass = ConflictPass.resolve(current, targets.get(ref.table()), checks.get(ref.table()), ref, key, decision);
             Map<ChangeEvent, String> refused = write(current, planner.plan(pass.writes(), pass.readAbsent()), isolating);
             pass.recordIn(sink);
@@ -297,17 +286,21 @@ public final class JdbcApplier implements ChangeApplier {
                 throws TableWriteException, SQLException, InvalidChangeException, ConflictLogException, RowAppearedException;
     }
 
-    /** Runs {@code work} in a marked transaction, and once more isolating refused writes when the target refused some. */
-    private Map<ChangeEvent, String> transact(List<ChangeEvent> changes, Work work) throws ApplyException {
+    /**
+     * Runs {@code work} in a marked transaction, and once more isolating refused writes when the
+     * target refused some; {@code committed}, when not null, is told the committed transaction's id.
+     */
+    private Map<ChangeEvent, String> transact(List<ChangeEvent> changes, Consumer<String> committed, Work work)
+            throws ApplyException {
         JdbcSession current = session(changes);
         try {
-            return attempt(current, work, false, changes);
+            return attempt(current, work, false, changes, committed);
         } catch (TableWriteException e) {
             // Refused content: the retry leaves out exactly the refused writes.
         }
         Map<ChangeEvent, String> rejected;
         try {
-            rejected = attempt(current, work, true, changes);
+            rejected = attempt(current, work, true, changes, committed);
         } catch (TableWriteException e) {
             throw failure(e.sqlError(), e.table(), changes);
         }
@@ -318,20 +311,21 @@ public final class JdbcApplier implements ChangeApplier {
     }
 
     /**
-     * One transaction: marker, work, commit; rolled back on any failure.
+     * One transaction: marker, work, commit (telling {@code committed} its id, when not null);
+     * rolled back on any failure.
      *
      * @throws TableWriteException only when the target refused content and {@code isolating} is false
      */
-    private Map<ChangeEvent, String> attempt(JdbcSession current, Work work, boolean isolating, List<ChangeEvent> changes)
+    private Map<ChangeEvent, String> attempt(JdbcSession current, Work work, boolean isolating, List<ChangeEvent> changes,
+            Consumer<String> committed)
             throws ApplyException, TableWriteException {
         try {
             current.mark(clock.instant());
             Map<ChangeEvent, String> rejected = work.run(current, isolating);
-            Consumer<String> report = commitReport;
-            if (report == null) {
+            if (committed == null) {
                 current.commit();
             } else {
-                report.accept(current.commitNamingTransaction());
+                committed.accept(current.commitNamingTransaction());
             }
             return rejected;
         } catch (TableWriteException e) {

@@ -140,7 +140,7 @@ public final class MicrometerPipelineListener implements PipelineListener {
 
     /** True once every captured database has streamed: sent a heartbeat or a captured change. */
     public boolean allCapturesStreaming() {
-        return captures.values().stream().allMatch(c -> c.lastHeartbeat.get() != null || c.lastCapture.get() != null);
+        return captures.values().stream().allMatch(CaptureActivity::streaming);
     }
 
     /**
@@ -152,11 +152,9 @@ public final class MicrometerPipelineListener implements PipelineListener {
         Map<String, Map<String, Object>> doc = new TreeMap<>();
         captures.forEach((system, c) -> {
             Map<String, Object> entry = new LinkedHashMap<>();
-            Instant heartbeat = c.lastHeartbeat.get();
-            Instant captured = c.lastCapture.get();
-            entry.put("streaming", heartbeat != null || captured != null);
-            entry.put("lastHeartbeat", String.valueOf(heartbeat));
-            entry.put("lastCapture", String.valueOf(captured));
+            entry.put("streaming", c.streaming());
+            entry.put("lastHeartbeat", String.valueOf(c.lastHeartbeat.get()));
+            entry.put("lastCapture", String.valueOf(c.lastCapture.get()));
             doc.put(system, entry);
         });
         return doc;
@@ -200,6 +198,11 @@ public final class MicrometerPipelineListener implements PipelineListener {
         final AtomicLong lagMicros = new AtomicLong();
         final AtomicReference<Instant> lastHeartbeat = new AtomicReference<>();
         final AtomicReference<Instant> lastCapture = new AtomicReference<>();
+
+        /** True once the capture sent a heartbeat or a captured change. */
+        boolean streaming() {
+            return lastHeartbeat.get() != null || lastCapture.get() != null;
+        }
 
         double heartbeatAgeSeconds(Clock clock) {
             Instant hb = lastHeartbeat.get();

@@ -26,17 +26,21 @@ final class ArbiterReporting implements ChangeApplier {
 
     private final JdbcApplier applier;
     private final ReflectionGuard guard;
-    private final Map<TableId, String> twoWayBindingByTable;
+    private final Map<TableId, TwoWayTarget> twoWayTables;
 
-    /** @param twoWayBindingByTable the two-way bindings by their table on the arbiter's side */
-    ArbiterReporting(JdbcApplier applier, ReflectionGuard guard, Map<TableId, String> twoWayBindingByTable) {
+    /** @param twoWayTables the two-way bindings by their table on the arbiter's side */
+    ArbiterReporting(JdbcApplier applier, ReflectionGuard guard, Map<TableId, TwoWayTarget> twoWayTables) {
         this.applier = applier;
         this.guard = guard;
-        this.twoWayBindingByTable = Map.copyOf(twoWayBindingByTable);
+        this.twoWayTables = Map.copyOf(twoWayTables);
     }
 
     @Override
     public ApplyResult apply(List<ChangeEvent> changes) throws ApplyException {
+        if (changes.stream().noneMatch(c -> twoWayTables.containsKey(c.table()))) {
+            // Only one-way tables: nothing comes back to the follower, so no transaction id is needed.
+            return applier.apply(changes);
+        }
         String[] transaction = new String[1];
         ApplyResult result = applier.apply(changes, id -> transaction[0] = id);
         Set<ChangeEvent> unwritten = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -56,9 +60,9 @@ final class ArbiterReporting implements ChangeApplier {
     private void report(List<ChangeEvent> changes, String transaction) {
         Map<String, List<ChangeEvent>> byBinding = new LinkedHashMap<>();
         for (ChangeEvent change : changes) {
-            String binding = twoWayBindingByTable.get(change.table());
-            if (binding != null) {
-                byBinding.computeIfAbsent(binding, b -> new ArrayList<>()).add(change);
+            TwoWayTarget target = twoWayTables.get(change.table());
+            if (target != null) {
+                byBinding.computeIfAbsent(target.binding(), b -> new ArrayList<>()).add(change);
             }
         }
         byBinding.forEach((binding, decided) -> guard.arbitrated(binding, decided, transaction));

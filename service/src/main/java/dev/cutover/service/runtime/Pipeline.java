@@ -218,17 +218,14 @@ final class Pipeline {
                     new ConflictHandling(checks, conflicts));
             applier.restoreParked(conflictHistory);
             conflicts.serve(side, applier);
-            loopApplier = new ArbiterReporting(applier, reflections, twoWayBindingByTarget(writing));
+            loopApplier = new ArbiterReporting(applier, reflections, twoWayTargets(writing));
         } else if (twoWay) {
             // The follower marks its transactions so its capture drops them. Its upserts leave a row that
             // already holds the arbiter's version untouched, so the arbiter's version of the follower's
             // own change is not written a second time, and one superseded by a later change is left out.
             applier = new JdbcApplier(BindingCompiler.connections(config.system(side)), targets, clock,
                     new ApplyMarker(config.name(), SystemTables.applyMarker(config.system(side))), null);
-            Map<TableId, SupersededReflectionFilter.FollowerTable> followerTables = new LinkedHashMap<>();
-            writing.stream().filter(CompiledBinding::twoWay).forEach(b -> followerTables.put(b.route().targetSchema().table(),
-                    new SupersededReflectionFilter.FollowerTable(b.name(), b.route().targetSchema())));
-            loopApplier = new SupersededReflectionFilter(applier, reflections, followerTables,
+            loopApplier = new SupersededReflectionFilter(applier, reflections, twoWayTargets(writing),
                     new JdbcRowReader(BindingCompiler.connections(config.system(side))));
         } else {
             applier = new JdbcApplier(BindingCompiler.connections(config.system(side)), targets, clock);
@@ -283,9 +280,10 @@ final class Pipeline {
     }
 
     /** The two-way bindings among {@code writing}, by their target table. */
-    private static Map<TableId, String> twoWayBindingByTarget(List<CompiledBinding> writing) {
-        Map<TableId, String> byTable = new LinkedHashMap<>();
-        writing.stream().filter(CompiledBinding::twoWay).forEach(b -> byTable.put(b.route().targetSchema().table(), b.name()));
+    private static Map<TableId, TwoWayTarget> twoWayTargets(List<CompiledBinding> writing) {
+        Map<TableId, TwoWayTarget> byTable = new LinkedHashMap<>();
+        writing.stream().filter(CompiledBinding::twoWay).forEach(b -> byTable.put(b.route().targetSchema().table(),
+                new TwoWayTarget(b.name(), b.route().targetSchema())));
         return byTable;
     }
 

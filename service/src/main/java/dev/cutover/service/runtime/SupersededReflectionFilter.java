@@ -7,7 +7,6 @@ import dev.cutover.core.event.TableId;
 import dev.cutover.core.pipeline.spi.ApplyException;
 import dev.cutover.core.pipeline.spi.ApplyResult;
 import dev.cutover.core.pipeline.spi.ChangeApplier;
-import dev.cutover.core.schema.TableSchema;
 import dev.cutover.jdbc.JdbcRowReader;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -26,20 +25,16 @@ import java.util.Set;
  */
 final class SupersededReflectionFilter implements ChangeApplier {
 
-    /** A two-way binding as the follower writes it. */
-    record FollowerTable(String binding, TableSchema schema) {
-    }
-
     private final ChangeApplier applier;
     private final ReflectionGuard guard;
-    private final Map<TableId, FollowerTable> twoWayTables;
+    private final Map<TableId, TwoWayTarget> twoWayTables;
     private final JdbcRowReader rows;
 
     /**
      * @param twoWayTables the two-way bindings by their table on the follower's side
      * @param rows reads the follower's rows
      */
-    SupersededReflectionFilter(ChangeApplier applier, ReflectionGuard guard, Map<TableId, FollowerTable> twoWayTables,
+    SupersededReflectionFilter(ChangeApplier applier, ReflectionGuard guard, Map<TableId, TwoWayTarget> twoWayTables,
             JdbcRowReader rows) {
         this.applier = applier;
         this.guard = guard;
@@ -53,7 +48,7 @@ final class SupersededReflectionFilter implements ChangeApplier {
         List<ApplyResult.SkippedChange> skipped = new ArrayList<>();
         Set<KeyOf> keptKeys = new HashSet<>();
         for (ChangeEvent change : changes) {
-            FollowerTable table = twoWayTables.get(change.table());
+            TwoWayTarget table = twoWayTables.get(change.table());
             KeyOf key = new KeyOf(change.table(), change.key());
             if (table != null && superseded(table, change, keptKeys.contains(key))) {
                 skipped.add(new ApplyResult.SkippedChange(change, ReflectionGuard.SKIP_SUPERSEDED));
@@ -65,7 +60,7 @@ final class SupersededReflectionFilter implements ChangeApplier {
         return applier.apply(kept).withSkipped(skipped);
     }
 
-    private boolean superseded(FollowerTable table, ChangeEvent change, boolean earlierKept) throws ApplyException {
+    private boolean superseded(TwoWayTarget table, ChangeEvent change, boolean earlierKept) throws ApplyException {
         ReflectionGuard.Expectation expected = guard.supersededIf(table.binding(), change);
         if (expected == null || earlierKept) {
             return false;
