@@ -3,6 +3,7 @@ package dev.cutover.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.pipeline.spi.ApplyException;
 import dev.cutover.core.pipeline.spi.ApplyResult;
@@ -12,8 +13,14 @@ import dev.cutover.testkit.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +102,56 @@ public abstract class AbstractApplyMarkerIT {
                 .containsExactly(Map.of("batch", 1L));
     }
 
+
+    /**
+     * Appliers of several bridges meet a missing marker table at the same moment (as a capture
+     * creating it and an applier do at start-up); every one of them must find or make it.
+     */
+    @Test
+    void appliersThatCreateTheMarkerTableTogetherAllApplyTheirBatch() throws Exception {
+        int appliers = 4;
+        for (int round = 0; round < 8; round++) {
+            database().execute("DROP TABLE IF EXISTS cutover_apply_marker", "DELETE FROM items");
+            CyclicBarrier start = new CyclicBarrier(appliers);
+            ExecutorService pool = Executors.newFixedThreadPool(appliers);
+            try {
+                List<Future<?>> runs = new ArrayList<>();
+                for (int i = 0; i < appliers; i++) {
+                    long id = i;
+                    runs.add(pool.submit(() -> {
+                        try (JdbcApplier applier = applier("bridge" + id)) {
+                            start.await(30, TimeUnit.SECONDS);
+                            applyRetrying(applier, changes.create("id", id, "qty", 1));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> run : runs) {
+                    run.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            assertThat(database().queryRows("SELECT count(*) AS n FROM cutover_apply_marker"))
+                    .as("round %d: one marker row per bridge", round).containsExactly(Map.of("n", (long) appliers));
+        }
+    }
+
+
+    /** Applies as the apply loop does: again after a failure that says a retry may succeed (MariaDB's deadlocks between first upserts). */
+    private static void applyRetrying(JdbcApplier applier, ChangeEvent change) throws ApplyException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                applier.apply(List.of(change));
+                return;
+            } catch (ApplyException e) {
+                if (!e.retriable() || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
 
     /** An applier of {@code items} with the marker of {@code bridge} in {@code cutover_apply_marker}. */
     protected final JdbcApplier applier(String bridge) {

@@ -1,9 +1,9 @@
 package dev.cutover.debezium.internal;
 
 import dev.cutover.core.event.TableId;
+import dev.cutover.core.schema.TableCreation;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /** Creation of the small tables a capture keeps in the captured database (heartbeat, echo markers). Stateless. */
 final class OwnTables {
@@ -13,18 +13,13 @@ final class OwnTables {
 
     /**
      * Runs {@code createStatement} unless {@code table} exists. Checks first, so that a user
-     * without CREATE on the schema can use a table someone else created.
+     * without CREATE on the schema can use a table someone else created; another session (an
+     * applier writing markers, another capture) may be creating it at the same moment.
      *
      * @return true when the table was created
      */
     static boolean createUnlessExists(Connection connection, OwnTableSql sql, TableId table, String createStatement) throws SQLException {
-        if (!sql.columns(connection, table).isEmpty()) {
-            return false;
-        }
-        try (Statement s = connection.createStatement()) {
-            s.execute(createStatement);
-        }
-        return true;
+        return TableCreation.createUnlessExists(connection, c -> !sql.columns(c, table).isEmpty(), createStatement);
     }
 
     /** True when a change record's source schema and table name are {@code table}'s. */

@@ -4,7 +4,6 @@ import dev.cutover.core.event.TableId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -52,13 +51,10 @@ public final class SignalTable {
      *     not start with the columns {@code id}, {@code type}, {@code data}
      */
     public boolean ensureExists(Connection connection) throws SQLException {
-        List<String> columns = sql.columns(connection, table);
-        if (columns.isEmpty()) {
-            try (Statement s = connection.createStatement()) {
-                s.execute(createStatement());
-            }
+        if (OwnTables.createUnlessExists(connection, sql, table, createStatement())) {
             return true;
         }
+        List<String> columns = sql.columns(connection, table);
         if (columns.size() < COLUMNS.size() || !columns.subList(0, COLUMNS.size()).equals(COLUMNS)) {
             throw new IllegalStateException("signal table " + table + " has the columns " + columns + " but Debezium writes " + COLUMNS
                     + " in this order; drop it so the capture creates it, or choose another signal table");

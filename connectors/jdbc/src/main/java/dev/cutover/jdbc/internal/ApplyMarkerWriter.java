@@ -2,12 +2,12 @@ package dev.cutover.jdbc.internal;
 
 import dev.cutover.core.schema.ColumnDef;
 import dev.cutover.core.schema.ColumnType;
+import dev.cutover.core.schema.TableCreation;
 import dev.cutover.jdbc.ApplyMarker;
 import dev.cutover.jdbc.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 
 /**
@@ -46,14 +46,14 @@ public final class ApplyMarkerWriter {
         upsert.executeUpdate();
     }
 
-    /** Looks first, so that a user without CREATE on the schema can use a table created for it. */
+    /**
+     * Looks first, so that a user without CREATE on the schema can use a table created for it;
+     * the capture of this database may be creating the same table at the same moment.
+     */
     private void ensureTable(Connection connection) throws SQLException {
-        if (!dialect.columns(connection, marker.table()).isEmpty()) {
-            return;
+        if (TableCreation.createUnlessExists(connection, c -> !dialect.columns(c, marker.table()).isEmpty(),
+                dialect.applyMarkerTableStatement(marker.table()))) {
+            connection.commit();
         }
-        try (Statement create = connection.createStatement()) {
-            create.execute(dialect.applyMarkerTableStatement(marker.table()));
-        }
-        connection.commit();
     }
 }
