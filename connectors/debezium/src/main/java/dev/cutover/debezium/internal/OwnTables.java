@@ -1,7 +1,7 @@
 package dev.cutover.debezium.internal;
 
 import dev.cutover.core.event.TableId;
-import dev.cutover.core.schema.TableCreation;
+import dev.cutover.jdbc.TableCreation;
 import java.sql.Connection;
 import java.sql.SQLException;
 

@@ -2,7 +2,7 @@ package dev.cutover.jdbc.internal;
 
 import dev.cutover.core.schema.ColumnDef;
 import dev.cutover.core.schema.ColumnType;
-import dev.cutover.core.schema.TableCreation;
+import dev.cutover.jdbc.TableCreation;
 import dev.cutover.jdbc.ApplyMarker;
 import dev.cutover.jdbc.SqlDialect;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.cutover.core.schema;
+package dev.cutover.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
