@@ -1,6 +1,7 @@
 package dev.cutover.debezium.internal;
 
 import dev.cutover.core.event.TableId;
+import dev.cutover.jdbc.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,21 +10,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The part of {@link OwnTableSql} that is the same for every database: qualifying a name with the
- * database's identifier quoting, and reading a table's columns through a catalog query that takes
- * the schema and table name as its two parameters.
+ * The part of {@link OwnTableSql} that is the same for every database: names quoted as the
+ * applier's {@link SqlDialect} quotes them, the echo marker table in the shape the applier creates
+ * (whichever of the two comes first creates it), and a table's columns read through a catalog
+ * query that takes the schema and table name as its two parameters.
  */
 abstract class CatalogOwnTableSql implements OwnTableSql {
 
-    /** {@code name} as a quoted identifier of this database. */
-    abstract String quote(String name);
+    private final SqlDialect dialect;
+
+    CatalogOwnTableSql(SqlDialect dialect) {
+        this.dialect = dialect;
+    }
 
     /** The catalog query listing a table's column names in table order; parameters: schema, table. */
     abstract String columnsQuery();
 
     @Override
     public final String qualified(TableId table) {
-        return quote(table.schema()) + "." + quote(table.table());
+        return dialect.qualifiedName(table);
+    }
+
+    @Override
+    public final String createEchoMarkerTable(TableId table) {
+        return dialect.applyMarkerTableStatement(table);
     }
 
     @Override

@@ -51,11 +51,6 @@ public final class EchoFilter {
         return new EchoFilter(null);
     }
 
-    /** Takes note of a change of the marker table (PostgreSQL: the offset is not needed). */
-    public void onMarker(Struct envelope) {
-        onMarker(envelope, null);
-    }
-
     /** Takes note of a change of the marker table, whose record has {@code offset}. */
     public void onMarker(Struct envelope, Map<String, ?> offset) {
         Object tx = transactions.transactionOf(envelope, offset);
@@ -64,11 +59,6 @@ public final class EchoFilter {
         } else if (tx == null || !tx.equals(echoTx)) {
             echoTx = null;
         }
-    }
-
-    /** As {@link #isEcho(Struct, Map)} for a record whose transaction the envelope names (PostgreSQL). */
-    public boolean isEcho(Struct envelope) {
-        return isEcho(envelope, null);
     }
 
     /**

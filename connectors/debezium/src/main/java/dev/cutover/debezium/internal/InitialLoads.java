@@ -7,7 +7,6 @@ import dev.cutover.debezium.CaptureException;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,16 +55,6 @@ public final class InitialLoads {
     private final Resyncs resyncs;
     private final Set<TableId> warnedUncaptured = new HashSet<>();
     private boolean requested;
-
-    /**
-     * @param captureName {@code <bridge>/<side>} for messages
-     * @param captured every captured table
-     * @param chunkSize the rows per chunk, for the log
-     */
-    public InitialLoads(String captureName, LoadPlan plan, LoadLedger ledger, SignalTable signalTable, Connector connector,
-            Set<TableId> captured, int chunkSize) {
-        this(captureName, plan, ledger, signalTable, connector, captured, chunkSize, new Resyncs(Clock.systemUTC()));
-    }
 
     /**
      * @param captureName {@code <bridge>/<side>} for messages

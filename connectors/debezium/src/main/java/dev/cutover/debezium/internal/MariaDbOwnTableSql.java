@@ -1,6 +1,7 @@
 package dev.cutover.debezium.internal;
 
 import dev.cutover.core.event.TableId;
+import dev.cutover.jdbc.mariadb.MariaDbDialect;
 
 /**
  * {@link OwnTableSql} for MariaDB: the schema of a {@link TableId} is the database. Key columns
@@ -8,13 +9,8 @@ import dev.cutover.core.event.TableId;
  */
 final class MariaDbOwnTableSql extends CatalogOwnTableSql {
 
-    /** {@code name} as a quoted MariaDB identifier: {@code `a``b`} for {@code a`b}. */
-    @Override
-    String quote(String name) {
-        if (name.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("identifier contains a NUL character");
-        }
-        return '`' + name.replace("`", "``") + '`';
+    MariaDbOwnTableSql() {
+        super(new MariaDbDialect());
     }
 
     @Override
@@ -39,9 +35,4 @@ final class MariaDbOwnTableSql extends CatalogOwnTableSql {
         return "CREATE TABLE IF NOT EXISTS " + qualified(table) + " (id varchar(100) PRIMARY KEY, type varchar(32) NOT NULL, data text)";
     }
 
-    @Override
-    public String createEchoMarkerTable(TableId table) {
-        return "CREATE TABLE IF NOT EXISTS " + qualified(table)
-                + " (bridge varchar(200) PRIMARY KEY, batch bigint NOT NULL, applied_at datetime(6) NOT NULL)";
-    }
 }

@@ -36,6 +36,10 @@ public interface OwnTableSql {
     /** Creates the signal table {@code (id PRIMARY KEY, type NOT NULL, data)} unless it exists. */
     String createSignalTable(TableId table);
 
-    /** Creates the echo marker table {@code (bridge PRIMARY KEY, batch NOT NULL, applied_at NOT NULL)} unless it exists. */
+    /**
+     * Creates the echo marker table {@code (bridge PRIMARY KEY, batch NOT NULL, applied_at NOT NULL)}
+     * unless it exists: the statement of the applier that writes the markers, so the table has one
+     * shape whoever creates it.
+     */
     String createEchoMarkerTable(TableId table);
 }

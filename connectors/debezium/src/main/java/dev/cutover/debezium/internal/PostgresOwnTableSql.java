@@ -1,13 +1,13 @@
 package dev.cutover.debezium.internal;
 
 import dev.cutover.core.event.TableId;
+import dev.cutover.jdbc.postgres.PostgresDialect;
 
 /** {@link OwnTableSql} for PostgreSQL. */
 final class PostgresOwnTableSql extends CatalogOwnTableSql {
 
-    @Override
-    String quote(String name) {
-        return SqlIdentifiers.quote(name);
+    PostgresOwnTableSql() {
+        super(new PostgresDialect());
     }
 
     @Override
@@ -34,9 +34,4 @@ final class PostgresOwnTableSql extends CatalogOwnTableSql {
         return "CREATE TABLE IF NOT EXISTS " + qualified(table) + " (id text PRIMARY KEY, type text NOT NULL, data text)";
     }
 
-    @Override
-    public String createEchoMarkerTable(TableId table) {
-        return "CREATE TABLE IF NOT EXISTS " + qualified(table)
-                + " (bridge text PRIMARY KEY, batch bigint NOT NULL, applied_at timestamptz NOT NULL)";
-    }
 }

@@ -17,6 +17,7 @@ import io.debezium.schema.SchemaFactory;
 import io.debezium.schema.SchemaNameAdjuster;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +94,7 @@ class BatchDispatcherTest {
         InitialLoads loads = new InitialLoads("shop/legacy", nothingPending, LoadLedger.besides(Path.of("never-written.offsets")), signal,
                 () -> {
                     throw new SQLException("no load is pending, so no signal is sent");
-                }, Set.of(ORDERS), 100);
+                }, Set.of(ORDERS), 100, new Resyncs(Clock.systemUTC()));
         if (echoes == null) {
             return new BatchDispatcher("shop/legacy", SystemSide.LEGACY, converter, new RecordClassifier(heartbeat, signal, Set.of(ORDERS)),
                     loads, handler, listener, gate, failures::add);
