@@ -96,7 +96,9 @@ public final class KafkaTopicAdmin implements AutoCloseable {
         List<NewTopic> missing = wanted.values().stream().filter(t -> !existing.contains(t.name())).toList();
         List<String> created = new ArrayList<>();
         Set<String> raced = create(missing, created, problems);
-        awaitLeaders(created);
+        List<String> fresh = new ArrayList<>(created);
+        fresh.addAll(raced);
+        awaitLeaders(fresh);
         List<String> toVerify = new ArrayList<>(wanted.keySet().stream().filter(existing::contains).toList());
         toVerify.addAll(raced);
         verify(bridge, toVerify, settings, problems);
@@ -116,20 +118,27 @@ public final class KafkaTopicAdmin implements AutoCloseable {
             return;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Map<String, TopicDescription> descriptions = awaitKnown(() -> admin.describeTopics(topics).allTopicNames(),
-                    "describing topics " + topics);
-            List<String> leaderless = descriptions.values().stream()
-                    .filter(d -> d.partitions().stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty()))
-                    .map(TopicDescription::name).toList();
-            if (leaderless.isEmpty()) {
-                return;
-            }
+        List<String> leaderless;
+        while (!(leaderless = leaderless(topics)).isEmpty()) {
             if (System.nanoTime() > deadline) {
                 throw new KafkaOperationException("Kafka at " + bootstrap + " elected no leader for partitions of " + leaderless
                         + " within " + timeout.toSeconds() + " s");
             }
             Thread.sleep(METADATA_RETRY.toMillis());
+        }
+    }
+
+    /** Those of {@code topics} with a partition that has no leader yet; all of them while a broker does not know them yet. */
+    private List<String> leaderless(List<String> topics) throws KafkaOperationException, InterruptedException {
+        try {
+            return await(admin.describeTopics(topics).allTopicNames(), "describing topics " + topics).values().stream()
+                    .filter(d -> d.partitions().stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty()))
+                    .map(TopicDescription::name).toList();
+        } catch (KafkaOperationException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return topics;
+            }
+            throw e;
         }
     }
 

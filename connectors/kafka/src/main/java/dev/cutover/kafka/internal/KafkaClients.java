@@ -37,7 +37,10 @@ public final class KafkaClients {
      * the low-volume topics (schemas, dead letters, conflicts) whose first records follow the
      * topic's creation at once. With several requests in flight, one that meets the partition
      * before its leader is ready fails while the next succeeds, and the idempotent producer then
-     * retries the first with an out-of-order sequence until it times out (KAFKA-14359).
+     * retries the first with an out-of-order sequence until it times out (KAFKA-14359). The
+     * topic admin also waits for the leaders of topics it creates; this covers the moment in which
+     * a broker that metadata already names leader is not yet taking records, and deliberately
+     * overrides a {@code max.in.flight.requests.per.connection} in the client properties.
      */
     public static Map<String, Object> orderedProducer(Map<String, String> clientProperties, String clientId) {
         Map<String, Object> config = producer(clientProperties, clientId);
