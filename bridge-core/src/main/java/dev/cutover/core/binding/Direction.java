@@ -34,14 +34,4 @@ public enum Direction {
             case NONE -> List.of();
         };
     }
-
-    /** Resolves a configuration label, or returns null when none matches. */
-    public static Direction fromLabel(String label) {
-        for (Direction d : values()) {
-            if (d.label.equals(label)) {
-                return d;
-            }
-        }
-        return null;
-    }
 }

@@ -20,14 +20,4 @@ public enum NoSyncStrategy {
     public String label() {
         return label;
     }
-
-    /** Resolves a configuration label, or returns null when none matches. */
-    public static NoSyncStrategy fromLabel(String label) {
-        for (NoSyncStrategy s : values()) {
-            if (s.label.equals(label)) {
-                return s;
-            }
-        }
-        return null;
-    }
 }

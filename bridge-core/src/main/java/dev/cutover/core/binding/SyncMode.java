@@ -17,14 +17,4 @@ public enum SyncMode {
     public String label() {
         return label;
     }
-
-    /** Resolves a configuration label, or returns null when none matches. */
-    public static SyncMode fromLabel(String label) {
-        for (SyncMode m : values()) {
-            if (m.label.equals(label)) {
-                return m;
-            }
-        }
-        return null;
-    }
 }

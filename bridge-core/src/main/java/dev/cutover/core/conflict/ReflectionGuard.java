@@ -167,14 +167,11 @@ public final class ReflectionGuard {
             return null;
         }
         // The reflected change and those before it are decided: the arbiter takes a key's changes in order.
-        List<Entry> decided = new ArrayList<>();
-        for (Entry e : pending) {
-            decided.add(e);
-            if (e == reflected) {
-                break;
-            }
-        }
-        decided.forEach(e -> remove(binding, e));
+        Entry decided;
+        do {
+            decided = pending.peekFirst();
+            remove(binding, decided);
+        } while (decided != reflected);
         Entry next = pending.peekFirst();
         return next != null && startsFrom(next.before, change) ? new Expectation(pending.peekLast().after) : null;
     }
