@@ -169,6 +169,27 @@ public record CaptureOptions(
         return new TableId(database, defaultSignalTable(bridge, side).table());
     }
 
+    /**
+     * {@code defaultTable} (one of the capture's own tables, such as {@link #DEFAULT_HEARTBEAT_TABLE})
+     * where a capture of {@code jdbcUrl} keeps it when none is given: in {@code public} on
+     * PostgreSQL, in the URL's database on MariaDB (which has no schemas apart from databases).
+     */
+    public static TableId ownTable(String jdbcUrl, TableId defaultTable) {
+        return new TableId(ownTablesSchema(jdbcUrl), defaultTable.table());
+    }
+
+    /** Where the capture's own tables go by default: {@code public} on PostgreSQL, the URL's database on MariaDB. */
+    private static String ownTablesSchema(String jdbcUrl) {
+        if (CaptureKind.ofJdbcUrl(jdbcUrl) == CaptureKind.MARIADB) {
+            try {
+                return MariaDbJdbcUrl.parse(jdbcUrl).database();
+            } catch (IllegalArgumentException e) {
+                // Reported by the validation of jdbcUrl; the PostgreSQL default keeps the other checks meaningful.
+            }
+        }
+        return DEFAULT_HEARTBEAT_TABLE.schema();
+    }
+
     /** The database family {@link #jdbcUrl()} names. */
     public CaptureKind kind() {
         return CaptureKind.ofJdbcUrl(jdbcUrl);
@@ -353,25 +374,13 @@ public record CaptureOptions(
             boolean canDerive = bridge != null && side != null;
             String slot = slotName != null || !canDerive ? slotName : defaultSlotName(bridge, side);
             String publication = publicationName != null || !canDerive ? publicationName : defaultSlotName(bridge, side);
-            String ownSchema = ownTablesSchema();
+            String ownSchema = ownTablesSchema(jdbcUrl);
             TableId signal = signalTable != null || !canDerive ? signalTable : defaultSignalTable(bridge, side, ownSchema);
-            TableId heartbeat = heartbeatTable != null ? heartbeatTable : new TableId(ownSchema, DEFAULT_HEARTBEAT_TABLE.table());
-            TableId marker = !defaultEchoMarkerTable ? echoMarkerTable : new TableId(ownSchema, DEFAULT_ECHO_MARKER_TABLE.table());
+            TableId heartbeat = heartbeatTable != null ? heartbeatTable : ownTable(jdbcUrl, DEFAULT_HEARTBEAT_TABLE);
+            TableId marker = !defaultEchoMarkerTable ? echoMarkerTable : ownTable(jdbcUrl, DEFAULT_ECHO_MARKER_TABLE);
             return new CaptureOptions(bridge, side, jdbcUrl, user, password, tables, offsetFile, pollInterval, maxBatchSize,
                     heartbeatInterval, snapshotMode, snapshotChunkSize, slot, publication, heartbeat, signal, offsetFlushInterval,
                     maxRetries, shutdownTimeout, marker);
-        }
-
-        /** Where the capture's own tables go by default: {@code public} on PostgreSQL, the URL's database on MariaDB. */
-        private String ownTablesSchema() {
-            if (CaptureKind.ofJdbcUrl(jdbcUrl) == CaptureKind.MARIADB) {
-                try {
-                    return MariaDbJdbcUrl.parse(jdbcUrl).database();
-                } catch (IllegalArgumentException e) {
-                    // Reported by the validation of jdbcUrl; the PostgreSQL default keeps the other checks meaningful.
-                }
-            }
-            return DEFAULT_HEARTBEAT_TABLE.schema();
         }
     }
 }

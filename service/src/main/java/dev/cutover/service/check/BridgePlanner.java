@@ -10,6 +10,7 @@ import dev.cutover.kafka.TopicNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import dev.cutover.service.runtime.BridgeRoles;
 
 /**
  * Describes what each binding will do, from the configuration, its compiled mapping and which
@@ -58,7 +59,7 @@ public final class BridgePlanner {
         } else if (c.policy() == ConflictPolicy.CUSTOM) {
             policy += " (" + c.resolverClass() + ")";
         }
-        return policy + "; arbiter: " + CaptureLayout.ARBITER.label();
+        return policy + "; arbiter: " + BridgeRoles.ARBITER.label();
     }
 
     /** Whether the captures load existing rows: on a first start, i.e. unless the capture resumes from a stored position. */

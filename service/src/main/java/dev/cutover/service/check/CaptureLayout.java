@@ -5,6 +5,7 @@ import dev.cutover.config.BridgeConfig;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
 import dev.cutover.debezium.CaptureOptions;
+import dev.cutover.service.runtime.BridgeRoles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +21,6 @@ import java.util.Optional;
  * that join the publication, and the offset file under the data directory. Immutable.
  */
 public final class CaptureLayout {
-
-    /**
-     * The side whose applier decides two-way conflicts, as the service's pipeline has it; the
-     * other side's capture drops the echoes of the follower applier's writes.
-     */
-    static final SystemSide ARBITER = SystemSide.LEGACY;
 
     /**
      * One capture.
@@ -86,16 +81,12 @@ public final class CaptureLayout {
                 continue;
             }
             String name = CaptureOptions.defaultSlotName(config.name(), side);
-            captures.add(new Capture(side, tables, name, name, CaptureOptions.DEFAULT_HEARTBEAT_TABLE,
-                    CaptureOptions.defaultSignalTable(config.name(), side),
-                    twoWay && side != ARBITER ? CaptureOptions.DEFAULT_ECHO_MARKER_TABLE : null,
-                    offsetFile(config, side)));
+            String url = config.system(side).jdbcUrl();
+            TableId signalTable = CaptureOptions.ownTable(url, CaptureOptions.defaultSignalTable(config.name(), side));
+            captures.add(new Capture(side, tables, name, name, CaptureOptions.ownTable(url, CaptureOptions.DEFAULT_HEARTBEAT_TABLE),
+                    signalTable, twoWay && side != BridgeRoles.ARBITER ? CaptureOptions.ownTable(url, CaptureOptions.DEFAULT_ECHO_MARKER_TABLE) : null,
+                    BridgeRoles.offsetFile(config, side)));
         }
-    }
-
-    /** Where the capture of {@code side} keeps its position: {@code <data-dir>/offsets/<side>.offsets}. */
-    static Path offsetFile(BridgeConfig config, SystemSide side) {
-        return config.dataDir().resolve("offsets").resolve(side.label() + ".offsets");
     }
 
     /** The captures, legacy first. */

@@ -25,6 +25,7 @@ public final class CheckContext {
     private final BridgeConfig config;
     private final Map<SystemSide, JdbcConnectionFactory> connections = new EnumMap<>(SystemSide.class);
     private final Map<SystemSide, Reach> reach = new EnumMap<>(SystemSide.class);
+    private final CaptureLayout layout;
     private List<ReviewedBinding> reviews;
 
     /** Whether a system answered: its product version, or why it did not. */
@@ -33,6 +34,7 @@ public final class CheckContext {
 
     public CheckContext(BridgeConfig config) {
         this.config = config;
+        this.layout = new CaptureLayout(config);
     }
 
     public BridgeConfig config() {
@@ -83,7 +85,7 @@ public final class CheckContext {
 
     /** Where the captures of the bridge keep their state and what they publish. */
     public CaptureLayout layout() {
-        return new CaptureLayout(config);
+        return layout;
     }
 
     /** The configuration path of a system: {@code systems.legacy} or {@code systems.new}. */

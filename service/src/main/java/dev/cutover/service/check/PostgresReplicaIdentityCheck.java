@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import dev.cutover.service.runtime.BridgeRoles;
 
 /**
  * How much of the old row PostgreSQL logs for each captured table ({@code REPLICA IDENTITY}):
@@ -25,7 +26,7 @@ import java.util.List;
 final class PostgresReplicaIdentityCheck implements PreflightCheck {
 
     /** The side whose tables need full before images: the follower's, whose changes the arbiter checks. */
-    static final SystemSide FULL_SIDE = CaptureLayout.ARBITER.opposite();
+    static final SystemSide FULL_SIDE = BridgeRoles.ARBITER.opposite();
 
     private static final String QUERY = """
             SELECT c.relreplident::text, pg_has_role(current_user, c.relowner, 'USAGE'),

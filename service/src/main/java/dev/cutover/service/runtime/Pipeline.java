@@ -69,12 +69,6 @@ final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     /**
-     * The side whose applier decides the conflicts of two-way bindings (see {@link ConflictCheck}):
-     * the legacy system, the system of record while the rewrite catches up.
-     */
-    static final SystemSide ARBITER = SystemSide.LEGACY;
-
-    /**
      * How many of the follower's changes the {@link ReflectionGuard} remembers at most; a longer
      * backlog makes it forget them all, which is safe (a row may flicker) and bounds the memory.
      */
@@ -204,7 +198,7 @@ final class Pipeline {
         writing.forEach(b -> targets.put(b.route().targetSchema().table(), b.route().targetSchema()));
         JdbcApplier applier;
         ChangeApplier loopApplier;
-        if (twoWay && side == ARBITER) {
+        if (twoWay && side == BridgeRoles.ARBITER) {
             Map<TableId, ConflictCheck> checks = new LinkedHashMap<>();
             for (CompiledBinding b : writing) {
                 if (b.twoWay()) {
@@ -224,7 +218,7 @@ final class Pipeline {
             // already holds the arbiter's version untouched, so the arbiter's version of the follower's
             // own change is not written a second time, and one superseded by a later change is left out.
             applier = new JdbcApplier(BindingCompiler.connections(config.system(side)), targets, clock,
-                    new ApplyMarker(config.name(), SystemTables.applyMarker(config.system(side))), null);
+                    new ApplyMarker(config.name(), CaptureOptions.ownTable(config.system(side).jdbcUrl(), ApplyMarker.DEFAULT_TABLE)), null);
             loopApplier = new SupersededReflectionFilter(applier, reflections, twoWayTargets(writing),
                     new JdbcRowReader(BindingCompiler.connections(config.system(side))));
         } else {
@@ -254,11 +248,11 @@ final class Pipeline {
         CaptureOptions.Builder options = CaptureOptions.builder(config.name(), side)
                 .database(source.jdbcUrl(), source.user(), BindingCompiler.password(source))
                 .tables(tables)
-                .offsetFile(config.dataDir().resolve("offsets").resolve(side.label() + ".offsets"))
+                .offsetFile(BridgeRoles.offsetFile(config, side))
                 .pollInterval(tuning.capturePollInterval())
                 .maxBatchSize(tuning.captureBatchSize())
                 .heartbeatInterval(tuning.heartbeatInterval());
-        if (twoWay && side != ARBITER) {
+        if (twoWay && side != BridgeRoles.ARBITER) {
             // The follower's applier marks its transactions; drop them here so they never travel back.
             options.suppressEchoes();
         }
@@ -270,7 +264,7 @@ final class Pipeline {
                 .map(b -> new CapturePipeline.MappedBinding(b.name(), b.mapping(), side)).toList();
         Set<String> twoWayBindings = reading.stream().filter(CompiledBinding::twoWay).map(CompiledBinding::name)
                 .collect(Collectors.toSet());
-        CapturePipeline.PublishTap tap = side == ARBITER || twoWayBindings.isEmpty() ? (binding, captured) -> { }
+        CapturePipeline.PublishTap tap = side == BridgeRoles.ARBITER || twoWayBindings.isEmpty() ? (binding, captured) -> { }
                 : (binding, captured) -> {
                     if (twoWayBindings.contains(binding)) {
                         reflections.captured(binding, captured);

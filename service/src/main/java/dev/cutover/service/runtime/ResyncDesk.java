@@ -37,7 +37,7 @@ final class ResyncDesk implements ResyncQueries {
     ResyncDesk(List<BindingOptions> configured, List<CompiledBinding> directions, Map<SystemSide, DebeziumCaptureSource> captures) {
         configured.forEach(b -> this.configured.put(b.name(), b));
         for (CompiledBinding d : directions) {
-            if (!d.batched() && (!d.twoWay() || d.source() == Pipeline.ARBITER)) {
+            if (!d.batched() && (!d.twoWay() || d.source() == BridgeRoles.ARBITER)) {
                 streamed.put(d.name(), d);
             }
         }

@@ -2,9 +2,12 @@ package dev.cutover.service.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.config.ConfigLoader;
+import dev.cutover.config.SecretResolver;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CaptureLayoutTest {
@@ -43,6 +46,27 @@ class CaptureLayoutTest {
         assertThat(neu.ownTables()).containsExactly(new TableId("public", "cutover_heartbeat"),
                 new TableId("public", "cutover_signal_shop_new"), new TableId("public", "cutover_apply_marker"));
         assertThat(neu.tables().keySet()).containsExactly(new TableId("public", "items"));
+    }
+
+    @Test
+    void onMariaDbTheCapturesOwnTablesLiveInTheDatabaseOfItsUrl() throws Exception {
+        CaptureLayout layout = new CaptureLayout(ConfigLoader.parse("""
+                name: shop
+                kafka: { bootstrap: embedded }
+                systems:
+                  legacy: { kind: mariadb, jdbc-url: "jdbc:mariadb://db1:3306/erp", user: erp }
+                  new:    { kind: postgresql, jdbc-url: "jdbc:postgresql://db2:5432/shop", user: shop }
+                bindings:
+                  - name: items
+                    legacy: erp.item
+                    new: public.items
+                    direction: two-way
+                """, TestConfigs.FILE, SecretResolver.fromEnvironment(Map.of())));
+
+        assertThat(layout.capture(SystemSide.LEGACY).orElseThrow().ownTables()).containsExactly(new TableId("erp", "cutover_heartbeat"),
+                new TableId("erp", "cutover_signal_shop_legacy"));
+        assertThat(layout.capture(SystemSide.NEW).orElseThrow().ownTables()).containsExactly(new TableId("public", "cutover_heartbeat"),
+                new TableId("public", "cutover_signal_shop_new"), new TableId("public", "cutover_apply_marker"));
     }
 
     @Test
