@@ -71,6 +71,12 @@ public final class MappingReview {
         if (BindingSides.twoWay(binding)) {
             checkOrderingColumn(binding, mapping, problems);
         }
+        String watermark = BindingCompiler.watermarkProblem(binding, mapping);
+        if (watermark != null) {
+            String path = binding.path() + ".batch.watermark";
+            problems.add(Finding.problem(path, watermark, "name in " + path + " a column that grows whenever a row changes,"
+                    + " or leave it out to copy the whole table each time"));
+        }
         return new ReviewedBinding(binding, legacy, neu, mapping, problems);
     }
 

@@ -125,19 +125,28 @@ public final class BindingCompiler {
         return mappings;
     }
 
+    /**
+     * What is wrong with the watermark column of an incremental batch binding, read from the table
+     * it copies from; null when nothing is, or the binding copies no increments.
+     */
+    public static String watermarkProblem(BindingOptions binding, TableMapping mapping) {
+        if (!binding.batched() || !binding.batch().incremental()) {
+            return null;
+        }
+        SystemSide source = binding.direction().targets().get(0).opposite();
+        return WatermarkColumn.problem(source == SystemSide.LEGACY ? mapping.legacySchema() : mapping.newSchema(),
+                binding.batch().watermark());
+    }
+
     /** What the binding's direction needs beyond the mapping; false after adding problems. */
     private boolean checkDirection(BindingOptions binding, TableMapping mapping, List<String> problems) {
         int before = problems.size();
         if (binding.direction() == Direction.TWO_WAY) {
             checkTwoWay(binding, mapping, problems);
         }
-        if (binding.batched() && binding.batch().incremental()) {
-            SystemSide source = binding.direction().targets().get(0).opposite();
-            String problem = WatermarkColumn.problem(source == SystemSide.LEGACY ? mapping.legacySchema()
-                    : mapping.newSchema(), binding.batch().watermark());
-            if (problem != null) {
-                problems.add(binding.path() + ".batch.watermark: " + problem);
-            }
+        String watermark = watermarkProblem(binding, mapping);
+        if (watermark != null) {
+            problems.add(binding.path() + ".batch.watermark: " + watermark);
         }
         if (binding.direction().targets().contains(SystemSide.LEGACY) && !mapping.invertible()) {
             problems.addAll(located(binding, mapping.inversionProblems(), " (direction " + binding.direction().label()
@@ -169,7 +178,7 @@ public final class BindingCompiler {
             }
         }
         // The arbiter judges the follower's changes by their before images; its own changes are applied as they come.
-        SystemSide side = Pipeline.ARBITER.opposite();
+        SystemSide side = BridgeRoles.ARBITER.opposite();
         TableId table = (side == SystemSide.LEGACY ? mapping.legacySchema() : mapping.newSchema()).table();
         SystemOptions system = config.system(side);
         if (system.kind() == DatabaseKind.MARIADB) {

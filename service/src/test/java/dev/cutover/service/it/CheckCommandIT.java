@@ -87,6 +87,20 @@ class CheckCommandIT {
     }
 
     @Test
+    void aWatermarkColumnThatCannotOrderCopiesIsNamedAsRunWouldRefuseIt() throws Exception {
+        try (BridgeFixture fixture = fixture("it_check_wm", dir)) {
+            Path config = fixture.writeConfig(Scenario.CUSTOMERS_BINDING
+                    + "  mode: batch\n  batch: { schedule: PT1M, watermark: stat_cd }\n");
+
+            CliRun run = CliRun.of("check", "--config", config.toString());
+
+            assertThat(run.code()).as(run.printed()).isEqualTo(1);
+            assertThat(problems(run)).anySatisfy(line -> assertThat(line)
+                    .startsWith("PROBLEM  bindings[0].batch.watermark: ").contains("stat_cd").contains("fix: "));
+        }
+    }
+
+    @Test
     void anUnreachableKafkaIsNamedWithinSeconds() throws Exception {
         try (BridgeFixture fixture = fixture("it_check_kafka", dir)) {
             Path config = fixture.writeConfig(Scenario.CUSTOMERS_BINDING);
