@@ -45,7 +45,8 @@ public final class StatusCommand implements Callable<Integer> {
             captures.forEach((system, each) -> {
                 Map<?, ?> c = (Map<?, ?>) each;
                 out.printf("capture %s: %s (last heartbeat %s, last change %s)%n", system,
-                        Boolean.TRUE.equals(c.get("streaming")) ? "streaming" : "starting", c.get("lastHeartbeat"), c.get("lastCapture"));
+                        Boolean.TRUE.equals(c.get("streaming")) ? "streaming" : "starting", orDash(c.get("lastHeartbeat")),
+                        orDash(c.get("lastCapture")));
             });
         }
         String format = "%-16s  %-13s  %-6s  %-11s  %9s  %9s  %6s  %9s%n";

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -153,8 +154,8 @@ public final class MicrometerPipelineListener implements PipelineListener {
         captures.forEach((system, c) -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("streaming", c.streaming());
-            entry.put("lastHeartbeat", String.valueOf(c.lastHeartbeat.get()));
-            entry.put("lastCapture", String.valueOf(c.lastCapture.get()));
+            entry.put("lastHeartbeat", Objects.toString(c.lastHeartbeat.get(), null));
+            entry.put("lastCapture", Objects.toString(c.lastCapture.get(), null));
             doc.put(system, entry);
         });
         return doc;

@@ -50,6 +50,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
@@ -351,8 +352,8 @@ final class Pipeline {
             doc.put("captured", (long) metrics.count(b.name(), MetricNames.OUTCOME_CAPTURED));
             doc.put("applied", (long) metrics.count(b.name(), MetricNames.OUTCOME_APPLIED));
             doc.put("deadLettered", a.deadLettered());
-            doc.put("lastCapturedCommit", String.valueOf(a.lastCaptured()));
-            doc.put("lastAppliedCommit", String.valueOf(a.lastApplied()));
+            doc.put("lastCapturedCommit", Objects.toString(a.lastCaptured(), null));
+            doc.put("lastAppliedCommit", Objects.toString(a.lastApplied(), null));
             doc.put("lastLagMillis", a.lastLag().toMillis());
             doc.put("consumerLag", loop == null ? null : loop.lag());
             if (b.batched()) {
