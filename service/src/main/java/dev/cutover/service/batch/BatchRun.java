@@ -21,9 +21,4 @@ public record BatchRun(String id, Instant started, Instant finished, long rows, 
     public Duration duration() {
         return Duration.between(started, finished);
     }
-
-    /** True when every row was published and acknowledged. */
-    public boolean succeeded() {
-        return error == null;
-    }
 }

@@ -171,11 +171,6 @@ public final class BatchScheduler {
         }
     }
 
-    /** The last finished copy, or null before the first ends. */
-    public BatchRun lastRun() {
-        return lastRun.get();
-    }
-
     /** What {@code /status} shows of the schedule and the last copy. */
     public Map<String, Object> status() {
         BatchRun run = lastRun.get();

@@ -34,10 +34,6 @@ final class WatermarkStore {
         this.file = dataDir.resolve("batch").resolve(binding + ".watermark");
     }
 
-    Path file() {
-        return file;
-    }
-
     /**
      * The stored watermark of {@code column}, or null when there is none, or when it was kept for
      * another column or type (the configuration changed), in which case the next copy starts over.

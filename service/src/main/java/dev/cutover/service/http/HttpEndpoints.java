@@ -17,8 +17,8 @@ import java.util.function.Supplier;
 /**
  * The service's HTTP endpoints: {@code /metrics} (Prometheus text), {@code /health/live},
  * {@code /health/ready}, {@code /status} (JSON) and, with two-way bindings, {@code /conflicts} (see
- * {@link ConflictEndpoint}; its resolve action changes rows) and, with streamed bindings, {@code /resync} (see
- * {@link ResyncEndpoint}; a POST re-copies a table's rows). Binds to the configured address,
+ * {@link ConflictEndpoint}; its resolve action changes rows) and {@code /resync} (see
+ * {@link ResyncEndpoint}; a POST re-copies a streamed table's rows). Binds to the configured address,
  * loopback by default. Start once, close once (idempotent).
  */
 public final class HttpEndpoints implements AutoCloseable {
@@ -36,7 +36,7 @@ public final class HttpEndpoints implements AutoCloseable {
      * @param ready whether the pipeline is running and its dependencies reachable
      * @param status the per-binding status document: maps, lists, strings and numbers only
      * @param conflicts answers {@code /conflicts}; null when no binding is two-way (the path is then 404)
-     * @param resyncs answers {@code /resync} (see {@link ResyncEndpoint}); null when nothing is streamed (the path is then 404)
+     * @param resyncs answers {@code /resync} (see {@link ResyncEndpoint})
      * @throws IOException when the address cannot be bound, naming it
      */
     public HttpEndpoints(String host, int port, Supplier<String> metrics, BooleanSupplier live, BooleanSupplier ready,
@@ -59,9 +59,7 @@ public final class HttpEndpoints implements AutoCloseable {
         if (conflicts != null) {
             server.createContext("/conflicts", new ConflictEndpoint(conflicts, json));
         }
-        if (resyncs != null) {
-            server.createContext("/resync", new ResyncEndpoint(resyncs, json));
-        }
+        server.createContext("/resync", new ResyncEndpoint(resyncs, json));
         server.start();
     }
 
