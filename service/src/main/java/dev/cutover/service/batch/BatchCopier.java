@@ -97,9 +97,11 @@ final class BatchCopier {
         Boundary next = new Boundary(last);
         BatchTableReader.RowSink sink = row -> {
             Object value = row.get(column.name());
-            String digest = value == null ? null : Watermark.digest(row);
+            boolean atLast = last != null && value != null && Watermark.compare(value, last.value()) == 0;
+            // A row's digest matters only at the last copy's boundary or at this copy's: hashing every row would be wasted.
+            String digest = atLast || next.reaches(value) ? Watermark.digest(row) : null;
             next.see(value, digest);
-            if (last == null || Watermark.compare(value, last.value()) != 0 || !last.boundary().contains(digest)) {
+            if (!atLast || !last.boundary().contains(digest)) {
                 run.add(row);
             }
         };
@@ -157,6 +159,12 @@ final class BatchCopier {
             }
         }
 
+        /** True when a row with {@code value} may hold the greatest watermark: its digest is then needed. */
+        boolean reaches(Object value) {
+            return value != null && (max == null || Watermark.compare(value, max) >= 0);
+        }
+
+        /** Takes note of a row's watermark; {@code digest} is needed only when {@link #reaches} says so. */
         void see(Object value, String digest) {
             if (value == null) {
                 return;
