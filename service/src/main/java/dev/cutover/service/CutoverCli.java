@@ -10,14 +10,16 @@ import dev.cutover.service.command.SchemasCommand;
 import dev.cutover.service.command.StatusCommand;
 import dev.cutover.service.command.VerifyCommand;
 import dev.cutover.service.demo.DemoCommand;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code cutover} command line: {@code run}, {@code check}, {@code plan}, {@code verify},
  * {@code status}, {@code conflicts}, {@code resync}, {@code demo}, {@code schemas}, {@code bench}.
  */
-@Command(name = "cutover", mixinStandardHelpOptions = true, version = "cutover 0.1.0",
+@Command(name = "cutover", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "cutover 0.1.0",
         description = "Keeps a legacy database and its rewrite's database in sync, table by table.",
         subcommands = {RunCommand.class, CheckCommand.class, PlanCommand.class, VerifyCommand.class, StatusCommand.class, ConflictsCommand.class,
                 ResyncCommand.class,
@@ -32,7 +34,20 @@ public final class CutoverCli implements Runnable {
     public static final int EXIT_DRIFT = 1;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new CutoverCli()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line as {@link #main} runs it: every command and subcommand answers
+     * {@code -h/--help}, and an exception a command did not handle ends with one line on standard
+     * error naming its cause (the stack trace goes to the log, at debug) and {@link #EXIT_FAILED}.
+     */
+    public static CommandLine commandLine() {
+        return new CommandLine(new CutoverCli()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            LoggerFactory.getLogger(CutoverCli.class).debug("{} failed", cmd.getCommandName(), e);
+            System.err.println("cutover " + cmd.getCommandName() + ": " + Causes.oneLine(e));
+            return EXIT_FAILED;
+        });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.cutover.service.command;
 
 import dev.cutover.config.BridgeConfig;
+import dev.cutover.service.Causes;
 import dev.cutover.service.CutoverCli;
 import dev.cutover.service.runtime.BridgeService;
 import dev.cutover.service.runtime.ServiceState;
@@ -9,12 +10,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cutover run --config F}: the long-lived service. SIGTERM (or Ctrl-C) drains and stops. */
 @Command(name = "run", description = "Run the bridge until stopped (SIGTERM drains, commits and exits).")
 public final class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Option(names = {"-c", "--config"}, required = true, description = "The bridge's YAML configuration file.")
     Path config;
@@ -29,8 +34,13 @@ public final class RunCommand implements Callable<Integer> {
         try {
             service.start();
         } catch (StartupException e) {
-            System.err.println("cutover: cannot start bridge '" + bridge.name() + "': " + e.getMessage());
+            System.err.println("cutover: cannot start bridge '" + bridge.name() + "': " + Causes.oneLine(e));
             return CutoverCli.EXIT_BAD_CONFIG;
+        } catch (Exception e) {
+            // A dependency failed while starting (Kafka, a database): the log has the trace, the person one line.
+            LOG.debug("Start of bridge '{}' failed", bridge.name(), e);
+            System.err.println("cutover: cannot start bridge '" + bridge.name() + "': " + Causes.oneLine(e));
+            return CutoverCli.EXIT_FAILED;
         }
         Thread hook = new Thread(service::stop, "cutover-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -38,7 +48,7 @@ public final class RunCommand implements Callable<Integer> {
             // Waiting for SIGTERM or a component failure.
         }
         if (service.state() == ServiceState.FAILED) {
-            System.err.println("cutover: bridge '" + bridge.name() + "' failed: " + service.failure());
+            System.err.println("cutover: bridge '" + bridge.name() + "' failed: " + Causes.oneLine(service.failure()));
             return CutoverCli.EXIT_FAILED;
         }
         return 0;

@@ -7,9 +7,12 @@ import dev.cutover.service.http.HttpEndpoints;
 import dev.cutover.service.metrics.MicrometerPipelineListener;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +52,7 @@ public final class BridgeService implements AutoCloseable {
     private volatile MicrometerPipelineListener listener;
     private volatile HttpEndpoints http;
     private volatile Instant startedAt;
+    private volatile DataDirLock dataDirLock;
 
     public BridgeService(BridgeConfig config, Clock clock) {
         this.config = config;
@@ -65,6 +69,7 @@ public final class BridgeService implements AutoCloseable {
         transition(ServiceState.NEW, ServiceState.STARTING);
         LOG.info("Starting bridge '{}' with configuration:\n{}", config.name(), config.describe());
         try {
+            dataDirLock = lockStateDirectories();
             CompiledBridge bridge = new BindingCompiler(config).compileAll();
             List<CompiledBinding> bindings = bridge.directions();
             for (CompiledBinding b : bindings) {
@@ -93,6 +98,24 @@ public final class BridgeService implements AutoCloseable {
             closeComponents(Duration.ZERO);
             stopped.countDown();
             throw e;
+        }
+    }
+
+    /** Locks the data directory (and the embedded broker's, when elsewhere) before anything reads or writes them. */
+    private DataDirLock lockStateDirectories() throws StartupException {
+        List<Path> dirs = new ArrayList<>(List.of(config.dataDir()));
+        if (config.kafka().embedded()) {
+            Path kafkaDir = config.kafka().dataDir().toAbsolutePath().normalize();
+            if (!kafkaDir.startsWith(config.dataDir().toAbsolutePath().normalize())) {
+                dirs.add(kafkaDir);
+            }
+        }
+        try {
+            return DataDirLock.acquire(config.name(), dirs);
+        } catch (DataDirLock.DataDirLockedException e) {
+            throw new StartupException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new StartupException("cannot lock data directory " + dirs + ": " + e.getMessage(), e);
         }
     }
 
@@ -134,6 +157,10 @@ public final class BridgeService implements AutoCloseable {
         HttpEndpoints h = http;
         if (h != null) {
             h.close();
+        }
+        DataDirLock lock = dataDirLock;
+        if (lock != null) {
+            lock.close();
         }
     }
 

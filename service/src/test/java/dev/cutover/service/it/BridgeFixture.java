@@ -38,12 +38,22 @@ final class BridgeFixture implements AutoCloseable {
     final String name;
     final Path dir;
     private Path configFile;
+    private String kafkaSection;
     private final List<BridgeService> started = new java.util.ArrayList<>();
 
     BridgeFixture(String name, Path dir) {
         // A run's own suffix: slots and topics are named after the bridge and outlive a crashed run.
         this.name = name + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFL);
         this.dir = dir;
+    }
+
+    /**
+     * Makes the configurations written from now on start an embedded broker of their own in the
+     * data directory (on a free port) instead of using the shared one.
+     */
+    BridgeFixture withEmbeddedKafka() {
+        kafkaSection = "{ bootstrap: embedded, embedded-port: 0 }";
+        return this;
     }
 
     /** Writes the configuration with the given bindings YAML (a list under {@code bindings:}). */
@@ -61,16 +71,15 @@ final class BridgeFixture implements AutoCloseable {
         String yaml = """
                 name: %s
                 data-dir: state
-                kafka:
-                  bootstrap: "%s"
-                  partitions: 3
+                kafka: %s
                 systems:
                   legacy: { kind: postgresql, jdbc-url: "%s", user: %s }
                   new:    { kind: postgresql, jdbc-url: "%s", user: %s }
                 http: { address: "127.0.0.1:%d" }
                 tuning: { %s }
                 bindings:
-                %s""".formatted(name, SharedKafka.bootstrapServers(), legacy.jdbcUrl(), legacy.user(), neu.jdbcUrl(),
+                %s""".formatted(name, kafkaSection != null ? kafkaSection
+                        : "{ bootstrap: \"" + SharedKafka.bootstrapServers() + "\", partitions: 3 }", legacy.jdbcUrl(), legacy.user(), neu.jdbcUrl(),
                 neu.user(), httpPort, tuning, bindingsYaml.indent(2));
         Files.createDirectories(dir);
         configFile = dir.resolve("cutover.yaml");

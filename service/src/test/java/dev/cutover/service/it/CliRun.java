@@ -25,7 +25,7 @@ record CliRun(int code, String out, String err) {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         int code;
         try {
-            code = new CommandLine(new CutoverCli()).execute(args);
+            code = CutoverCli.commandLine().execute(args);
         } finally {
             System.setOut(previousOut);
             System.setErr(previousErr);

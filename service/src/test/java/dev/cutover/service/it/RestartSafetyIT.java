@@ -17,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,7 +65,7 @@ class RestartSafetyIT {
             fixture.writeConfig(Scenario.CUSTOMERS_BINDING, httpPort);
             Path config = fixture.dir.resolve("cutover.yaml");
             writer.start();
-            Process first = launch(config, "first");
+            Process first = ServiceProcess.run(config, "first");
             awaitReady(first, httpPort);
             await().atMost(TIMEOUT).until(() -> appliedOverHttp(httpPort) > 200);
 
@@ -77,7 +75,7 @@ class RestartSafetyIT {
             long writtenWhileDown = writer.changes();
             await().atMost(TIMEOUT).until(() -> writer.changes() > writtenWhileDown + 200);
 
-            Process second = launch(config, "second");
+            Process second = ServiceProcess.run(config, "second");
             try {
                 awaitReady(second, httpPort);
                 await().atMost(TIMEOUT).until(() -> writer.changes() > writtenWhileDown + 600);
@@ -97,17 +95,6 @@ class RestartSafetyIT {
         fixture.neu.execute(Scenario.CUSTOMERS_NEW_DDL);
         fixture.writeConfig(Scenario.CUSTOMERS_BINDING);
         return fixture;
-    }
-
-    /** Runs {@code cutover run} from the packaged jar in a JVM of its own, logging to {@code <name>.log}. */
-    private static Process launch(Path config, String name) throws IOException {
-        Path jar = Path.of("target", "cutover.jar").toAbsolutePath();
-        assertThat(jar).as("the packaged service jar (built in the package phase)").exists();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString(),
-                "run", "--config", config.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(config.resolveSibling(name + ".log").toFile()).start();
     }
 
     private static void awaitReady(Process process, int port) {

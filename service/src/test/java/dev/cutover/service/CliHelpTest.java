@@ -1,0 +1,48 @@
+package dev.cutover.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Every command and subcommand answers {@code -h} and {@code --help} with its usage, even when it has required options. */
+class CliHelpTest {
+
+    @Test
+    void everyCommandAnswersHelp() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(CutoverCli.commandLine(), new ArrayList<>(), paths);
+        assertThat(paths).as("commands found").hasSizeGreaterThan(10);
+        for (List<String> path : paths) {
+            for (String flag : List.of("-h", "--help")) {
+                List<String> args = new ArrayList<>(path);
+                args.add(flag);
+                CommandLine cli = CutoverCli.commandLine();
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                cli.setOut(new PrintWriter(out, true));
+                cli.setErr(new PrintWriter(err, true));
+                int code = cli.execute(args.toArray(String[]::new));
+                String name = path.isEmpty() ? "cutover" : path.get(path.size() - 1);
+                assertThat(code).as("exit code of cutover %s; stderr: %s", args, err).isZero();
+                assertThat(out.toString()).as("usage of cutover %s", args).startsWith("Usage: ").contains(name);
+            }
+        }
+    }
+
+    private static void collect(CommandLine command, List<String> path, List<List<String>> into) {
+        into.add(List.copyOf(path));
+        for (Map.Entry<String, CommandLine> sub : command.getSubcommands().entrySet()) {
+            if (sub.getValue().getCommandSpec().name().equals(sub.getKey()) && !sub.getKey().equals("help")) {
+                List<String> next = new ArrayList<>(path);
+                next.add(sub.getKey());
+                collect(sub.getValue(), next, into);
+            }
+        }
+    }
+}
