@@ -10,18 +10,24 @@ import java.util.Objects;
  * @param captureBatchSize the most changes the capture hands over at once; positive
  * @param applyBatchSize the most changes the applier writes in one transaction; positive
  * @param heartbeatInterval how often the capture records its position while tables are idle; positive
+ * @param retryBackoffMax the longest wait between two attempts to reach a database or the broker
+ *     that is down; the wait doubles from a fraction of a second up to it, and attempts never stop
  */
-public record TuningOptions(Duration capturePollInterval, int captureBatchSize, int applyBatchSize, Duration heartbeatInterval) {
+public record TuningOptions(Duration capturePollInterval, int captureBatchSize, int applyBatchSize, Duration heartbeatInterval,
+        Duration retryBackoffMax) {
 
     /** 50 ms: Debezium's own 500 ms default adds half a second of latency to every change. */
     public static final Duration DEFAULT_CAPTURE_POLL_INTERVAL = Duration.ofMillis(50);
     public static final int DEFAULT_CAPTURE_BATCH_SIZE = 4096;
     public static final int DEFAULT_APPLY_BATCH_SIZE = 2000;
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
+    /** 30 s: an outage is noticed within half a minute of its end, without hammering a database that is starting. */
+    public static final Duration DEFAULT_RETRY_BACKOFF_MAX = Duration.ofSeconds(30);
 
     public TuningOptions {
         requirePositive(capturePollInterval, "capturePollInterval");
         requirePositive(heartbeatInterval, "heartbeatInterval");
+        requirePositive(retryBackoffMax, "retryBackoffMax");
         if (captureBatchSize <= 0 || applyBatchSize <= 0) {
             throw new IllegalArgumentException("batch sizes must be positive, got captureBatchSize=" + captureBatchSize
                     + ", applyBatchSize=" + applyBatchSize);
@@ -31,7 +37,7 @@ public record TuningOptions(Duration capturePollInterval, int captureBatchSize, 
     /** Every knob at its default. */
     public static TuningOptions defaults() {
         return new TuningOptions(DEFAULT_CAPTURE_POLL_INTERVAL, DEFAULT_CAPTURE_BATCH_SIZE, DEFAULT_APPLY_BATCH_SIZE,
-                DEFAULT_HEARTBEAT_INTERVAL);
+                DEFAULT_HEARTBEAT_INTERVAL, DEFAULT_RETRY_BACKOFF_MAX);
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -70,6 +70,7 @@ public final class ConfigDescriber {
         line(1, TuningSection.CAPTURE_BATCH_SIZE, tuning.captureBatchSize());
         line(1, TuningSection.APPLY_BATCH_SIZE, tuning.applyBatchSize());
         line(1, TuningSection.HEARTBEAT_INTERVAL, tuning.heartbeatInterval());
+        line(1, TuningSection.RETRY_BACKOFF_MAX, tuning.retryBackoffMax());
     }
 
     private void binding(BindingOptions binding) {

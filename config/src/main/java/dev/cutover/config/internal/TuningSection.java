@@ -23,8 +23,16 @@ final class TuningSection {
                     + " release old log.")
             .validatedBy(Validators.positiveDuration());
 
+    static final Key<Duration> RETRY_BACKOFF_MAX = Key.withDefault("retry-backoff-max", Types.duration(),
+            TuningOptions.DEFAULT_RETRY_BACKOFF_MAX,
+            "The longest wait between two attempts to reach a database or the broker while it is down; the wait doubles"
+                    + " up to it from a fraction of a second. Attempts never stop: the outage shows in /status and"
+                    + " /health/ready until it ends.")
+            .validatedBy(Validators.positiveDuration());
+
     static final Section SECTION = new Section("tuning", "Batching and polling knobs; the defaults suit most bridges.",
-            List.of(CAPTURE_POLL_INTERVAL, CAPTURE_BATCH_SIZE, APPLY_BATCH_SIZE, HEARTBEAT_INTERVAL));
+            List.of(CAPTURE_POLL_INTERVAL, CAPTURE_BATCH_SIZE, APPLY_BATCH_SIZE, HEARTBEAT_INTERVAL,
+                    RETRY_BACKOFF_MAX));
     static final SectionType<TuningOptions> TYPE = SectionType.defaultedWhenAbsent(SECTION, TuningSection::assemble);
 
     private TuningSection() {
@@ -32,6 +40,6 @@ final class TuningSection {
 
     private static TuningOptions assemble(Values v) {
         return v.complete() ? new TuningOptions(v.get(CAPTURE_POLL_INTERVAL), v.get(CAPTURE_BATCH_SIZE),
-                v.get(APPLY_BATCH_SIZE), v.get(HEARTBEAT_INTERVAL)) : null;
+                v.get(APPLY_BATCH_SIZE), v.get(HEARTBEAT_INTERVAL), v.get(RETRY_BACKOFF_MAX)) : null;
     }
 }

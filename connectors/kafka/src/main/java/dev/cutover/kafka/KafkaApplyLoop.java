@@ -7,9 +7,11 @@ import dev.cutover.core.pipeline.spi.ApplyException;
 import dev.cutover.core.pipeline.spi.ApplyResult;
 import dev.cutover.core.pipeline.spi.ChangeApplier;
 import dev.cutover.core.pipeline.spi.PipelineListener;
-import dev.cutover.kafka.internal.Backoff;
+import dev.cutover.core.retry.Backoff;
+import dev.cutover.core.retry.Outage;
 import dev.cutover.kafka.internal.KafkaClients;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,7 +23,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -44,8 +49,10 @@ import org.slf4j.LoggerFactory;
  * committed. A held change counts as done: the applier stored it in the conflict log before
  * committing, and applies it from there once the conflict is resolved. A retriable
  * {@link ApplyException} (or an unreachable schemas topic) seeks back to the batch start and polls
- * it again after a bounded exponential backoff; a fatal one, exhausted retries, or a dead letter that cannot be stored stop the loop with
- * {@link #failure()} set. Offsets are never committed past a batch that was not applied.
+ * it again after a capped exponential backoff, by default for as long as it takes (a database
+ * down for an hour is waited for), reporting {@link #outage()} and keeping {@link #lag()} fresh
+ * meanwhile; a fatal one, retries exhausted (when limited), or a dead letter that cannot be stored
+ * stop the loop with {@link #failure()} set. Offsets are never committed past a batch that was not applied.
  *
  * <p>Lifecycle: {@link #start} once; {@link #stop} signals (wakes the consumer) and returns;
  * {@link #awaitStop} blocks; {@link #close} does both and is idempotent. The loop runs on its own
@@ -65,6 +72,7 @@ public final class KafkaApplyLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaApplyLoop.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration LAG_QUERY_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration LAG_REFRESH_WHILE_RETRYING = Duration.ofSeconds(1);
 
     private final String bridge;
     private final Map<String, String> clientProperties;
@@ -83,6 +91,8 @@ public final class KafkaApplyLoop implements AutoCloseable {
     private volatile Consumer<byte[], byte[]> consumer;
     private volatile Throwable failure;
     private volatile long lag;
+    private volatile Outage outage;
+    private volatile boolean joined;
     private long lastLagQuery;
     private int retries;
 
@@ -163,9 +173,22 @@ public final class KafkaApplyLoop implements AutoCloseable {
         return failure;
     }
 
-    /** Records behind the end of the assigned partitions, as of the last poll; 0 before the first. */
+    /**
+     * Records behind the end of the assigned partitions, as of the last poll, or (while a batch
+     * waits to be retried) as the broker reported it within the last second or so; 0 before the first.
+     */
     public long lag() {
         return lag;
+    }
+
+    /** Why the loop keeps retrying a batch, since when and how often; null while batches apply. */
+    public Outage outage() {
+        return outage;
+    }
+
+    /** True once the consumer joined its group and was given its partitions (none is a valid share). */
+    public boolean joined() {
+        return joined;
     }
 
     /** Records and changes parked on the dead-letter topic by this loop. */
@@ -175,17 +198,20 @@ public final class KafkaApplyLoop implements AutoCloseable {
 
     private void run() {
         Throwable cause = null;
-        try (Consumer<byte[], byte[]> c = new KafkaConsumer<>(KafkaClients.consumer(clientProperties,
-                     "cutover-" + bridge + "-apply", options.groupId(), options.maxBatchSize()));
-             SchemaTopicReader schemas = new SchemaTopicReader(bridge, clientProperties, options.schemaReadTimeout())) {
+        Consumer<byte[], byte[]> c = null;
+        try (SchemaTopicReader schemas = new SchemaTopicReader(bridge, clientProperties, options.schemaReadTimeout())) {
+            c = new KafkaConsumer<>(consumerConfig());
             consumer = c;
             Map<String, PolledBatch.TopicRoute> topics = new HashMap<>();
             for (BindingRoute route : routes) {
                 topics.put(route.topic(), new PolledBatch.TopicRoute(route.binding(), ChangeEventCodec.forRoute(bridge, route, schemas)));
             }
-            c.subscribe(topics.keySet(), committer.rebalanceListener(c));
+            c.subscribe(topics.keySet(), joinedListener(committer.rebalanceListener(c)));
             cause = poll(c, topics);
             committer.commitPending(c);
+            // A static member stays in the group after a plain close; leaving hands its partitions on at once.
+            c.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+            c = null;
         } catch (RuntimeException | Error e) {
             // also a failure to close the consumer: keep the failure that ended the loop, if any
             if (cause == null) {
@@ -195,7 +221,49 @@ public final class KafkaApplyLoop implements AutoCloseable {
             }
         } finally {
             consumer = null;
+            if (c != null) {
+                closeAfterFailure(c);
+            }
             finish(cause);
+        }
+    }
+
+    private Map<String, Object> consumerConfig() {
+        Map<String, Object> config = KafkaClients.consumer(clientProperties, "cutover-" + bridge + "-apply", options.groupId(),
+                options.maxBatchSize());
+        if (options.groupInstanceId() != null) {
+            // Static membership: a restart (even after kill -9) takes its partitions back at once instead of
+            // waiting out the session timeout of the consumer that died.
+            config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, options.groupInstanceId());
+        }
+        return config;
+    }
+
+    private ConsumerRebalanceListener joinedListener(ConsumerRebalanceListener committing) {
+        return new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                committing.onPartitionsRevoked(partitions);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                committing.onPartitionsAssigned(partitions);
+                joined = true;
+            }
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                committing.onPartitionsLost(partitions);
+            }
+        };
+    }
+
+    private void closeAfterFailure(Consumer<byte[], byte[]> c) {
+        try {
+            c.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Apply loop of bridge '{}': closing the consumer failed: {}", bridge, e.toString());
         }
     }
 
@@ -240,6 +308,10 @@ public final class KafkaApplyLoop implements AutoCloseable {
             return;
         }
         retries = 0;
+        if (outage != null) {
+            LOG.info("Apply loop of bridge '{}' applies again after {} failed attempts since {}", bridge, outage.attempts(), outage.since());
+            outage = null;
+        }
         for (PolledBatch.Undecodable u : batch.undecodable()) {
             deadLetters.parkRecord(u.binding(), "decode", u.record(), u.reason());
             deadLettered.incrementAndGet();
@@ -289,9 +361,22 @@ public final class KafkaApplyLoop implements AutoCloseable {
             c.seek(partition, records.records(partition).get(0).offset());
         }
         Duration delay = backoff.delay(retries);
-        LOG.warn("Apply loop of bridge '{}': batch of {} records failed (retry {} of {} in {} ms): {}",
-                bridge, records.count(), retries, options.maxRetries(), delay.toMillis(), e.getMessage());
-        stopSignal.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        Instant now = Instant.now();
+        outage = Outage.next(outage, e.getMessage(), now, now.plus(delay));
+        LOG.warn("Apply loop of bridge '{}': batch of {} records failed (retry {}{} in {} ms, failing since {}): {}", bridge,
+                records.count(), retries, options.unlimitedRetries() ? "" : " of " + options.maxRetries(), delay.toMillis(),
+                outage.since(), e.getMessage());
+        waitKeepingLagFresh(c, delay);
+    }
+
+    /** Waits out a retry delay (or until asked to stop), asking the broker for the lag about every second meanwhile. */
+    private void waitKeepingLagFresh(Consumer<byte[], byte[]> c, Duration delay) throws InterruptedException {
+        long deadline = System.nanoTime() + delay.toNanos();
+        long remaining;
+        while (stopSignal.getCount() > 0 && (remaining = deadline - System.nanoTime()) > 0) {
+            queriedLag(c, c.assignment()).ifPresent(l -> lag = l);
+            stopSignal.await(Math.min(remaining, LAG_REFRESH_WHILE_RETRYING.toNanos()), TimeUnit.NANOSECONDS);
+        }
     }
 
     private String bindingOf(PolledBatch batch, ChangeEvent change) {
@@ -321,22 +406,26 @@ public final class KafkaApplyLoop implements AutoCloseable {
         long now = System.nanoTime();
         if (!unknown.isEmpty() && now - lastLagQuery > LAG_QUERY_INTERVAL.toNanos()) {
             lastLagQuery = now;
-            total += queriedLag(c, unknown);
+            OptionalLong queried = queriedLag(c, unknown);
+            if (queried.isEmpty()) {
+                return; // the broker did not answer: keep the last figure rather than report a lag of 0
+            }
+            total += queried.getAsLong();
         }
         lag = total;
     }
 
-    /** Lag of partitions the consumer has not fetched from yet, asked of the broker. */
-    private long queriedLag(Consumer<byte[], byte[]> c, Collection<TopicPartition> partitions) {
+    /** Lag of {@code partitions} asked of the broker; empty when it does not answer within a second. */
+    private OptionalLong queriedLag(Consumer<byte[], byte[]> c, Collection<TopicPartition> partitions) {
         try {
             long total = 0;
             for (Map.Entry<TopicPartition, Long> end : c.endOffsets(partitions, Duration.ofSeconds(1)).entrySet()) {
                 total += Math.max(0, end.getValue() - c.position(end.getKey(), Duration.ofSeconds(1)));
             }
-            return total;
+            return OptionalLong.of(total);
         } catch (TimeoutException e) {
-            LOG.debug("Apply loop of bridge '{}': end offsets not available yet: {}", bridge, e.getMessage());
-            return 0;
+            LOG.debug("Apply loop of bridge '{}': end offsets not available: {}", bridge, e.getMessage());
+            return OptionalLong.empty();
         }
     }
 

@@ -11,11 +11,17 @@ import java.util.Objects;
  * @param pollTimeout longest wait for records in one poll
  * @param retryBackoffInitial delay before the first retry of a batch that failed retriably
  * @param retryBackoffMax longest delay between retries (the delay doubles up to it)
- * @param maxRetries retries of one batch before the loop gives up and stops with a failure
+ * @param maxRetries retries of one batch before the loop gives up and stops with a failure;
+ *     {@link #UNLIMITED_RETRIES} to retry for as long as it takes
  * @param schemaReadTimeout longest read of the schemas topic when a record's writer schema is unknown
+ * @param groupInstanceId the consumer's static group membership id ({@code group.instance.id}), or
+ *     null for a dynamic member; with one, a restarted loop takes its partitions back at once
  */
 public record KafkaApplyOptions(String groupId, int maxBatchSize, Duration pollTimeout, Duration retryBackoffInitial,
-        Duration retryBackoffMax, int maxRetries, Duration schemaReadTimeout) {
+        Duration retryBackoffMax, int maxRetries, Duration schemaReadTimeout, String groupInstanceId) {
+
+    /** {@link #maxRetries} that never gives up: a long-lived service waits out an outage. */
+    public static final int UNLIMITED_RETRIES = Integer.MAX_VALUE;
 
     /** Default {@link #maxBatchSize}. */
     public static final int DEFAULT_MAX_BATCH_SIZE = 2000;
@@ -26,7 +32,7 @@ public record KafkaApplyOptions(String groupId, int maxBatchSize, Duration pollT
     /** Default {@link #retryBackoffMax}. */
     public static final Duration DEFAULT_RETRY_BACKOFF_MAX = Duration.ofSeconds(30);
     /** Default {@link #maxRetries}. */
-    public static final int DEFAULT_MAX_RETRIES = 10;
+    public static final int DEFAULT_MAX_RETRIES = UNLIMITED_RETRIES;
     /** Default {@link #schemaReadTimeout}. */
     public static final Duration DEFAULT_SCHEMA_READ_TIMEOUT = Duration.ofSeconds(30);
 
@@ -44,6 +50,9 @@ public record KafkaApplyOptions(String groupId, int maxBatchSize, Duration pollT
         Objects.requireNonNull(retryBackoffInitial, "retryBackoffInitial");
         Objects.requireNonNull(retryBackoffMax, "retryBackoffMax");
         Objects.requireNonNull(schemaReadTimeout, "schemaReadTimeout");
+        if (groupInstanceId != null && groupInstanceId.isBlank()) {
+            throw new IllegalArgumentException("groupInstanceId must be null or not blank");
+        }
         if (retryBackoffInitial.isNegative() || retryBackoffInitial.isZero() || retryBackoffMax.compareTo(retryBackoffInitial) < 0) {
             throw new IllegalArgumentException("retry backoff must satisfy 0 < initial <= max, was " + retryBackoffInitial
                     + " .. " + retryBackoffMax);
@@ -53,21 +62,34 @@ public record KafkaApplyOptions(String groupId, int maxBatchSize, Duration pollT
     /** The defaults (see the constants) for consumer group {@code groupId}. */
     public static KafkaApplyOptions defaults(String groupId) {
         return new KafkaApplyOptions(groupId, DEFAULT_MAX_BATCH_SIZE, DEFAULT_POLL_TIMEOUT, DEFAULT_RETRY_BACKOFF_INITIAL,
-                DEFAULT_RETRY_BACKOFF_MAX, DEFAULT_MAX_RETRIES, DEFAULT_SCHEMA_READ_TIMEOUT);
+                DEFAULT_RETRY_BACKOFF_MAX, DEFAULT_MAX_RETRIES, DEFAULT_SCHEMA_READ_TIMEOUT, null);
+    }
+
+    /** True when the loop never gives up on a batch that fails retriably. */
+    public boolean unlimitedRetries() {
+        return maxRetries == UNLIMITED_RETRIES;
     }
 
     /** These options with another batch size. */
     public KafkaApplyOptions withMaxBatchSize(int size) {
-        return new KafkaApplyOptions(groupId, size, pollTimeout, retryBackoffInitial, retryBackoffMax, maxRetries, schemaReadTimeout);
+        return new KafkaApplyOptions(groupId, size, pollTimeout, retryBackoffInitial, retryBackoffMax, maxRetries, schemaReadTimeout,
+                groupInstanceId);
     }
 
     /** These options with another poll timeout. */
     public KafkaApplyOptions withPollTimeout(Duration timeout) {
-        return new KafkaApplyOptions(groupId, maxBatchSize, timeout, retryBackoffInitial, retryBackoffMax, maxRetries, schemaReadTimeout);
+        return new KafkaApplyOptions(groupId, maxBatchSize, timeout, retryBackoffInitial, retryBackoffMax, maxRetries, schemaReadTimeout,
+                groupInstanceId);
     }
 
     /** These options with another retry policy. */
     public KafkaApplyOptions withRetries(int retries, Duration backoffInitial, Duration backoffMax) {
-        return new KafkaApplyOptions(groupId, maxBatchSize, pollTimeout, backoffInitial, backoffMax, retries, schemaReadTimeout);
+        return new KafkaApplyOptions(groupId, maxBatchSize, pollTimeout, backoffInitial, backoffMax, retries, schemaReadTimeout,
+                groupInstanceId);
+    }
+
+    /** These options with static group membership under {@code id} ({@code group.instance.id}). */
+    public KafkaApplyOptions withGroupInstanceId(String id) {
+        return new KafkaApplyOptions(groupId, maxBatchSize, pollTimeout, retryBackoffInitial, retryBackoffMax, maxRetries, schemaReadTimeout, id);
     }
 }

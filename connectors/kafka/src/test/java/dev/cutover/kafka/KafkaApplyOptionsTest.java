@@ -16,6 +16,9 @@ class KafkaApplyOptionsTest {
         assertThat(options.retryBackoffInitial()).isEqualTo(Duration.ofMillis(100));
         assertThat(options.retryBackoffMax()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.withMaxBatchSize(10).maxBatchSize()).isEqualTo(10);
+        assertThat(options.unlimitedRetries()).as("a service waits out an outage by default").isTrue();
+        assertThat(options.groupInstanceId()).isNull();
+        assertThat(options.withGroupInstanceId("i-1").groupInstanceId()).isEqualTo("i-1");
     }
 
     @Test
@@ -26,5 +29,6 @@ class KafkaApplyOptionsTest {
                 .hasMessageContaining("maxRetries");
         assertThatThrownBy(() -> KafkaApplyOptions.defaults("g").withRetries(1, Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .hasMessageContaining("backoff");
+        assertThatThrownBy(() -> KafkaApplyOptions.defaults("g").withGroupInstanceId(" ")).hasMessageContaining("groupInstanceId");
     }
 }

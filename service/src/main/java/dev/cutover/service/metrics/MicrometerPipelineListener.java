@@ -139,6 +139,17 @@ public final class MicrometerPipelineListener implements PipelineListener {
         }
     }
 
+    /** When the capture of {@code system} last sent a heartbeat or a captured change; null before it did. */
+    public Instant lastStreamed(String system) {
+        CaptureActivity capture = captures.get(system);
+        if (capture == null) {
+            return null;
+        }
+        Instant heartbeat = capture.lastHeartbeat.get();
+        Instant change = capture.lastCapture.get();
+        return heartbeat == null ? change : change == null || heartbeat.isAfter(change) ? heartbeat : change;
+    }
+
     /** True once every captured database has streamed: sent a heartbeat or a captured change. */
     public boolean allCapturesStreaming() {
         return captures.values().stream().allMatch(CaptureActivity::streaming);

@@ -212,13 +212,15 @@ public final class BridgeService implements AutoCloseable {
     }
 
     /**
-     * True while every component runs and every capture has started streaming (a change or a
-     * heartbeat came through): from then on, no write to a captured table can be missed.
+     * True while every binding is applying: every component runs, every capture has started
+     * streaming (a change or a heartbeat came through, so no write to a captured table can be
+     * missed), every applier has joined its consumer group, and nothing keeps retrying a database or
+     * the broker that is down ({@code /status} then names the bindings held up and why).
      */
     public boolean isReady() {
         Pipeline p = pipeline;
         MicrometerPipelineListener l = listener;
-        return state.get() == ServiceState.RUNNING && p != null && p.isRunning() && l != null && l.allCapturesStreaming();
+        return state.get() == ServiceState.RUNNING && p != null && p.isApplying() && l != null && l.allCapturesStreaming();
     }
 
     /** The document {@code GET /status} serves: state, failure, captures, bindings, loads and resyncs. */
@@ -232,11 +234,21 @@ public final class BridgeService implements AutoCloseable {
             doc.put("failure", String.valueOf(f.getMessage()));
         }
         MicrometerPipelineListener l = listener;
-        if (l != null) {
-            doc.put("captures", l.captureStatus());
-        }
         Pipeline p = pipeline;
+        List<Map<String, Object>> outages = p == null ? List.of() : p.outages();
+        if (l != null) {
+            Map<String, Map<String, Object>> captures = l.captureStatus();
+            for (Map<String, Object> outage : outages) {
+                Map<String, Object> capture = captures.get(outage.get("system"));
+                if (capture != null && String.valueOf(outage.get("component")).startsWith("capture")) {
+                    capture.put("streaming", false);
+                    capture.put("outage", outage.get("cause"));
+                }
+            }
+            doc.put("captures", captures);
+        }
         if (p != null) {
+            doc.put("degraded", outages);
             doc.put("bindings", p.bindingStatus());
             doc.put("loading", p.resyncs().loading());
             doc.put("resyncs", p.resyncs().list());

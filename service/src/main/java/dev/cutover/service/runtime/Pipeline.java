@@ -15,6 +15,8 @@ import dev.cutover.core.event.TableId;
 import dev.cutover.core.mapping.TableMapping;
 import dev.cutover.core.pipeline.CapturePipeline;
 import dev.cutover.core.pipeline.spi.ChangeApplier;
+import dev.cutover.core.retry.Backoff;
+import dev.cutover.core.retry.Outage;
 import dev.cutover.core.schema.TableSchema;
 import dev.cutover.debezium.CaptureOptions;
 import dev.cutover.debezium.CapturedTable;
@@ -75,6 +77,9 @@ final class Pipeline {
      */
     private static final int REFLECTION_GUARD_ENTRIES = 20_000;
 
+    /** The {@code /status} state of a binding whose capture or applier keeps retrying something that is down. */
+    static final String DEGRADED = "DEGRADED";
+
     /** The {@code /status} state of a {@code none} binding, which has nothing running. */
     static final String NOT_SYNCED = "NOT_SYNCED";
 
@@ -82,7 +87,7 @@ final class Pipeline {
     private final List<BindingOptions> unsynced;
     private final Map<String, TableMapping> mappings;
     private final MicrometerPipelineListener metrics;
-    private final Map<SystemSide, DebeziumCaptureSource> captures = new EnumMap<>(SystemSide.class);
+    private final Map<SystemSide, CaptureSupervisor> captures = new EnumMap<>(SystemSide.class);
     private final Map<SystemSide, KafkaApplyLoop> applyLoops = new EnumMap<>(SystemSide.class);
     private final Map<SystemSide, JdbcApplier> appliers = new EnumMap<>(SystemSide.class);
     private final Map<String, BatchScheduler> batches = new LinkedHashMap<>();
@@ -227,10 +232,14 @@ final class Pipeline {
             loopApplier = applier;
         }
         appliers.put(side, applier);
+        String group = config.name() + ".apply." + side.label();
         KafkaApplyLoop loop = new KafkaApplyLoop(config.name(), clientProps,
                 writing.stream().map(CompiledBinding::route).toList(), loopApplier, deadLetters, metrics,
-                KafkaApplyOptions.defaults(config.name() + ".apply." + side.label())
-                        .withMaxBatchSize(config.tuning().applyBatchSize()));
+                KafkaApplyOptions.defaults(group)
+                        .withMaxBatchSize(config.tuning().applyBatchSize())
+                        .withRetries(KafkaApplyOptions.UNLIMITED_RETRIES, KafkaApplyOptions.DEFAULT_RETRY_BACKOFF_INITIAL,
+                                retryBackoff(config).max())
+                        .withGroupInstanceId(BridgeRoles.groupInstanceId(config, group)));
         applyLoops.put(side, loop);
         Gauge.builder(MetricNames.CONSUMER_LAG, loop, KafkaApplyLoop::lag)
                 .description("Records on the change topics the applier has yet to consume")
@@ -257,10 +266,11 @@ final class Pipeline {
             // The follower's applier marks its transactions; drop them here so they never travel back.
             options.suppressEchoes();
         }
+        // Debezium gives up at once; the supervisor retries for as long as the outage lasts, and shows it.
+        options.maxRetries(0);
+        CaptureOptions built = options.build();
         Map<String, String> bindingByTable = new LinkedHashMap<>();
         reading.forEach(b -> bindingByTable.put(b.sourceTable().toString(), b.name()));
-        DebeziumCaptureSource capture = DebeziumCaptureSource.create(options.build(), new EchoAttribution(metrics, bindingByTable));
-        captures.put(side, capture);
         List<CapturePipeline.MappedBinding> mapped = reading.stream()
                 .map(b -> new CapturePipeline.MappedBinding(b.name(), b.mapping(), side)).toList();
         Set<String> twoWayBindings = reading.stream().filter(CompiledBinding::twoWay).map(CompiledBinding::name)
@@ -271,7 +281,18 @@ final class Pipeline {
                         reflections.captured(binding, captured);
                     }
                 };
-        capture.start(new CapturePipeline(mapped, publisher, deadLetters, metrics, clock, tap));
+        CapturePipeline handler = new CapturePipeline(mapped, publisher, deadLetters, metrics, clock, tap);
+        CaptureSupervisor capture = new CaptureSupervisor(built.captureName(),
+                () -> DebeziumCaptureSource.create(built, new EchoAttribution(metrics, bindingByTable)), handler,
+                retryBackoff(config), () -> metrics.lastStreamed(side.label()), clock);
+        captures.put(side, capture);
+        capture.start();
+    }
+
+    private static Backoff retryBackoff(BridgeConfig config) {
+        Duration max = config.tuning().retryBackoffMax();
+        Duration initial = KafkaApplyOptions.DEFAULT_RETRY_BACKOFF_INITIAL;
+        return new Backoff(initial.compareTo(max) < 0 ? initial : max, max);
     }
 
     /** The two-way bindings among {@code writing}, by their target table. */
@@ -292,7 +313,7 @@ final class Pipeline {
     private Thread watch(String bridge, BiConsumer<String, Throwable> onFailure) {
         Thread t = new Thread(() -> {
             while (!closed) {
-                for (Map.Entry<SystemSide, DebeziumCaptureSource> c : captures.entrySet()) {
+                for (Map.Entry<SystemSide, CaptureSupervisor> c : captures.entrySet()) {
                     if (c.getValue().failure() != null) {
                         onFailure.accept("capture of the " + c.getKey().label() + " database", c.getValue().failure());
                         return;
@@ -321,6 +342,43 @@ final class Pipeline {
                 && applyLoops.values().stream().allMatch(a -> a.failure() == null);
     }
 
+    /**
+     * True when every applier joined its consumer group and nothing keeps retrying: every binding
+     * is applying (or has nothing to apply).
+     */
+    boolean isApplying() {
+        return isRunning() && applyLoops.values().stream().allMatch(KafkaApplyLoop::joined) && outages().isEmpty();
+    }
+
+    /**
+     * The components that keep retrying something that is down right now, each with the bindings it
+     * holds up, the cause, since when and how often it tried; empty while everything flows.
+     */
+    List<Map<String, Object>> outages() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        captures.forEach((side, capture) -> addOutage(list, "capture", side, capture.outage(),
+                bindings.stream().filter(b -> b.source() == side && !b.batched())));
+        applyLoops.forEach((side, loop) -> addOutage(list, "applier", side, loop.outage(),
+                bindings.stream().filter(b -> b.target() == side)));
+        return list;
+    }
+
+    private static void addOutage(List<Map<String, Object>> list, String component, SystemSide side, Outage outage,
+            java.util.stream.Stream<CompiledBinding> affected) {
+        if (outage == null) {
+            return;
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("component", component + " of " + side.label());
+        doc.put("system", side.label());
+        doc.put("bindings", affected.map(CompiledBinding::name).distinct().toList());
+        doc.put("cause", outage.cause());
+        doc.put("since", outage.since().toString());
+        doc.put("attempts", outage.attempts());
+        doc.put("nextAttempt", outage.nextAttempt().toString());
+        list.add(doc);
+    }
+
     /** The conflicts of the two-way bindings; null when there are none. */
     ConflictDesk conflicts() {
         return conflicts;
@@ -337,6 +395,12 @@ final class Pipeline {
 
     List<Map<String, Object>> bindingStatus() {
         List<Map<String, Object>> list = new ArrayList<>();
+        Map<String, String> degraded = new HashMap<>();
+        for (Map<String, Object> outage : outages()) {
+            for (Object binding : (List<?>) outage.get("bindings")) {
+                degraded.putIfAbsent((String) binding, outage.get("component") + ": " + outage.get("cause"));
+            }
+        }
         for (CompiledBinding b : bindings) {
             MicrometerPipelineListener.BindingActivity a = metrics.activity(b.name());
             KafkaApplyLoop loop = applyLoops.get(b.target());
@@ -348,7 +412,10 @@ final class Pipeline {
             doc.put("legacy", b.mapping().legacySchema().table().toString());
             doc.put("new", b.mapping().newSchema().table().toString());
             doc.put("topic", b.route().topic());
-            doc.put("state", isRunning() ? "RUNNING" : "STOPPED");
+            doc.put("state", !isRunning() ? "STOPPED" : degraded.containsKey(b.name()) ? DEGRADED : "RUNNING");
+            if (degraded.containsKey(b.name())) {
+                doc.put("degraded", degraded.get(b.name()));
+            }
             doc.put("captured", (long) metrics.count(b.name(), MetricNames.OUTCOME_CAPTURED));
             doc.put("applied", (long) metrics.count(b.name(), MetricNames.OUTCOME_APPLIED));
             doc.put("deadLettered", a.deadLettered());

@@ -22,7 +22,7 @@ final class ResyncDesk implements ResyncQueries {
 
     private final Map<String, BindingOptions> configured = new LinkedHashMap<>();
     private final Map<String, CompiledBinding> streamed = new LinkedHashMap<>();
-    private final Map<SystemSide, DebeziumCaptureSource> captures;
+    private final Map<SystemSide, CaptureSupervisor> captures;
     /** Which binding and side each resync id belongs to. */
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
 
@@ -34,7 +34,7 @@ final class ResyncDesk implements ResyncQueries {
      * @param directions the compiled directions of the synced bindings
      * @param captures the running captures by the side they read
      */
-    ResyncDesk(List<BindingOptions> configured, List<CompiledBinding> directions, Map<SystemSide, DebeziumCaptureSource> captures) {
+    ResyncDesk(List<BindingOptions> configured, List<CompiledBinding> directions, Map<SystemSide, CaptureSupervisor> captures) {
         configured.forEach(b -> this.configured.put(b.name(), b));
         for (CompiledBinding d : directions) {
             if (!d.batched() && (!d.twoWay() || d.source() == BridgeRoles.ARBITER)) {
@@ -59,7 +59,8 @@ final class ResyncDesk implements ResyncQueries {
                     + " a resync needs a streamed binding");
         }
         CompiledBinding direction = streamed.get(binding);
-        DebeziumCaptureSource capture = direction == null ? null : captures.get(direction.source());
+        DebeziumCaptureSource capture = direction == null || !captures.containsKey(direction.source()) ? null
+                : captures.get(direction.source()).current();
         if (capture == null) {
             throw new IllegalStateException("binding '" + binding + "' has no running capture to resync through");
         }
@@ -71,7 +72,7 @@ final class ResyncDesk implements ResyncQueries {
     @Override
     public List<Map<String, Object>> list() {
         List<Map<String, Object>> docs = new ArrayList<>();
-        captures.values().forEach(c -> c.resyncs().stream().filter(p -> routes.containsKey(p.id())).map(this::document)
+        captures.values().forEach(c -> c.current().resyncs().stream().filter(p -> routes.containsKey(p.id())).map(this::document)
                 .forEach(docs::add));
         docs.sort((a, b) -> String.valueOf(a.get("requestedAt")).compareTo(String.valueOf(b.get("requestedAt"))));
         return docs;
@@ -84,7 +85,7 @@ final class ResyncDesk implements ResyncQueries {
     Map<String, List<String>> loading() {
         Map<String, List<String>> doc = new LinkedHashMap<>();
         captures.forEach((side, capture) -> {
-            List<String> tables = capture.loading().stream().map(Object::toString).sorted().toList();
+            List<String> tables = capture.current().loading().stream().map(Object::toString).sorted().toList();
             if (!tables.isEmpty()) {
                 doc.put(side.label(), tables);
             }
@@ -95,7 +96,8 @@ final class ResyncDesk implements ResyncQueries {
     @Override
     public Optional<Map<String, Object>> show(String id) {
         Route route = routes.get(id);
-        DebeziumCaptureSource capture = route == null ? null : captures.get(route.side());
+        DebeziumCaptureSource capture = route == null || !captures.containsKey(route.side()) ? null
+                : captures.get(route.side()).current();
         return capture == null ? Optional.empty() : capture.resync(id).map(this::document);
     }
 

@@ -107,9 +107,18 @@ final class BridgeFixture implements AutoCloseable {
 
     /** Waits until the binding's new table equals its mapped legacy table. */
     TableComparison.Result awaitInSync(String bindingName, Duration timeout) throws Exception {
-        TableMapping mapping = binding(bindingName).mapping();
-        JdbcRowReader legacyRows = new JdbcRowReader(JdbcConnectionFactory.of(legacy.jdbcUrl(), legacy.user(), (String) null));
-        JdbcRowReader newRows = new JdbcRowReader(JdbcConnectionFactory.of(neu.jdbcUrl(), neu.user(), (String) null));
+        return awaitInSync(configFile, bindingName, JdbcConnectionFactory.of(legacy.jdbcUrl(), legacy.user(), (String) null),
+                JdbcConnectionFactory.of(neu.jdbcUrl(), neu.user(), (String) null), timeout);
+    }
+
+    /** Waits until the binding of {@code config} has its new table equal to its mapped legacy table. */
+    static TableComparison.Result awaitInSync(Path config, String bindingName, JdbcConnectionFactory legacyDb,
+            JdbcConnectionFactory newDb, Duration timeout) throws Exception {
+        TableMapping mapping = new BindingCompiler(ConfigLoader.load(config)).compile().stream()
+                .filter(b -> b.name().equals(bindingName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no binding " + bindingName)).mapping();
+        JdbcRowReader legacyRows = new JdbcRowReader(legacyDb);
+        JdbcRowReader newRows = new JdbcRowReader(newDb);
         AtomicReference<TableComparison.Result> last = new AtomicReference<>();
         try {
             await("new table equals mapped legacy table").atMost(timeout).pollInterval(Duration.ofMillis(250))

@@ -1,4 +1,4 @@
-package dev.cutover.kafka.internal;
+package dev.cutover.core.retry;
 
 import java.time.Duration;
 

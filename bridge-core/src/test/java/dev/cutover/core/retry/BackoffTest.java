@@ -1,4 +1,4 @@
-package dev.cutover.kafka.internal;
+package dev.cutover.core.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
