@@ -31,7 +31,8 @@ class ConfigLoaderTest {
         assertThat(config.system(SystemSide.NEW)).isEqualTo(new SystemOptions(SystemSide.NEW, DatabaseKind.POSTGRESQL,
                 "jdbc:postgresql://localhost:5432/newapp", "postgres", null));
         assertThat(config.http()).isEqualTo(new HttpOptions("127.0.0.1", 8080));
-        assertThat(config.tuning()).isEqualTo(new TuningOptions(Duration.ofMillis(50), 4096, 2000, Duration.ofSeconds(10)));
+        assertThat(config.tuning()).isEqualTo(new TuningOptions(Duration.ofMillis(50), 4096, 2000, Duration.ofSeconds(10),
+                ByteSize.parse("1GiB"), Duration.ofSeconds(15)));
         assertThat(config.bindings()).containsExactly(expectedCustomersBinding());
     }
 
@@ -156,6 +157,8 @@ class ConfigLoaderTest {
                   capture-batch-size: 4096
                   apply-batch-size: 2000
                   heartbeat-interval: PT10S
+                  slot-retained-warn: 1GiB
+                  slot-probe-interval: PT15S
                 bindings:
                   - name: customers
                     legacy: public.cust_mstr

@@ -70,6 +70,8 @@ public final class ConfigDescriber {
         line(1, TuningSection.CAPTURE_BATCH_SIZE, tuning.captureBatchSize());
         line(1, TuningSection.APPLY_BATCH_SIZE, tuning.applyBatchSize());
         line(1, TuningSection.HEARTBEAT_INTERVAL, tuning.heartbeatInterval());
+        line(1, TuningSection.SLOT_RETAINED_WARN, tuning.slotRetainedWarn());
+        line(1, TuningSection.SLOT_PROBE_INTERVAL, tuning.slotProbeInterval());
     }
 
     private void binding(BindingOptions binding) {

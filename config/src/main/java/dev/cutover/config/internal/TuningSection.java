@@ -1,5 +1,6 @@
 package dev.cutover.config.internal;
 
+import dev.cutover.config.ByteSize;
 import dev.cutover.config.TuningOptions;
 import java.time.Duration;
 import java.util.List;
@@ -23,8 +24,18 @@ final class TuningSection {
                     + " release old log.")
             .validatedBy(Validators.positiveDuration());
 
+    static final Key<ByteSize> SLOT_RETAINED_WARN = Key.withDefault("slot-retained-warn", Types.byteSize(),
+            TuningOptions.DEFAULT_SLOT_RETAINED_WARN,
+            "How much log a capture's replication slot (MariaDB: its binlog position) may retain before the bridge warns"
+                    + " and `cutover check` reports a problem.");
+    static final Key<Duration> SLOT_PROBE_INTERVAL = Key.withDefault("slot-probe-interval", Types.duration(),
+            TuningOptions.DEFAULT_SLOT_PROBE_INTERVAL,
+            "How often the running bridge measures how much log each capture's position retains.")
+            .validatedBy(Validators.positiveDuration());
+
     static final Section SECTION = new Section("tuning", "Batching and polling knobs; the defaults suit most bridges.",
-            List.of(CAPTURE_POLL_INTERVAL, CAPTURE_BATCH_SIZE, APPLY_BATCH_SIZE, HEARTBEAT_INTERVAL));
+            List.of(CAPTURE_POLL_INTERVAL, CAPTURE_BATCH_SIZE, APPLY_BATCH_SIZE, HEARTBEAT_INTERVAL,
+                    SLOT_RETAINED_WARN, SLOT_PROBE_INTERVAL));
     static final SectionType<TuningOptions> TYPE = SectionType.defaultedWhenAbsent(SECTION, TuningSection::assemble);
 
     private TuningSection() {
@@ -32,6 +43,6 @@ final class TuningSection {
 
     private static TuningOptions assemble(Values v) {
         return v.complete() ? new TuningOptions(v.get(CAPTURE_POLL_INTERVAL), v.get(CAPTURE_BATCH_SIZE),
-                v.get(APPLY_BATCH_SIZE), v.get(HEARTBEAT_INTERVAL)) : null;
+                v.get(APPLY_BATCH_SIZE), v.get(HEARTBEAT_INTERVAL), v.get(SLOT_RETAINED_WARN), v.get(SLOT_PROBE_INTERVAL)) : null;
     }
 }

@@ -205,10 +205,17 @@ public final class BridgeService implements AutoCloseable {
             doc.put("failure", String.valueOf(f.getMessage()));
         }
         MicrometerPipelineListener l = listener;
-        if (l != null) {
-            doc.put("captures", l.captureStatus());
-        }
         Pipeline p = pipeline;
+        if (l != null) {
+            Map<String, Map<String, Object>> captures = l.captureStatus();
+            if (p != null) {
+                p.retentionStatus().forEach((system, retained) -> captures.computeIfPresent(system, (k, entry) -> {
+                    entry.putAll(retained);
+                    return entry;
+                }));
+            }
+            doc.put("captures", captures);
+        }
         if (p != null) {
             doc.put("bindings", p.bindingStatus());
             doc.put("loading", p.resyncs().loading());

@@ -19,6 +19,7 @@ import dev.cutover.core.schema.TableSchema;
 import dev.cutover.debezium.CaptureOptions;
 import dev.cutover.debezium.CapturedTable;
 import dev.cutover.debezium.DebeziumCaptureSource;
+import dev.cutover.debezium.RetainedLogProbe;
 import dev.cutover.jdbc.ApplyMarker;
 import dev.cutover.jdbc.ConflictHandling;
 import dev.cutover.jdbc.JdbcApplier;
@@ -95,6 +96,7 @@ final class Pipeline {
     private ConflictDesk conflicts;
     private final ResyncDesk resyncs;
     private final ReflectionGuard reflections = new ReflectionGuard(REFLECTION_GUARD_ENTRIES);
+    private RetainedLogMonitor retention;
     private Thread watchdog;
     private volatile boolean closed;
 
@@ -154,12 +156,15 @@ final class Pipeline {
                 startApplier(config, side, writing, clientProps, registry, clock, twoWay);
             }
         }
+        retention = new RetainedLogMonitor(config.name(), config.tuning().slotRetainedWarn(), config.tuning().slotProbeInterval(),
+                registry, clock);
         for (SystemSide side : SystemSide.values()) {
             List<CompiledBinding> reading = bindings.stream().filter(b -> b.source() == side && !b.batched()).toList();
             if (!reading.isEmpty()) {
                 startCapture(config, side, reading, clock, twoWay);
             }
         }
+        retention.start();
         bindings.stream().filter(CompiledBinding::batched).forEach(b -> startBatch(config, b, registry, clock));
         watchdog = watch(config.name(), onFailure);
     }
@@ -259,8 +264,10 @@ final class Pipeline {
         }
         Map<String, String> bindingByTable = new LinkedHashMap<>();
         reading.forEach(b -> bindingByTable.put(b.sourceTable().toString(), b.name()));
-        DebeziumCaptureSource capture = DebeziumCaptureSource.create(options.build(), new EchoAttribution(metrics, bindingByTable));
+        CaptureOptions built = options.build();
+        DebeziumCaptureSource capture = DebeziumCaptureSource.create(built, new EchoAttribution(metrics, bindingByTable));
         captures.put(side, capture);
+        retention.watch(side, RetainedLogProbe.of(built), BindingCompiler.connections(source));
         List<CapturePipeline.MappedBinding> mapped = reading.stream()
                 .map(b -> new CapturePipeline.MappedBinding(b.name(), b.mapping(), side)).toList();
         Set<String> twoWayBindings = reading.stream().filter(CompiledBinding::twoWay).map(CompiledBinding::name)
@@ -335,6 +342,11 @@ final class Pipeline {
         return bootstrapServers;
     }
 
+    /** What each capture's position retains, by system label, for {@code /status}; empty when nothing is captured. */
+    Map<String, Map<String, Object>> retentionStatus() {
+        return retention == null ? Map.of() : retention.status();
+    }
+
     List<Map<String, Object>> bindingStatus() {
         List<Map<String, Object>> list = new ArrayList<>();
         for (CompiledBinding b : bindings) {
@@ -382,6 +394,9 @@ final class Pipeline {
         closed = true;
         if (watchdog != null) {
             watchdog.interrupt();
+        }
+        if (retention != null) {
+            retention.close();
         }
         captures.forEach((side, capture) -> closeQuietly("capture of " + side.label(), capture::close));
         batches.values().forEach(BatchScheduler::stop);
