@@ -267,7 +267,7 @@ final class Pipeline {
         CaptureOptions built = options.build();
         DebeziumCaptureSource capture = DebeziumCaptureSource.create(built, new EchoAttribution(metrics, bindingByTable));
         captures.put(side, capture);
-        retention.watch(side, RetainedLogProbe.of(built), BindingCompiler.connections(source));
+        retention.watch(side, RetainedLogProbe.of(built), BindingCompiler.connections(source)::open);
         List<CapturePipeline.MappedBinding> mapped = reading.stream()
                 .map(b -> new CapturePipeline.MappedBinding(b.name(), b.mapping(), side)).toList();
         Set<String> twoWayBindings = reading.stream().filter(CompiledBinding::twoWay).map(CompiledBinding::name)

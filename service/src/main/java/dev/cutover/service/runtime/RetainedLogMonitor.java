@@ -4,11 +4,11 @@ import dev.cutover.config.ByteSize;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.debezium.RetainedLog;
 import dev.cutover.debezium.RetainedLogProbe;
-import dev.cutover.jdbc.JdbcConnectionFactory;
 import dev.cutover.service.metrics.MetricNames;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * <p>Each measurement is one query over its own short-lived connection, never on the capture's
  * path, and never fails the bridge: a failed measurement keeps the last value (NaN before the
  * first), is logged at WARN on the first failure of a streak and at DEBUG after, and shows in
- * {@code /status} with the time of the last good measurement. Thread-safe; {@link #close} is
- * idempotent.
+ * {@code /status} with the time of the last good measurement. A capture that had a position and
+ * reads as having none keeps the last value too: a running capture never loses its slot or its
+ * stored position, but a read can meet the offset file while the capture rewrites it.
+ * Thread-safe; {@link #close} is idempotent.
  */
 final class RetainedLogMonitor implements AutoCloseable {
 
@@ -46,6 +48,12 @@ final class RetainedLogMonitor implements AutoCloseable {
     private final Map<SystemSide, Watched> watched = new EnumMap<>(SystemSide.class);
     private ScheduledExecutorService scheduler;
 
+    /** Opens a connection to a captured database; the caller closes it. */
+    @FunctionalInterface
+    interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
+
     RetainedLogMonitor(String bridge, ByteSize warnAbove, Duration interval, MeterRegistry registry, Clock clock) {
         this.bridge = bridge;
         this.warnAbove = warnAbove;
@@ -55,7 +63,7 @@ final class RetainedLogMonitor implements AutoCloseable {
     }
 
     /** Watches the capture of {@code side} and registers its gauge; call before {@link #start}. */
-    synchronized void watch(SystemSide side, RetainedLogProbe probe, JdbcConnectionFactory connections) {
+    synchronized void watch(SystemSide side, RetainedLogProbe probe, ConnectionSource connections) {
         Watched w = new Watched(side, probe, connections);
         watched.put(side, w);
         Gauge.builder(MetricNames.SLOT_RETAINED, w, Watched::bytes)
@@ -83,7 +91,8 @@ final class RetainedLogMonitor implements AutoCloseable {
         return doc;
     }
 
-    private void measureAll() {
+    /** Measures every watched capture once, on the caller's thread. */
+    void measureAll() {
         watched.values().forEach(Watched::measure);
     }
 
@@ -98,13 +107,14 @@ final class RetainedLogMonitor implements AutoCloseable {
     private final class Watched {
         private final SystemSide side;
         private final RetainedLogProbe probe;
-        private final JdbcConnectionFactory connections;
+        private final ConnectionSource connections;
         private volatile double bytes = Double.NaN;
         private volatile Instant measuredAt;
         private volatile String error;
         private boolean above;
+        private boolean hadPosition;
 
-        Watched(SystemSide side, RetainedLogProbe probe, JdbcConnectionFactory connections) {
+        Watched(SystemSide side, RetainedLogProbe probe, ConnectionSource connections) {
             this.side = side;
             this.probe = probe;
             this.connections = connections;
@@ -128,6 +138,12 @@ final class RetainedLogMonitor implements AutoCloseable {
                 error = e.toString();
                 return;
             }
+            if (retained.isEmpty() && hadPosition) {
+                LOG.debug("The capture of the {} database read as having no position ({}); keeping the last value",
+                        side.label(), probe.holder());
+                return;
+            }
+            hadPosition |= retained.isPresent();
             error = null;
             // No position yet (no slot, nothing stored): the capture keeps nothing from being discarded.
             bytes = retained.map(RetainedLog::bytes).orElse(0L);
@@ -139,7 +155,8 @@ final class RetainedLogMonitor implements AutoCloseable {
             boolean now = retained.bytes() > warnAbove.bytes();
             if (now && !above) {
                 LOG.warn("Capture of the {} database: {}, above tuning.slot-retained-warn ({}); the database keeps it until"
-                        + " the capture catches up. Run `cutover check` for the fix", side.label(), RetainedLogReport.describe(probe, retained), warnAbove);
+                        + " the capture catches up. Run `cutover check` for the fix", side.label(),
+                        RetainedLogReport.describe(probe, retained), warnAbove);
             } else if (!now && above) {
                 LOG.info("Capture of the {} database: {}, back below tuning.slot-retained-warn ({})", side.label(),
                         RetainedLogReport.describe(probe, retained), warnAbove);
