@@ -10,9 +10,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cutover status}: what a running bridge is doing, from its {@code /status}: its state, and
- * whether each capture streams yet, per binding and target system the direction, state, changes captured and applied, dead letters
- * and the latest end-to-end lag. {@code --json} prints the document as the bridge sent it.
+ * {@code cutover status}: what a running bridge is doing, from its {@code /status}: its state,
+ * whether each capture streams yet and how much log its position retains, and per binding and
+ * target system the direction, state, changes captured and applied, dead letters and the latest
+ * end-to-end lag. {@code --json} prints the document as the bridge sent it.
  */
 @Command(name = "status", description = "Show what a running bridge is doing: state, and per binding its counts and lag.")
 public final class StatusCommand implements Callable<Integer> {
