@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param heartbeatInterval how often the capture records its position while tables are idle; positive
  * @param retryBackoffMax the longest wait between two attempts to reach a database or the broker
  *     that is down; the wait doubles from a fraction of a second up to it, and attempts never stop
+ * @param slotRetainedWarn how much log a capture's position may retain on its database before the
+ *     bridge warns and {@code cutover check} reports a problem; not null
+ * @param slotProbeInterval how often the running bridge measures what each capture's position retains; positive
  */
 public record TuningOptions(Duration capturePollInterval, int captureBatchSize, int applyBatchSize, Duration heartbeatInterval,
-        Duration retryBackoffMax) {
+        Duration retryBackoffMax, ByteSize slotRetainedWarn, Duration slotProbeInterval) {
 
     /** 50 ms: Debezium's own 500 ms default adds half a second of latency to every change. */
     public static final Duration DEFAULT_CAPTURE_POLL_INTERVAL = Duration.ofMillis(50);
@@ -23,11 +26,16 @@ public record TuningOptions(Duration capturePollInterval, int captureBatchSize, 
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
     /** 30 s: an outage is noticed within half a minute of its end, without hammering a database that is starting. */
     public static final Duration DEFAULT_RETRY_BACKOFF_MAX = Duration.ofSeconds(30);
+    /** 1 GiB: far beyond what a running capture retains, well before a disk of a few GiB fills. */
+    public static final ByteSize DEFAULT_SLOT_RETAINED_WARN = ByteSize.parse("1GiB");
+    public static final Duration DEFAULT_SLOT_PROBE_INTERVAL = Duration.ofSeconds(15);
 
     public TuningOptions {
         requirePositive(capturePollInterval, "capturePollInterval");
         requirePositive(heartbeatInterval, "heartbeatInterval");
         requirePositive(retryBackoffMax, "retryBackoffMax");
+        requirePositive(slotProbeInterval, "slotProbeInterval");
+        Objects.requireNonNull(slotRetainedWarn, "slotRetainedWarn");
         if (captureBatchSize <= 0 || applyBatchSize <= 0) {
             throw new IllegalArgumentException("batch sizes must be positive, got captureBatchSize=" + captureBatchSize
                     + ", applyBatchSize=" + applyBatchSize);
@@ -37,7 +45,7 @@ public record TuningOptions(Duration capturePollInterval, int captureBatchSize, 
     /** Every knob at its default. */
     public static TuningOptions defaults() {
         return new TuningOptions(DEFAULT_CAPTURE_POLL_INTERVAL, DEFAULT_CAPTURE_BATCH_SIZE, DEFAULT_APPLY_BATCH_SIZE,
-                DEFAULT_HEARTBEAT_INTERVAL, DEFAULT_RETRY_BACKOFF_MAX);
+                DEFAULT_HEARTBEAT_INTERVAL, DEFAULT_RETRY_BACKOFF_MAX, DEFAULT_SLOT_RETAINED_WARN, DEFAULT_SLOT_PROBE_INTERVAL);
     }
 
     private static void requirePositive(Duration d, String name) {

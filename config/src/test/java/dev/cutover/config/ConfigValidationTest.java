@@ -316,7 +316,15 @@ class ConfigValidationTest {
                 new Case("explicitly tagged integer that is not one", top("tuning: { apply-batch-size: !!int many }"),
                         "tuning.apply-batch-size", "expected an integer, got 'many'"),
                 new Case("fractional batch size", top("tuning: { apply-batch-size: 2.5 }"), "tuning.apply-batch-size",
-                        "expected an integer, got a number"));
+                        "expected an integer, got a number"),
+                new Case("size with a decimal unit", top("tuning: { slot-retained-warn: 1GB }"), "tuning.slot-retained-warn",
+                        "expected a size such as 1GiB, 512MiB or a number of bytes, got '1GB'"),
+                new Case("negative size", top("tuning: { slot-retained-warn: -1 }"), "tuning.slot-retained-warn",
+                        "must be between 0 and 9223372036854775807 bytes, got '-1'"),
+                new Case("size that is a boolean", top("tuning: { slot-retained-warn: true }"), "tuning.slot-retained-warn",
+                        "expected a size such as 1GiB or a number of bytes, got a boolean"),
+                new Case("zero probe interval", top("tuning: { slot-probe-interval: PT0S }"), "tuning.slot-probe-interval",
+                        "must be positive"));
     }
 
     private static List<Case> references() {

@@ -71,6 +71,8 @@ public final class ConfigDescriber {
         line(1, TuningSection.APPLY_BATCH_SIZE, tuning.applyBatchSize());
         line(1, TuningSection.HEARTBEAT_INTERVAL, tuning.heartbeatInterval());
         line(1, TuningSection.RETRY_BACKOFF_MAX, tuning.retryBackoffMax());
+        line(1, TuningSection.SLOT_RETAINED_WARN, tuning.slotRetainedWarn());
+        line(1, TuningSection.SLOT_PROBE_INTERVAL, tuning.slotProbeInterval());
     }
 
     private void binding(BindingOptions binding) {

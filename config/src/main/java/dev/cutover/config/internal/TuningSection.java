@@ -1,5 +1,6 @@
 package dev.cutover.config.internal;
 
+import dev.cutover.config.ByteSize;
 import dev.cutover.config.TuningOptions;
 import java.time.Duration;
 import java.util.List;
@@ -29,10 +30,18 @@ final class TuningSection {
                     + " up to it from a fraction of a second. Attempts never stop: the outage shows in /status and"
                     + " /health/ready until it ends.")
             .validatedBy(Validators.positiveDuration());
+    static final Key<ByteSize> SLOT_RETAINED_WARN = Key.withDefault("slot-retained-warn", Types.byteSize(),
+            TuningOptions.DEFAULT_SLOT_RETAINED_WARN,
+            "How much log a capture's replication slot (MariaDB: its binlog position) may retain before the bridge warns"
+                    + " and `cutover check` reports a problem.");
+    static final Key<Duration> SLOT_PROBE_INTERVAL = Key.withDefault("slot-probe-interval", Types.duration(),
+            TuningOptions.DEFAULT_SLOT_PROBE_INTERVAL,
+            "How often the running bridge measures how much log each capture's position retains.")
+            .validatedBy(Validators.positiveDuration());
 
     static final Section SECTION = new Section("tuning", "Batching and polling knobs; the defaults suit most bridges.",
             List.of(CAPTURE_POLL_INTERVAL, CAPTURE_BATCH_SIZE, APPLY_BATCH_SIZE, HEARTBEAT_INTERVAL,
-                    RETRY_BACKOFF_MAX));
+                    RETRY_BACKOFF_MAX, SLOT_RETAINED_WARN, SLOT_PROBE_INTERVAL));
     static final SectionType<TuningOptions> TYPE = SectionType.defaultedWhenAbsent(SECTION, TuningSection::assemble);
 
     private TuningSection() {
@@ -40,6 +49,7 @@ final class TuningSection {
 
     private static TuningOptions assemble(Values v) {
         return v.complete() ? new TuningOptions(v.get(CAPTURE_POLL_INTERVAL), v.get(CAPTURE_BATCH_SIZE),
-                v.get(APPLY_BATCH_SIZE), v.get(HEARTBEAT_INTERVAL), v.get(RETRY_BACKOFF_MAX)) : null;
+                v.get(APPLY_BATCH_SIZE), v.get(HEARTBEAT_INTERVAL), v.get(RETRY_BACKOFF_MAX), v.get(SLOT_RETAINED_WARN),
+                v.get(SLOT_PROBE_INTERVAL)) : null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.cutover.config.internal;
 
+import dev.cutover.config.ByteSize;
 import dev.cutover.config.Secret;
 import dev.cutover.core.event.TableId;
 import java.math.BigDecimal;
@@ -50,6 +51,12 @@ final class Types {
     /** An ISO-8601 duration such as {@code PT10S}. */
     static ValueType<Duration> duration() {
         return derived(STRING, "duration (ISO-8601)", Duration::parse, "expected an ISO-8601 duration such as PT10S");
+    }
+
+    /** An amount of bytes: a string such as {@code 1GiB} or {@code 512MiB}, or an integer number of bytes. */
+    static ValueType<ByteSize> byteSize() {
+        return new Scalar<>("size", "a size such as 1GiB or a number of bytes",
+                n -> Nodes.hasTag(n, Tag.INT) || Nodes.isString(n), Types::byteSize);
     }
 
     /** A file system path as written; relative paths are resolved by the assembler. */
@@ -128,6 +135,27 @@ final class Types {
             return null;
         }
         return value.intValue();
+    }
+
+    private static ByteSize byteSize(ScalarNode node, String path, ParseContext ctx) {
+        if (Nodes.isString(node)) {
+            String text = string(node, path, ctx);
+            try {
+                return text == null ? null : ByteSize.parse(text);
+            } catch (IllegalArgumentException e) {
+                ctx.problem(node, path, "expected a size such as 1GiB, 512MiB or a number of bytes, got " + Nodes.quote(node));
+                return null;
+            }
+        }
+        BigInteger value = parseInteger(node, path, ctx);
+        if (value == null) {
+            return null;
+        }
+        if (value.signum() < 0 || value.bitLength() >= Long.SIZE) {
+            ctx.problem(node, path, "must be between 0 and " + Long.MAX_VALUE + " bytes, got " + Nodes.quote(node));
+            return null;
+        }
+        return new ByteSize(value.longValue());
     }
 
     /**

@@ -25,7 +25,7 @@ public final class Preflight {
         return new Preflight(List.of(new SystemConnectivityCheck(), new LocalStateCheck(), new KafkaCheck(), new MappingCheck(),
                 new WrittenTableKeyCheck(), new PostgresTablePrivilegesCheck(), new PostgresReplicationCheck(),
                 new PostgresPublicationCheck(), new PostgresHelperTablesCheck(), new PostgresReplicaIdentityCheck(),
-                new MariaDbBinlogCheck()));
+                new MariaDbBinlogCheck(), new RetainedLogCheck()));
     }
 
     /**

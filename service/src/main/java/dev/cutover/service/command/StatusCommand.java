@@ -1,5 +1,6 @@
 package dev.cutover.service.command;
 
+import dev.cutover.config.ByteSize;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cutover status}: what a running bridge is doing, from its {@code /status}: its state, and
- * whether each capture streams yet, per binding and target system the direction, state, changes captured and applied, dead letters
- * and the latest end-to-end lag. {@code --json} prints the document as the bridge sent it.
+ * {@code cutover status}: what a running bridge is doing, from its {@code /status}: its state,
+ * whether each capture streams yet and how much log its position retains, and per binding and
+ * target system the direction, state, changes captured and applied, dead letters and the latest
+ * end-to-end lag. {@code --json} prints the document as the bridge sent it.
  */
 @Command(name = "status", description = "Show what a running bridge is doing: state, and per binding its counts and lag.")
 public final class StatusCommand implements Callable<Integer> {
@@ -44,9 +46,9 @@ public final class StatusCommand implements Callable<Integer> {
         if (status.get("captures") instanceof Map<?, ?> captures) {
             captures.forEach((system, each) -> {
                 Map<?, ?> c = (Map<?, ?>) each;
-                out.printf("capture %s: %s (last heartbeat %s, last change %s)%n", system,
+                out.printf("capture %s: %s (last heartbeat %s, last change %s, log retained %s)%n", system,
                         Boolean.TRUE.equals(c.get("streaming")) ? "streaming" : "starting", orDash(c.get("lastHeartbeat")),
-                        orDash(c.get("lastCapture")));
+                        orDash(c.get("lastCapture")), retained(c));
             });
         }
         String format = "%-16s  %-13s  %-6s  %-11s  %9s  %9s  %6s  %9s%n";
@@ -63,6 +65,12 @@ public final class StatusCommand implements Callable<Integer> {
                 out.printf("  %s  %s  %s  %s rows read%n", r.get("id"), r.get("binding"), r.get("state"), r.get("rowsRead"));
             }
         }
+    }
+
+    /** The retained log for people, {@code 1.2 MiB}, with why it may be stale; a dash before the first measurement. */
+    private static String retained(Map<?, ?> capture) {
+        String size = capture.get("retainedBytes") instanceof Number n ? ByteSize.approximate(n.longValue()) : "-";
+        return capture.get("retainedError") == null ? size : size + " (not measured: " + capture.get("retainedError") + ")";
     }
 
     private static Object orDash(Object value) {

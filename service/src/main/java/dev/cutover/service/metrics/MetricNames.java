@@ -29,6 +29,13 @@ public final class MetricNames {
     public static final String HEARTBEAT_AGE = "cutover.capture.heartbeat.age";
 
     /**
+     * Gauge of the bytes of log the capture's position keeps its database from discarding, per
+     * source system: WAL from the replication slot's {@code restart_lsn} on PostgreSQL, binlog from
+     * the stored position on MariaDB; NaN until first measured. Prometheus: {@code cutover_capture_slot_retained_bytes}.
+     */
+    public static final String SLOT_RETAINED = "cutover.capture.slot.retained";
+
+    /**
      * Counter of conflicts met by the appliers of two-way bindings, by binding, target system,
      * policy, kind and decision. Prometheus: {@code cutover_conflicts_total}.
      */

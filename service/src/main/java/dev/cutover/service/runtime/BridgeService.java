@@ -238,6 +238,12 @@ public final class BridgeService implements AutoCloseable {
         List<Map<String, Object>> outages = p == null ? List.of() : p.outages();
         if (l != null) {
             Map<String, Map<String, Object>> captures = l.captureStatus();
+            if (p != null) {
+                p.retentionStatus().forEach((system, retained) -> captures.computeIfPresent(system, (k, entry) -> {
+                    entry.putAll(retained);
+                    return entry;
+                }));
+            }
             for (Map<String, Object> outage : outages) {
                 Map<String, Object> capture = captures.get(outage.get("system"));
                 if (capture != null && String.valueOf(outage.get("component")).startsWith("capture")) {

@@ -21,6 +21,7 @@ import dev.cutover.core.schema.TableSchema;
 import dev.cutover.debezium.CaptureOptions;
 import dev.cutover.debezium.CapturedTable;
 import dev.cutover.debezium.DebeziumCaptureSource;
+import dev.cutover.debezium.RetainedLogProbe;
 import dev.cutover.jdbc.ApplyMarker;
 import dev.cutover.jdbc.ConflictHandling;
 import dev.cutover.jdbc.JdbcApplier;
@@ -100,6 +101,7 @@ final class Pipeline {
     private ConflictDesk conflicts;
     private final ResyncDesk resyncs;
     private final ReflectionGuard reflections = new ReflectionGuard(REFLECTION_GUARD_ENTRIES);
+    private RetainedLogMonitor retention;
     private Thread watchdog;
     private volatile boolean closed;
 
@@ -159,12 +161,15 @@ final class Pipeline {
                 startApplier(config, side, writing, clientProps, registry, clock, twoWay);
             }
         }
+        retention = new RetainedLogMonitor(config.name(), config.tuning().slotRetainedWarn(), config.tuning().slotProbeInterval(),
+                registry, clock);
         for (SystemSide side : SystemSide.values()) {
             List<CompiledBinding> reading = bindings.stream().filter(b -> b.source() == side && !b.batched()).toList();
             if (!reading.isEmpty()) {
                 startCapture(config, side, reading, clock, twoWay);
             }
         }
+        retention.start();
         bindings.stream().filter(CompiledBinding::batched).forEach(b -> startBatch(config, b, registry, clock));
         watchdog = watch(config.name(), onFailure);
     }
@@ -271,6 +276,7 @@ final class Pipeline {
         CaptureOptions built = options.build();
         Map<String, String> bindingByTable = new LinkedHashMap<>();
         reading.forEach(b -> bindingByTable.put(b.sourceTable().toString(), b.name()));
+        retention.watch(side, RetainedLogProbe.of(built), BindingCompiler.connections(source)::open);
         List<CapturePipeline.MappedBinding> mapped = reading.stream()
                 .map(b -> new CapturePipeline.MappedBinding(b.name(), b.mapping(), side)).toList();
         Set<String> twoWayBindings = reading.stream().filter(CompiledBinding::twoWay).map(CompiledBinding::name)
@@ -393,6 +399,11 @@ final class Pipeline {
         return bootstrapServers;
     }
 
+    /** What each capture's position retains, by system label, for {@code /status}; empty when nothing is captured. */
+    Map<String, Map<String, Object>> retentionStatus() {
+        return retention == null ? Map.of() : retention.status();
+    }
+
     List<Map<String, Object>> bindingStatus() {
         List<Map<String, Object>> list = new ArrayList<>();
         Map<String, String> degraded = new HashMap<>();
@@ -449,6 +460,9 @@ final class Pipeline {
         closed = true;
         if (watchdog != null) {
             watchdog.interrupt();
+        }
+        if (retention != null) {
+            retention.close();
         }
         captures.forEach((side, capture) -> closeQuietly("capture of " + side.label(), capture::close));
         batches.values().forEach(BatchScheduler::stop);

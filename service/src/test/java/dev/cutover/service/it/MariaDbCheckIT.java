@@ -2,10 +2,8 @@ package dev.cutover.service.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cutover.testkit.kafka.SharedKafka;
 import dev.cutover.testkit.mariadb.MariaDbTestDatabase;
 import dev.cutover.testkit.postgres.PostgresTestDatabase;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -67,26 +65,6 @@ class MariaDbCheckIT {
     }
 
     private Path config(String mariaUser, String password) throws Exception {
-        String yaml = """
-                name: it_mcheck_%s
-                data-dir: state
-                kafka: { bootstrap: "%s" }
-                systems:
-                  legacy: { kind: mariadb, jdbc-url: "%s", user: %s%s }
-                  new:    { kind: postgresql, jdbc-url: "%s", user: %s }
-                http: { address: "127.0.0.1:0" }
-                bindings:
-                  - name: cust
-                    legacy: %s.cust_mstr
-                    new: public.customers
-                    direction: legacy-to-new
-                    columns: { cust_id: id, cust_nm: full_name }
-                """.formatted(mariaUser.length(), SharedKafka.bootstrapServers(), maria.jdbcUrl(), mariaUser,
-                password.isEmpty() ? "" : ", password: \"" + password + "\"", pg.jdbcUrl(),
-                pg.user(), maria.name());
-        Files.createDirectories(dir);
-        Path file = dir.resolve(mariaUser + ".yaml");
-        Files.writeString(file, yaml);
-        return file;
+        return MariaDbLegacyConfig.write(dir, mariaUser + ".yaml", "it_mcheck_" + mariaUser.length(), maria, mariaUser, password, pg, "");
     }
 }
