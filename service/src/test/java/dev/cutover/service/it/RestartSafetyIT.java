@@ -32,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RestartSafetyIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** Well below the consumer session timeout (45 s) that a restart after kill -9 used to wait out. */
+    private static final Duration APPLYING_SOON_AFTER_READY = Duration.ofSeconds(25);
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
@@ -78,6 +80,10 @@ class RestartSafetyIT {
             Process second = ServiceProcess.run(config, "second");
             try {
                 awaitReady(second, httpPort);
+                // Ready means applying: the restarted applier rejoins its group as the same static member at
+                // once, instead of waiting out the killed consumer's 45 s session.
+                await("changes applied soon after ready").atMost(APPLYING_SOON_AFTER_READY)
+                        .until(() -> appliedOverHttp(httpPort) > 0);
                 await().atMost(TIMEOUT).until(() -> writer.changes() > writtenWhileDown + 600);
                 writer.stopAndAwait();
                 assertThat(fixture.awaitInSync("customers", TIMEOUT).newRows()).isPositive();
