@@ -152,6 +152,7 @@ class ConfigLoaderTest {
                     password: (none)
                 http:
                   address: 127.0.0.1:8080
+                  token: (none)
                 tuning:
                   capture-poll-interval: PT0.05S
                   capture-batch-size: 4096

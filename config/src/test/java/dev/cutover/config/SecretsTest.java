@@ -82,12 +82,14 @@ class SecretsTest {
         String described = config.describe();
 
         assertThat(described).doesNotContain(Configs.LEGACY_PASSWORD, KAFKA_SECRET, "jaas-pw", "url-pw", "opt-secret", "token-pw")
-                .contains("password: [hidden]", "sasl.jaas.config: [hidden]", "ssl.truststore.password: [hidden]",
+                .contains("token: [hidden]", "password: [hidden]", "sasl.jaas.config: [hidden]", "ssl.truststore.password: [hidden]",
                         "client.id: [hidden]", "security.protocol: SASL_SSL",
                         "jdbc:postgresql://localhost:5432/newapp?sslmode=require&password=[hidden]",
                         "options: { api_secret: [hidden], endpoint: [hidden], region: eu }");
         assertThat(config.kafka().toString()).doesNotContain(KAFKA_SECRET, "jaas-pw");
         assertThat(config.newSystem().toString()).doesNotContain("url-pw");
+        assertThat(config.http().toString()).doesNotContain("http-token-pw").contains(Secret.HIDDEN);
+        assertThat(config.http().token().reveal()).as("the endpoint still gets the real token").isEqualTo("http-token-pw");
         assertThat(config.kafka().properties()).as("clients still get the real values")
                 .containsEntry("client.id", KAFKA_SECRET).containsEntry("sasl.jaas.config", JAAS);
     }
@@ -119,7 +121,7 @@ class SecretsTest {
     }
 
     private static Map<String, String> environment() {
-        return Map.of("LEGACY_PASSWORD", Configs.LEGACY_PASSWORD, "KAFKA_SECRET", KAFKA_SECRET, "TOKEN", "token-pw");
+        return Map.of("LEGACY_PASSWORD", Configs.LEGACY_PASSWORD, "KAFKA_SECRET", KAFKA_SECRET, "TOKEN", "token-pw", "HTTP_TOKEN", "http-token-pw");
     }
 
     private static String withSecretsEverywhere() {
@@ -129,6 +131,7 @@ class SecretsTest {
                 .replace("  data-dir: ./data/kafka\n", "")
                 .replace("properties: {}", "properties: { security.protocol: SASL_SSL, sasl.jaas.config: '" + JAAS
                         + "', ssl.truststore.password: plain-literal, client.id: '${env:KAFKA_SECRET}' }")
-                .replace("options: { k: v }", "options: { region: eu, api_secret: opt-secret, endpoint: '${env:TOKEN}' }");
+                .replace("options: { k: v }", "options: { region: eu, api_secret: opt-secret, endpoint: '${env:TOKEN}' }")
+                .replace("http: { address: \"127.0.0.1:8080\" }", "http: { address: \"127.0.0.1:8080\", token: \"${env:HTTP_TOKEN}\" }");
     }
 }

@@ -40,6 +40,7 @@ public final class ConfigDescriber {
         d.system(SystemsSection.NEW, config.newSystem());
         d.line(0, RootSection.HTTP, "");
         d.line(1, HttpSection.ADDRESS, config.http().address());
+        d.line(1, HttpSection.TOKEN, config.http().token() == null ? NONE : Secret.HIDDEN);
         d.tuning(config.tuning());
         d.line(0, RootSection.BINDINGS, "");
         config.bindings().forEach(d::binding);

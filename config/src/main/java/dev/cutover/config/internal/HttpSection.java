@@ -1,6 +1,7 @@
 package dev.cutover.config.internal;
 
 import dev.cutover.config.HttpOptions;
+import dev.cutover.config.Secret;
 import java.util.List;
 
 /** The {@code http} section: declarations and assembly into {@link HttpOptions}. Stateless. */
@@ -10,7 +11,13 @@ final class HttpSection {
             "Where the HTTP server (metrics, health, status) listens, as host:port; port 0 picks a free port.")
             .validatedBy(Validators.hostPort(0));
 
-    static final Section SECTION = new Section("http", "The HTTP endpoint.", List.of(ADDRESS));
+    static final Key<Secret> TOKEN = Key.optional("token", Types.secret(),
+            "Bearer token that every state-changing request (POST) must send as `Authorization: Bearer <token>`, normally a"
+                    + " reference such as `${file:/run/secrets/cutover-http}`; when absent such requests are taken only from"
+                    + " loopback with the header `X-Cutover-Request`; never logged.")
+            .asSensitive();
+
+    static final Section SECTION = new Section("http", "The HTTP endpoint.", List.of(ADDRESS, TOKEN));
     static final SectionType<HttpOptions> TYPE = SectionType.defaultedWhenAbsent(SECTION, HttpSection::assemble);
 
     private HttpSection() {
@@ -21,6 +28,6 @@ final class HttpSection {
             return null;
         }
         HostPort address = HostPort.parse(v.get(ADDRESS), 0);
-        return new HttpOptions(address.host(), address.port());
+        return new HttpOptions(address.host(), address.port(), v.get(TOKEN));
     }
 }

@@ -1,5 +1,6 @@
 package dev.cutover.debezium;
 
+import dev.cutover.core.condition.RowCondition;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.pipeline.spi.ChangeBatchHandler;
 import dev.cutover.core.pipeline.spi.ChangeSource;
@@ -18,7 +19,6 @@ import dev.cutover.debezium.internal.LoadPlanner;
 import dev.cutover.debezium.internal.OwnTableSql;
 import dev.cutover.debezium.internal.RecordClassifier;
 import dev.cutover.debezium.internal.ReplicaIdentity;
-import dev.cutover.debezium.internal.ResyncCondition;
 import dev.cutover.debezium.internal.Resyncs;
 import dev.cutover.debezium.internal.SignalTable;
 import dev.cutover.debezium.internal.SnapshotSignals;
@@ -88,7 +88,7 @@ import org.slf4j.LoggerFactory;
  * are logged at INFO as they are requested, start and finish per table; a load Debezium gives up
  * on stops the capture.
  *
- * <p><b>Resyncs</b> ({@link #requestResync}) re-copy a captured table, or the rows an SQL
+ * <p><b>Resyncs</b> ({@link #requestResync}) re-copy a captured table, or the rows a restricted
  * condition selects, the same way once the capture streams: one {@code execute-snapshot} signal
  * with {@code additional-conditions}; their progress ({@link ResyncProgress}) is followed from
  * Debezium's notifications and the rows delivered, and kept in memory (a restart resumes the copy
@@ -251,34 +251,36 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
      * The rows come to the handler as {@code READ} events. Rows that exist only in the target are
      * not touched: a resync copies, it does not delete.
      *
-     * <p>The condition is SQL about the captured table, passed to Debezium as it is (wrapped in
-     * parentheses); it is first tried in a query that reads no row, so a mistake in it is reported
-     * here rather than by a failed snapshot.
+     * <p>The condition is checked against the table's columns as the database lists them now, then
+     * written as SQL of the captured database (every name quoted, every literal written safely,
+     * wrapped in parentheses) for Debezium, which cannot bind values; it is first tried in a query
+     * that reads no row, so a mistake in it is reported here rather than by a failed snapshot.
      *
-     * @param condition an SQL condition on the table's columns, e.g. {@code id BETWEEN 1 AND 99};
-     *     null to re-copy the whole table
+     * @param condition a condition on the table's columns, e.g. {@code id BETWEEN 1 AND 99} as
+     *     {@link dev.cutover.core.condition.ConditionParser} reads it; null to re-copy the whole table
      * @return the resync's progress as requested; follow it with {@link #resync(String)}
      * @throws IllegalArgumentException when the table is not captured or the condition is rejected
-     *     (by {@link ResyncCondition} or by the database), naming why
+     *     (it names a column the table does not have, or the database refuses it), naming why
      * @throws IllegalStateException when the capture is not streaming yet, the table's first load of
      *     existing rows has not ended ({@link #loading()}), or a resync of the table is not done
      * @throws CaptureException when the signal cannot be written
      */
-    public ResyncProgress requestResync(TableId table, String condition) {
+    public ResyncProgress requestResync(TableId table, RowCondition condition) {
         Objects.requireNonNull(table, "table");
         if (options.tables().stream().noneMatch(t -> t.table().equals(table))) {
             throw new IllegalArgumentException("capture " + options.captureName() + " does not capture table " + table
                     + "; it captures " + tableNames());
         }
-        String filter = condition == null ? null : ResyncCondition.wrap(condition);
         if (state.get() != State.RUNNING || !resyncs.streaming()) {
             throw new IllegalStateException("capture " + options.captureName() + " is " + state.get()
                     + (state.get() == State.RUNNING ? " but not streaming yet" : "") + "; a resync can be requested once it streams");
         }
         String id = "resync-" + UUID.randomUUID().toString().substring(0, 8);
-        ResyncProgress requested = resyncs.add(id, table, condition == null ? null : condition.strip());
+        ResyncProgress requested = resyncs.add(id, table, condition == null ? null : condition.text());
+        String filter = null;
         try (Connection c = connect()) {
-            if (filter != null) {
+            if (condition != null) {
+                filter = "(" + flavour.ownTables().condition(condition.resolve(flavour.ownTables().columns(c, table), table.toString())) + ")";
                 tryCondition(c, table, filter);
             }
             String data = filter == null ? SnapshotSignals.incrementalSnapshotOf(List.of(table))

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.cutover.core.condition.ConditionParser;
 import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.event.Operation;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.pipeline.spi.ChangeBatchHandler;
 import dev.cutover.testkit.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +53,7 @@ interface CaptureResyncScenarios<S extends DebeziumCaptureSource> {
         S source = start(options("resync-range", "resynced").snapshotMode(SnapshotMode.NO_DATA).snapshotChunkSize(4).build(), handler);
         awaitStreaming(source);
 
-        ResyncProgress requested = source.requestResync(tableId("resynced"), "id BETWEEN 10 AND 19 ");
+        ResyncProgress requested = source.requestResync(tableId("resynced"), ConditionParser.parse("id BETWEEN 10 AND 19 "));
         database().execute("UPDATE resynced SET name = 'streamed' WHERE id = 30");
 
         assertThat(requested.state()).isEqualTo(ResyncProgress.State.REQUESTED);
@@ -71,14 +74,34 @@ interface CaptureResyncScenarios<S extends DebeziumCaptureSource> {
     }
 
     @Test
+    default void aConditionIsWrittenInTheDatabasesOwnQuotingSoQuotesAndBackslashesInValuesMatchExactly() throws Exception {
+        try (Connection c = database().connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO resynced VALUES (?, ?)")) {
+            ps.setInt(1, 100);
+            ps.setString(2, "back\\slash'q");
+            ps.executeUpdate();
+        }
+        S source = start(options("resync-quoting", "resynced").snapshotMode(SnapshotMode.NO_DATA).build(), new RecordingHandler());
+        awaitStreaming(source);
+
+        ResyncProgress requested = source.requestResync(tableId("resynced"),
+                ConditionParser.parse("NAME IN ('back\\slash''q', 'r7') AND \"id\" NOT BETWEEN 8 AND 99"));
+
+        await().atMost(DELIVERY_TIMEOUT).failFast("the capture failed", () -> source.failure() != null)
+                .until(() -> source.resync(requested.id()).orElseThrow().state().done());
+        ResyncProgress done = source.resync(requested.id()).orElseThrow();
+        assertThat(done.state()).as(String.valueOf(done)).isEqualTo(ResyncProgress.State.FINISHED);
+        assertThat(done.rowsRead()).as("row 100 (matched by the quote and backslash in its name) and row 7").isEqualTo(2);
+    }
+
+    @Test
     default void aConditionThatIsNotOneExpressionOrThatTheDatabaseRejectsIsRefusedBeforeAnythingIsSignalled() {
         S source = start(options("resync-refused", "resynced").snapshotMode(SnapshotMode.NO_DATA).build(), new RecordingHandler());
         awaitStreaming(source);
 
-        assertThatThrownBy(() -> source.requestResync(tableId("resynced"), "id = 1; DELETE FROM resynced"))
+        assertThatThrownBy(() -> source.requestResync(tableId("resynced"), ConditionParser.parse("id = 1; DELETE FROM resynced")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("';'");
-        assertThatThrownBy(() -> source.requestResync(tableId("resynced"), "no_such_column = 1"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(no_such_column = 1)")
+        assertThatThrownBy(() -> source.requestResync(tableId("resynced"), ConditionParser.parse("no_such_column = 1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no column no_such_column")
                 .hasMessageContaining("resynced");
         assertThatThrownBy(() -> source.requestResync(tableId("not_captured"), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not capture table");

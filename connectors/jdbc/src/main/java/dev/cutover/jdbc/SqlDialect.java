@@ -56,6 +56,16 @@ public interface SqlDialect {
     /** Quotes one identifier so that any name (mixed case, reserved words, quotes inside) is taken literally. */
     String quoteIdentifier(String identifier);
 
+    /**
+     * {@code value} as a string literal that the database reads back as exactly {@code value} and
+     * that cannot end before its closing quote, whatever the value holds. Only for SQL text that
+     * cannot bind values (the row condition of a resync, which Debezium pastes into its own
+     * queries); statements built here bind.
+     *
+     * @throws IllegalArgumentException when {@code value} contains a NUL character, which no text column holds
+     */
+    String stringLiteral(String value);
+
     /** The quoted, schema-qualified name of {@code table}. */
     default String qualifiedName(TableId table) {
         return table.schema().isEmpty()

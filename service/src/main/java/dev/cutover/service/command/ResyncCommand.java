@@ -1,5 +1,7 @@
 package dev.cutover.service.command;
 
+import dev.cutover.core.condition.ConditionException;
+import dev.cutover.core.condition.ConditionParser;
 import dev.cutover.service.CutoverCli;
 import java.io.PrintStream;
 import java.net.URLEncoder;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Option;
  * selects, while live changes keep flowing; prints the resync's id and, with {@code --wait},
  * a line each time its progress changes until it ends. Exit code 0 when requested (or, waiting,
  * finished), {@link CutoverCli#EXIT_FAILED} when it aborted or failed or the bridge is not
- * reachable, {@link CutoverCli#EXIT_BAD_CONFIG} when the bridge refused the request.
+ * reachable, {@link CutoverCli#EXIT_BAD_CONFIG} when the condition is not in the grammar (checked
+ * before anything is sent) or the bridge refused the request.
  */
 @Command(name = "resync", description = "Re-copy a streamed binding's source table, or a key range of it, while changes keep flowing.")
 public final class ResyncCommand implements Callable<Integer> {
@@ -30,8 +33,10 @@ public final class ResyncCommand implements Callable<Integer> {
     @Option(names = "--binding", required = true, description = "The binding whose source table is re-copied.")
     String binding;
 
-    @Option(names = "--where", paramLabel = "CONDITION", description = "An SQL condition on the source table's columns, "
-            + "e.g. \"cust_id BETWEEN 100 AND 199\", passed to Debezium as it is; without it the whole table is re-copied.")
+    @Option(names = "--where", paramLabel = "CONDITION", description = "A condition on the source table's columns, "
+            + "e.g. \"cust_id BETWEEN 100 AND 199\": comparisons (= <> != < <= > >=), BETWEEN, [NOT] IN (...), IS [NOT] NULL, "
+            + "AND, OR, NOT and parentheses over columns and literals (numbers, 'text', true, false, null); nothing else. "
+            + "Without it the whole table is re-copied.")
     String where;
 
     @Option(names = "--wait", description = "Wait until the resync ends, printing its progress.")
@@ -56,6 +61,14 @@ public final class ResyncCommand implements Callable<Integer> {
     }
 
     private int run(PrintStream out) throws BridgeClient.Failure, InterruptedException {
+        if (where != null && !where.isBlank()) {
+            try {
+                // Fails fast on what the bridge would refuse anyway; the bridge checks the columns.
+                ConditionParser.parse(where);
+            } catch (ConditionException e) {
+                throw new BridgeClient.Failure("--where: " + e.getMessage(), CutoverCli.EXIT_BAD_CONFIG);
+            }
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("binding", binding);
         if (where != null) {

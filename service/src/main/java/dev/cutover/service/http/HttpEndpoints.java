@@ -2,7 +2,9 @@ package dev.cutover.service.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cutover.config.Secret;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,7 +21,9 @@ import java.util.function.Supplier;
  * {@code /health/ready}, {@code /status} (JSON) and, with two-way bindings, {@code /conflicts} (see
  * {@link ConflictEndpoint}; its resolve action changes rows) and {@code /resync} (see
  * {@link ResyncEndpoint}; a POST re-copies a streamed table's rows). Binds to the configured address,
- * loopback by default. Start once, close once (idempotent).
+ * loopback by default. Every request that changes state passes {@link ControlRequestGuard} first
+ * (a token, or loopback with its header; a JSON body); GET and HEAD stay open. Start once, close
+ * once (idempotent).
  */
 public final class HttpEndpoints implements AutoCloseable {
 
@@ -37,10 +41,11 @@ public final class HttpEndpoints implements AutoCloseable {
      * @param status the per-binding status document: maps, lists, strings and numbers only
      * @param conflicts answers {@code /conflicts}; null when no binding is two-way (the path is then 404)
      * @param resyncs answers {@code /resync} (see {@link ResyncEndpoint})
+     * @param token the bearer token state-changing requests must send ({@code http.token}); null for none
      * @throws IOException when the address cannot be bound, naming it
      */
     public HttpEndpoints(String host, int port, Supplier<String> metrics, BooleanSupplier live, BooleanSupplier ready,
-            Supplier<Map<String, Object>> status, ConflictQueries conflicts, ResyncQueries resyncs) throws IOException {
+            Supplier<Map<String, Object>> status, ConflictQueries conflicts, ResyncQueries resyncs, Secret token) throws IOException {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 16);
         } catch (IOException e) {
@@ -52,15 +57,21 @@ public final class HttpEndpoints implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
-        server.createContext("/health/live", ex -> health(ex, live.getAsBoolean()));
-        server.createContext("/health/ready", ex -> health(ex, ready.getAsBoolean()));
-        server.createContext("/status", ex -> respond(ex, 200, "application/json", json.writeValueAsString(status.get())));
+        ControlRequestGuard guard = new ControlRequestGuard(token, json);
+        serve("/metrics", guard, ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
+        serve("/health/live", guard, ex -> health(ex, live.getAsBoolean()));
+        serve("/health/ready", guard, ex -> health(ex, ready.getAsBoolean()));
+        serve("/status", guard, ex -> respond(ex, 200, "application/json", json.writeValueAsString(status.get())));
         if (conflicts != null) {
-            server.createContext("/conflicts", new ConflictEndpoint(conflicts, json));
+            serve("/conflicts", guard, new ConflictEndpoint(conflicts, json));
         }
-        server.createContext("/resync", new ResyncEndpoint(resyncs, json));
+        serve("/resync", guard, new ResyncEndpoint(resyncs, json));
         server.start();
+    }
+
+    /** Serves {@code path} with {@code handler}, behind {@code guard} like every path. */
+    private void serve(String path, ControlRequestGuard guard, HttpHandler handler) {
+        server.createContext(path, handler).getFilters().add(guard);
     }
 
     /** The port actually bound (useful when configured as 0). */

@@ -8,7 +8,8 @@ import java.util.NoSuchElementException;
 /**
  * {@code POST /resync} with {@code {"binding": "...", "where": "..."}} (where optional),
  * {@code GET /resync} and {@code GET /resync/{id}}. Errors as {@link JsonEndpoint} says: 400 for an
- * unknown or unstreamed binding or a rejected condition, 404 for no such resync, 409 when the
+ * unknown or unstreamed binding or a condition outside the restricted grammar (named by position and
+ * token) or naming a column the source table does not have, 404 for no such resync, 409 when the
  * capture cannot take it now.
  */
 final class ResyncEndpoint extends JsonEndpoint {
@@ -41,7 +42,7 @@ final class ResyncEndpoint extends JsonEndpoint {
             throw new IllegalArgumentException("the request needs \"binding\": the name of a streamed binding");
         }
         if (where != null && !(where instanceof String)) {
-            throw new IllegalArgumentException("\"where\" must be a string: an SQL condition on the source table");
+            throw new IllegalArgumentException("\"where\" must be a string: a condition on the source table's columns");
         }
         return resyncs.request(b, (String) where);
     }

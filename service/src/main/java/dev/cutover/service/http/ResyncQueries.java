@@ -16,10 +16,12 @@ public interface ResyncQueries {
      * Requests a resync of a binding's source table on the side the binding is captured from (for
      * a two-way binding: the legacy side, the arbiter).
      *
-     * @param where an SQL condition on the source table's columns; null or blank for the whole table
+     * @param where a condition on the source table's columns in the grammar of
+     *     {@link dev.cutover.core.condition.ConditionParser}; null or blank for the whole table
      * @return the requested resync's document
      * @throws IllegalArgumentException when there is no such binding, it is not streamed, or the
-     *     condition is rejected, saying why
+     *     condition is rejected (not in the grammar, or naming a column the table does not have),
+     *     saying where and why
      * @throws IllegalStateException when the capture cannot take a resync now (not streaming yet,
      *     or a resync of that table is still running)
      */

@@ -88,10 +88,11 @@ public final class BridgeService implements AutoCloseable {
             listener = metrics;
             pipeline = Pipeline.start(config, bridge, metrics, registry, clock, this::onComponentFailure);
             http = new HttpEndpoints(config.http().host(), config.http().port(), registry::scrape,
-                    this::isLive, this::isReady, this::status, pipeline.conflicts(), pipeline.resyncs());
+                    this::isLive, this::isReady, this::status, pipeline.conflicts(), pipeline.resyncs(), config.http().token());
             startedAt = clock.instant();
             transition(ServiceState.STARTING, ServiceState.RUNNING);
-            LOG.info("Bridge '{}' running; HTTP on {}:{}", config.name(), config.http().host(), http.port());
+            LOG.info("Bridge '{}' running; HTTP on {}:{} ({})", config.name(), config.http().host(), http.port(),
+                    config.http().token() == null ? "POST only from loopback with X-Cutover-Request" : "POST only with http.token");
         } catch (Exception | Error e) {
             failure.compareAndSet(null, e);
             state.set(ServiceState.FAILED);

@@ -1,6 +1,8 @@
 package dev.cutover.service.runtime;
 
 import dev.cutover.config.BindingOptions;
+import dev.cutover.core.condition.ConditionParser;
+import dev.cutover.core.condition.RowCondition;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.debezium.DebeziumCaptureSource;
 import dev.cutover.debezium.ResyncProgress;
@@ -64,7 +66,8 @@ final class ResyncDesk implements ResyncQueries {
         if (capture == null) {
             throw new IllegalStateException("binding '" + binding + "' has no running capture to resync through");
         }
-        ResyncProgress p = capture.requestResync(direction.sourceTable(), where == null || where.isBlank() ? null : where);
+        RowCondition condition = where == null || where.isBlank() ? null : ConditionParser.parse(where);
+        ResyncProgress p = capture.requestResync(direction.sourceTable(), condition);
         routes.put(p.id(), new Route(binding, direction.source()));
         return document(p);
     }

@@ -131,6 +131,76 @@ class ResyncIT {
         assertThat(get.statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aConditionWithAFunctionOrAnUnknownColumnIsRefusedWith400AndNothingIsSignalled() throws Exception {
+        String signals = "SELECT count(*) AS n FROM cutover_signal_" + fixture.name + "_legacy";
+        Object signalledBefore = fixture.legacy.queryRows(signals).get(0).get("n");
+        int resyncsBefore = ((List<?>) status().get("resyncs")).size();
+
+        HttpResponse<String> function = post("{\"binding\": \"customers\", \"where\":"
+                + " \"1=1) or lo_import('/etc/passwd') is not null or (1=1\"}", "X-Cutover-Request", "1", "Content-Type", "application/json");
+        HttpResponse<String> sleep = post("{\"binding\": \"customers\", \"where\": \"cust_id = pg_sleep(1)\"}",
+                "X-Cutover-Request", "1", "Content-Type", "application/json");
+        HttpResponse<String> column = post("{\"binding\": \"customers\", \"where\": \"cust_id = 1 AND secret_col = 'x'\"}",
+                "X-Cutover-Request", "1", "Content-Type", "application/json");
+        CliRun cli = CliRun.of("resync", "--config", config.toString(), "--binding", "customers", "--where", "pg_sleep(1) IS NULL");
+
+        assertThat(function.statusCode()).as(function.body()).isEqualTo(400);
+        assertThat(function.body()).contains("character 4").contains("')'");
+        assertThat(sleep.statusCode()).as(sleep.body()).isEqualTo(400);
+        assertThat(sleep.body()).contains("character 11").contains("pg_sleep(").contains("function calls are not allowed");
+        assertThat(column.statusCode()).as(column.body()).isEqualTo(400);
+        assertThat(column.body()).contains("no column secret_col").contains("cust_id");
+        assertThat(cli.code()).as(cli.printed()).isEqualTo(CutoverCli.EXIT_BAD_CONFIG);
+        assertThat(cli.err().strip()).as("one line, before anything is sent").doesNotContain("\n").contains("--where")
+                .contains("function calls are not allowed");
+        assertThat(fixture.legacy.queryRows(signals).get(0).get("n")).as("no signal was written").isEqualTo(signalledBefore);
+        assertThat((List<?>) status().get("resyncs")).hasSize(resyncsBefore);
+    }
+
+    @Test
+    void aStateChangingRequestWithoutTheHeaderAsTextOrFromAWebPageIsRefusedWhileGetsStayOpen() throws Exception {
+        String body = "{\"binding\": \"customers\", \"where\": \"cust_id = 1\"}";
+
+        HttpResponse<String> noHeader = post(body, "Content-Type", "application/json");
+        HttpResponse<String> text = post(body, "X-Cutover-Request", "1", "Content-Type", "text/plain");
+        HttpResponse<String> page = post(body, "Content-Type", "text/plain", "Origin", "http://evil.example");
+        HttpResponse<String> rebound = post(body, "X-Cutover-Request", "1", "Content-Type", "application/json",
+                "Origin", "http://rebound.example:" + service.httpPort());
+        HttpResponse<String> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(resyncUri())
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://evil.example")
+                .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "x-cutover-request")
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(noHeader.statusCode()).as(noHeader.body()).isEqualTo(403);
+        assertThat(noHeader.body()).contains("X-Cutover-Request: 1").contains("http.token");
+        assertThat(text.statusCode()).as(text.body()).isEqualTo(415);
+        assertThat(text.body()).contains("application/json");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(403);
+        assertThat(rebound.statusCode()).as(rebound.body()).isEqualTo(403);
+        assertThat(rebound.body()).contains("web pages");
+        assertThat(preflight.statusCode()).as(preflight.body()).isGreaterThanOrEqualTo(400);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).isEmpty();
+        assertThat((List<?>) status().get("resyncs")).as("none of them started a resync")
+                .noneMatch(r -> "cust_id = 1".equals(((Map<?, ?>) r).get("condition")));
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + service.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(resyncUri()).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(200);
+    }
+
+    private URI resyncUri() {
+        return URI.create("http://127.0.0.1:" + service.httpPort() + "/resync");
+    }
+
+    /** {@code POST /resync} with {@code body} and the given header names and values. */
+    private HttpResponse<String> post(String body, String... headers) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(resyncUri()).headers(headers)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Inserts, updates and deletes legacy rows, each in its own transaction, until told to stop; returns how many it wrote. */
     private int writeUntil(AtomicBoolean stop) {
         Random random = new Random(42);

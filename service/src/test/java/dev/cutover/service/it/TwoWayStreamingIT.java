@@ -229,6 +229,7 @@ class TwoWayStreamingIT {
         assertThat(listing).contains(id).contains("items_manual").contains("parked");
         HttpResponse<String> resolved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + service.httpPort() + "/conflicts/" + id + "/resolve"))
+                .header("X-Cutover-Request", "1").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"use\":\"legacy\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
 

@@ -1,5 +1,7 @@
 package dev.cutover.debezium.internal;
 
+import dev.cutover.core.condition.RowCondition;
+import dev.cutover.core.condition.SqlQuoting;
 import dev.cutover.core.event.TableId;
 import dev.cutover.jdbc.SqlDialect;
 import java.sql.Connection;
@@ -10,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The part of {@link OwnTableSql} that is the same for every database: names quoted as the
- * applier's {@link SqlDialect} quotes them, the echo marker table in the shape the applier creates
+ * The part of {@link OwnTableSql} that is the same for every database: names (and the literals
+ * of resync conditions) quoted as the applier's {@link SqlDialect} quotes them, the echo marker table in the shape the applier creates
  * (whichever of the two comes first creates it), and a table's columns read through a catalog
  * query that takes the schema and table name as its two parameters.
  */
@@ -29,6 +31,21 @@ abstract class CatalogOwnTableSql implements OwnTableSql {
     @Override
     public final String qualified(TableId table) {
         return dialect.qualifiedName(table);
+    }
+
+    @Override
+    public final String condition(RowCondition condition) {
+        return condition.toSql(new SqlQuoting() {
+            @Override
+            public String identifier(String name) {
+                return dialect.quoteIdentifier(name);
+            }
+
+            @Override
+            public String string(String value) {
+                return dialect.stringLiteral(value);
+            }
+        });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.cutover.debezium.internal;
 
+import dev.cutover.core.condition.RowCondition;
 import dev.cutover.core.event.TableId;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,6 +20,9 @@ public interface OwnTableSql {
 
     /** {@code table} as a quoted, schema-qualified name. */
     String qualified(TableId table);
+
+    /** {@code condition} as SQL of this database, names quoted and literals written safely, without surrounding parentheses. */
+    String condition(RowCondition condition);
 
     /**
      * The table's columns in table order; empty when the table does not exist.

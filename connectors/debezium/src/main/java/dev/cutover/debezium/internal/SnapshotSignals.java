@@ -32,7 +32,7 @@ public final class SnapshotSignals {
      * {@code {"data-collections": [...], "type": "incremental", "additional-conditions": [...]}}: an
      * incremental snapshot of one table, of only the rows {@code filter} selects.
      *
-     * @param filter an SQL condition on the table's rows, checked and wrapped by {@link ResyncCondition#wrap}
+     * @param filter an SQL condition on the table's rows, rendered from a checked condition and wrapped in parentheses
      */
     public static String incrementalSnapshotOf(TableId table, String filter) {
         String name = jsonString(SqlIdentifiers.literalRegex(table.schema()) + "." + SqlIdentifiers.literalRegex(table.table()));

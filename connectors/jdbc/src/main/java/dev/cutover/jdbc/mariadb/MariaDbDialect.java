@@ -85,6 +85,19 @@ public final class MariaDbDialect implements SqlDialect {
         return '`' + identifier.replace("`", "``") + '`';
     }
 
+    /**
+     * {@code 'text'} with quotes and backslashes doubled: MariaDB reads a backslash as an escape by
+     * default. Under the {@code NO_BACKSLASH_ESCAPES} SQL mode a value with backslashes then reads
+     * with each doubled, but the literal still ends at its own closing quote.
+     */
+    @Override
+    public String stringLiteral(String value) {
+        if (value.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a text value for MariaDB SQL text cannot contain a NUL character");
+        }
+        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
     /** The database: Connector/J reports databases as catalogs. */
     @Override
     public String metadataCatalog(TableId table) {

@@ -55,6 +55,20 @@ public final class PostgresDialect implements SqlDialect {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
+    /**
+     * {@code 'text'} with quotes doubled; with a backslash in it, an escape string {@code E'...'}
+     * with backslashes doubled too, which reads the same whether {@code standard_conforming_strings}
+     * is on or off (a plain literal ending in a backslash would otherwise swallow its closing quote).
+     */
+    @Override
+    public String stringLiteral(String value) {
+        if (value.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a PostgreSQL text value cannot contain a NUL character");
+        }
+        String quoted = value.replace("'", "''");
+        return value.indexOf('\\') < 0 ? "'" + quoted + "'" : "E'" + quoted.replace("\\", "\\\\") + "'";
+    }
+
     @Override
     public String placeholder(ColumnDef column) {
         if (column.type() != ColumnType.JSON) {

@@ -50,6 +50,14 @@ class MariaDbDialectTest {
     }
 
     @Test
+    void writesAStringLiteralWithQuotesAndBackslashesDoubledSoNeitherCanEndIt() {
+        assertThat(dialect.stringLiteral("it's")).isEqualTo("'it''s'");
+        assertThat(dialect.stringLiteral("a\\")).isEqualTo("'a\\\\'");
+        assertThat(dialect.stringLiteral("x\\' OR 1=1 #")).isEqualTo("'x\\\\'' OR 1=1 #'");
+        assertThatThrownBy(() -> dialect.stringLiteral("a\0b")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
+    }
+
+    @Test
     void quotesEveryIdentifierWithBackquotesAndDoublesEmbeddedOnes() {
         assertThat(dialect.quoteIdentifier("Order")).isEqualTo("`Order`");
         assertThat(dialect.quoteIdentifier("select")).isEqualTo("`select`");

@@ -29,6 +29,15 @@ class PostgresDialectTest {
     }
 
     @Test
+    void writesAStringLiteralThatEndsAtItsOwnQuoteWhateverTheServersStringSettings() {
+        assertThat(dialect.stringLiteral("it's")).isEqualTo("'it''s'");
+        assertThat(dialect.stringLiteral("")).isEqualTo("''");
+        assertThat(dialect.stringLiteral("a\\")).as("a trailing backslash cannot escape the closing quote").isEqualTo("E'a\\\\'");
+        assertThat(dialect.stringLiteral("x\\' OR 1=1 --")).isEqualTo("E'x\\\\'' OR 1=1 --'");
+        assertThatThrownBy(() -> dialect.stringLiteral("a\0b")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
+    }
+
+    @Test
     void upsertInsertsGivenColumnsAndUpdatesOnlyTheNonKeyOnesAndOnlyWhenOneOfThemChanges() {
         assertThat(dialect.upsertStatement(ORDER, List.of(ID, SELECT, DOC))).isEqualTo(
                 "INSERT INTO \"Sales\".\"Order\" AS \"existing\" (\"id\", \"select\", \"Doc\") VALUES (?, ?, ?::jsonb)"
