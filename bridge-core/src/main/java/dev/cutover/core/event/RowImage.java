@@ -18,7 +18,8 @@ import java.util.Set;
  * {@link java.math.BigDecimal}, {@link String} (text, JSON, enums), {@code byte[]},
  * {@link java.util.UUID}, {@link java.time.LocalDate}, {@link java.time.LocalTime},
  * {@link java.time.LocalDateTime} (timestamp without time zone) and {@link java.time.Instant}
- * (timestamp with time zone).
+ * (timestamp with time zone), and {@link SpecialValue} for PostgreSQL's infinities and NaN where
+ * the column's type {@linkplain SpecialValue#fits holds} them.
  *
  * <p>Equality compares decimals by value ({@code 1.50} equals {@code 1.5}) and byte arrays by
  * content, which is what "the same row" means when two databases are compared.

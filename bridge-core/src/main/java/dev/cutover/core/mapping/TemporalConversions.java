@@ -4,6 +4,7 @@ import static dev.cutover.core.mapping.ConversionSupport.expect;
 import static dev.cutover.core.mapping.ConversionSupport.quote;
 import static dev.cutover.core.mapping.ConversionSupport.wholeNumber;
 
+import dev.cutover.core.event.SpecialValue;
 import dev.cutover.core.schema.ColumnType;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -106,11 +107,18 @@ final class TemporalConversions {
 
         @Override
         public Object toNew(Object legacyValue) {
+            // An infinite timestamp is as infinite read in any zone.
+            if (legacyValue instanceof SpecialValue infinity) {
+                return infinity;
+            }
             return expect(legacyValue, LocalDateTime.class).toInstant(ZoneOffset.UTC);
         }
 
         @Override
         public Object toLegacy(Object newValue) {
+            if (newValue instanceof SpecialValue infinity) {
+                return infinity;
+            }
             Instant instant = expect(newValue, Instant.class);
             try {
                 return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);

@@ -1,5 +1,6 @@
 package dev.cutover.core.mapping;
 
+import dev.cutover.core.event.SpecialValue;
 import dev.cutover.core.schema.ColumnType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -26,8 +27,11 @@ import java.util.function.Function;
  *   <li>Whole numbers ({@code Byte}, {@code Short}, {@code Integer}, {@code Long}, {@code BigInteger},
  *       integral {@code BigDecimal}, {@code Double} or {@code Float}) become INT16/INT32/INT64 when
  *       they fit the target's range.</li>
- *   <li>Any finite number becomes DECIMAL. A number becomes FLOAT32/FLOAT64 when the float holds
- *       the same binary value or prints as the same decimal number.</li>
+ *   <li>Any finite number becomes DECIMAL; a float's NaN or infinity becomes the DECIMAL
+ *       {@link SpecialValue}. A number becomes FLOAT32/FLOAT64 when the float holds the same
+ *       binary value or prints as the same decimal number.</li>
+ *   <li>A {@link SpecialValue} stays itself where the target {@linkplain SpecialValue#fits holds}
+ *       it, and becomes the float's NaN or infinity for FLOAT32/FLOAT64.</li>
  *   <li>Text in the form the configuration file would spell it: {@code true}/{@code false} for
  *       BOOLEAN (any case), decimal digits for numbers, the 8-4-4-4-12 form for UUID, ISO-8601 for
  *       DATE ({@code 2024-01-31}), TIME ({@code 10:15:30}), TIMESTAMP
@@ -60,6 +64,9 @@ public final class ValueCoercion {
         Objects.requireNonNull(target, "target");
         if (value == null || value.getClass() == target.javaType()) {
             return value;
+        }
+        if (value instanceof SpecialValue special) {
+            return special(special, target);
         }
         return switch (target) {
             case BOOLEAN -> toBoolean(value);
@@ -131,9 +138,38 @@ public final class ValueCoercion {
         }
     }
 
-    private static BigDecimal toDecimal(Object value, ColumnType target) {
-        return value instanceof String text ? parseDecimal(text, target) : exactDecimal(value, target);
+    private static Object toDecimal(Object value, ColumnType target) {
+        if (value instanceof String text) {
+            return parseDecimal(text, target);
+        }
+        if ((value instanceof Double || value instanceof Float) && !Double.isFinite(((Number) value).doubleValue())) {
+            // Java spells NaN and the infinities as PostgreSQL's numeric does.
+            return SpecialValue.parse(Double.toString(((Number) value).doubleValue()), ColumnType.DECIMAL);
+        }
+        return exactDecimal(value, target);
     }
+
+    /**
+     * A special value stays itself where the target holds it (infinity in a date, NaN in a
+     * decimal) and becomes the equal float or double; anything else is refused, never replaced
+     * by a nearby ordinary value.
+     */
+    private static Object special(SpecialValue special, ColumnType target) {
+        if (special.fits(target)) {
+            return special;
+        }
+        double d = switch (special) {
+            case INFINITY -> Double.POSITIVE_INFINITY;
+            case NEGATIVE_INFINITY -> Double.NEGATIVE_INFINITY;
+            case NAN -> Double.NaN;
+        };
+        return switch (target) {
+            case FLOAT64 -> d;
+            case FLOAT32 -> (float) d;
+            default -> throw refuse(special, target, target + " has no such value");
+        };
+    }
+
 
     /** The exact decimal value of a number; floats by their shortest decimal form. */
     private static BigDecimal exactDecimal(Object value, ColumnType target) {

@@ -35,4 +35,12 @@ public enum ColumnType {
     public Class<?> javaType() {
         return javaType;
     }
+
+    /**
+     * True when {@code value} is a canonical value of this type: an instance of {@link #javaType()},
+     * or a {@link dev.cutover.core.event.SpecialValue} that {@linkplain dev.cutover.core.event.SpecialValue#fits fits} it.
+     */
+    public boolean accepts(Object value) {
+        return javaType.isInstance(value) || value instanceof dev.cutover.core.event.SpecialValue special && special.fits(this);
+    }
 }

@@ -37,7 +37,9 @@ import org.apache.avro.SchemaNormalization;
  *       timestamp-micros), {@code position_kind}, {@code position} and {@code txid} (nullable).
  * </ul>
  * Row and key records are in namespace {@code dev.cutover.<bridge>.<side>}; a nullable column is
- * a union of null and its type with default null. Column types map as {@link AvroTypes} lists.
+ * a union of null and its type with default null. Column types map as {@link AvroTypes} lists;
+ * DECIMAL and temporal fields also take the enum {@code dev.cutover.SpecialValue} for
+ * PostgreSQL's infinities and NaN.
  *
  * <p><b>Partial after images.</b> PostgreSQL does not log an unchanged TOASTed value (large text,
  * bytea, json) of an updated row under {@code REPLICA IDENTITY DEFAULT}; the capture leaves such
@@ -193,8 +195,8 @@ public final class AvroSchemas {
 
     private static ColumnDef columnOf(Schema.Field field) {
         Schema type = field.schema();
-        boolean nullable = type.isUnion();
-        Schema value = nullable ? nonNull(type) : type;
+        boolean nullable = AvroTypes.acceptsNull(type);
+        Schema value = AvroTypes.valueBranchOf(type);
         int[] precisionAndScale = AvroTypes.precisionAndScale(value);
         return new ColumnDef(columnName(field), AvroTypes.columnTypeOf(value), AvroTypes.describe(value), nullable,
                 precisionAndScale[0], precisionAndScale[1]);
@@ -219,10 +221,10 @@ public final class AvroSchemas {
         List<Schema.Field> fields = new ArrayList<>(columns.size());
         for (ColumnDef column : columns) {
             String fieldName = allNames.get(table.columnNames().indexOf(column.name()));
-            Schema type = AvroTypes.schemaOf(column);
             boolean nullable = column.nullable() || (partial && !table.keyColumns().contains(column.name()));
+            Schema type = AvroTypes.fieldSchemaOf(column, nullable);
             Schema.Field field = nullable
-                    ? new Schema.Field(fieldName, Schema.createUnion(Schema.create(Schema.Type.NULL), type), null, JsonProperties.NULL_VALUE)
+                    ? new Schema.Field(fieldName, type, null, JsonProperties.NULL_VALUE)
                     : new Schema.Field(fieldName, type);
             if (!fieldName.equals(column.name())) {
                 field.addProp(COLUMN_PROPERTY, column.name());
@@ -266,17 +268,5 @@ public final class AvroSchemas {
             }
         }
         return Optional.empty();
-    }
-
-    private static Schema nonNull(Schema union) {
-        if (!union.isUnion()) {
-            return union;
-        }
-        for (Schema branch : union.getTypes()) {
-            if (branch.getType() != Schema.Type.NULL) {
-                return branch;
-            }
-        }
-        throw new IllegalArgumentException("union " + union + " has only null");
     }
 }

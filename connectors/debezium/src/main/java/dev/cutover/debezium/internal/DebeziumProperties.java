@@ -28,6 +28,7 @@ public final class DebeziumProperties {
     public static final String HISTORY_SUFFIX = ".history";
     /** The lowest binlog client server id a capture derives; ids of real replicas are usually far below. */
     static final long SERVER_ID_BASE = 0x4000_0000L;
+    static final String NUMERIC_CONVERTER = "cutover_numeric";
     static final String FILE_OFFSET_STORE = "org.apache.kafka.connect.storage.FileOffsetBackingStore";
     /** Debezium's queue must be larger than a batch; four batches keep the reader busy while one is handled. */
     private static final int QUEUE_BATCHES = 4;
@@ -114,6 +115,11 @@ public final class DebeziumProperties {
         p.setProperty("publication.autocreate.mode", "filtered");
         // Every time and timestamp as microseconds, PostgreSQL's own precision, whatever the column's declared precision.
         p.setProperty("time.precision.mode", "microseconds");
+        // numeric as exact text, NaN and the infinities included (see PostgresNumericConverter for why not decimal.handling.mode).
+        p.setProperty("converters", NUMERIC_CONVERTER);
+        p.setProperty(NUMERIC_CONVERTER + ".type", PostgresNumericConverter.class.getName());
+        // A value Debezium cannot convert stops the capture with table and column named; its default writes null instead.
+        p.setProperty("event.converting.failure.handling.mode", "fail");
     }
 
     private static void common(CaptureOptions o, HeartbeatTable heartbeat, SignalTable signal, Properties p) {

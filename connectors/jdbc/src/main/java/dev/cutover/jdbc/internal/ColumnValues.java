@@ -1,9 +1,11 @@
 package dev.cutover.jdbc.internal;
 
+import dev.cutover.core.event.SpecialValue;
 import dev.cutover.core.schema.ColumnDef;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +29,13 @@ public abstract class ColumnValues {
             st.setNull(index, nullType(column));
             return;
         }
+        if (value instanceof SpecialValue special) {
+            bindSpecial(st, index, column, special);
+            return;
+        }
+        if (!holdsNonFiniteFloats() && (value instanceof Double || value instanceof Float) && !Double.isFinite(((Number) value).doubleValue())) {
+            throw refusal(value.toString(), column);
+        }
         switch (column.type()) {
             case BOOLEAN -> st.setBoolean(index, (Boolean) value);
             case INT16 -> st.setShort(index, (Short) value);
@@ -48,6 +57,10 @@ public abstract class ColumnValues {
 
     /** Reads column {@code index} of the current row as the canonical value of the column's type, or null. */
     public final Object read(ResultSet rs, int index, ColumnDef column) throws SQLException {
+        SpecialValue special = SpecialValue.INFINITY.fits(column.type()) ? readSpecial(rs, index, column) : null;
+        if (special != null) {
+            return special;
+        }
         Object value = switch (column.type()) {
             case BOOLEAN -> rs.getBoolean(index);
             case INT16 -> rs.getShort(index);
@@ -65,6 +78,38 @@ public abstract class ColumnValues {
             case TIMESTAMPTZ -> readInstant(rs, index);
         };
         return rs.wasNull() ? null : value;
+    }
+
+    /**
+     * Binds a {@link SpecialValue} of a column whose type {@linkplain SpecialValue#fits holds} it.
+     * By default the database has no such value: the write is refused as a data exception
+     * (SQLState 22003), which leaves this change out and applies the rest of the batch; it is
+     * never written as a nearby ordinary value.
+     */
+    protected void bindSpecial(PreparedStatement st, int index, ColumnDef column, SpecialValue value) throws SQLException {
+        throw refusal(value.text(column.type()), column);
+    }
+
+    /** True when the database's floating-point columns hold NaN and the infinities; when not, they are refused like special values. */
+    protected boolean holdsNonFiniteFloats() {
+        return true;
+    }
+
+    private SQLDataException refusal(String value, ColumnDef column) {
+        return new SQLDataException(databaseName() + " cannot hold " + value + ": column '" + column.name() + "' ("
+                + column.nativeType() + ") has no such value, so the change is left out rather than written as another value",
+                "22003");
+    }
+
+    /** The database's name, for messages. */
+    protected abstract String databaseName();
+
+    /**
+     * The {@link SpecialValue} a DECIMAL, DATE, TIMESTAMP or TIMESTAMPTZ column holds, or null when
+     * it holds an ordinary value or null; by default the database has no special values.
+     */
+    protected SpecialValue readSpecial(ResultSet rs, int index, ColumnDef column) throws SQLException {
+        return null;
     }
 
     /** The {@link java.sql.Types} a null of the column is bound as. */

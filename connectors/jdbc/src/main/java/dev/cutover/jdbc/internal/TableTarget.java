@@ -103,7 +103,7 @@ public final class TableTarget {
                         + columnsByName.keySet() + ")";
             }
             Object value = entry.getValue();
-            if (value != null && !column.type().javaType().isInstance(value)) {
+            if (value != null && !column.type().accepts(value)) {
                 return "holds a " + value.getClass().getName() + " in column '" + column.name() + "' of table "
                         + schema.table() + ", whose type " + column.type() + " takes " + column.type().javaType().getName();
             }

@@ -24,6 +24,18 @@ import java.util.UUID;
  */
 final class MariaDbValues extends ColumnValues {
 
+    /** MariaDB has no infinite dates or NaN decimals: special values are refused as {@link ColumnValues} does by default. */
+    @Override
+    protected String databaseName() {
+        return "MariaDB";
+    }
+
+    /** MariaDB's {@code float} and {@code double} have no NaN or infinities either. */
+    @Override
+    protected boolean holdsNonFiniteFloats() {
+        return false;
+    }
+
     @Override
     protected int nullType(ColumnDef column) {
         return switch (column.type()) {

@@ -1,5 +1,6 @@
 package dev.cutover.jdbc.postgres;
 
+import dev.cutover.core.event.SpecialValue;
 import dev.cutover.core.schema.ColumnDef;
 import dev.cutover.jdbc.internal.ColumnValues;
 import java.sql.PreparedStatement;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.postgresql.util.PGobject;
 
 /**
  * Binds canonical values to pgjdbc statements and reads them back, so that a value written and
@@ -30,6 +32,31 @@ final class PostgresValues extends ColumnValues {
 
     private static boolean isPlainText(ColumnDef column) {
         return PostgresTypes.PLAIN_TEXT_TYPES.contains(column.nativeType());
+    }
+
+    @Override
+    protected String databaseName() {
+        return "PostgreSQL";
+    }
+
+    /** As text typed by the column's type, so the server parses {@code infinity} or {@code NaN} as that type's value. */
+    @Override
+    protected void bindSpecial(PreparedStatement st, int index, ColumnDef column, SpecialValue value) throws SQLException {
+        PGobject typed = new PGobject();
+        typed.setType(switch (column.type()) {
+            case DECIMAL -> "numeric";
+            case DATE -> "date";
+            case TIMESTAMP -> "timestamp";
+            default -> "timestamptz";
+        });
+        typed.setValue(value.text(column.type()));
+        st.setObject(index, typed);
+    }
+
+    /** By the column's text, which is how PostgreSQL spells them; pgjdbc's numeric reader fails on NaN. */
+    @Override
+    protected SpecialValue readSpecial(ResultSet rs, int index, ColumnDef column) throws SQLException {
+        return SpecialValue.parse(rs.getString(index), column.type());
     }
 
     @Override

@@ -1,7 +1,11 @@
 package dev.cutover.kafka.internal;
 
+import dev.cutover.core.event.SpecialValue;
 import dev.cutover.core.schema.ColumnDef;
 import dev.cutover.core.schema.ColumnType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
@@ -35,6 +39,13 @@ import org.apache.avro.Schema;
  * which keeps every digit and the scale). So do declarations Avro's decimal cannot express (a
  * scale above the precision, or a negative scale).
  *
+ * <p>DECIMAL, DATE, TIMESTAMP and TIMESTAMPTZ fields are unions that also take the enum
+ * {@value #SPECIAL_NAME} ({@code INFINITY}, {@code NEGATIVE_INFINITY}, {@code NAN}): PostgreSQL's
+ * {@code 'infinity'} dates and timestamps and {@code 'NaN'} and {@code 'Infinity'} numerics,
+ * which no value of the base type can stand for (see {@link dev.cutover.core.event.SpecialValue}).
+ * The branch was added to existing schemas as an extra union branch: records written before it
+ * still decode, and a reader of the earlier schema fails only on a record that holds a special value.
+ *
  * <p>{@code cutover.type} is set only where the Avro type alone does not say which column type it
  * carries, so that a reader holding nothing but the schema decodes to the same Java values.
  *
@@ -44,6 +55,14 @@ public final class AvroTypes {
 
     /** Field property naming the column type where the Avro type is ambiguous. */
     public static final String TYPE_PROPERTY = "cutover.type";
+
+    /** The full name of the enum of special values. */
+    public static final String SPECIAL_NAME = "dev.cutover.SpecialValue";
+
+    /** The enum branch of fields whose type can hold a {@link SpecialValue}; symbols are the constants' names. */
+    public static final Schema SPECIAL = Schema.createEnum("SpecialValue",
+            "PostgreSQL's infinity and -infinity (dates, timestamps, numerics) and NaN (numerics)", "dev.cutover",
+            Arrays.stream(SpecialValue.values()).map(Enum::name).toList());
 
     private static final String INT16 = "int16";
     private static final String JSON = "json";
@@ -73,6 +92,45 @@ public final class AvroTypes {
             case TIMESTAMP -> LogicalTypes.localTimestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
             case TIMESTAMPTZ -> LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
         };
+    }
+
+    /** True when the field of a column of {@code type} has the {@link #SPECIAL} branch. */
+    public static boolean carriesSpecialValues(ColumnType type) {
+        return SpecialValue.INFINITY.fits(type);
+    }
+
+    /**
+     * The schema of {@code column}'s field: {@link #schemaOf} alone, or a union with null first
+     * when {@code nullable}, and with {@link #SPECIAL} last when the type can hold special values.
+     */
+    public static Schema fieldSchemaOf(ColumnDef column, boolean nullable) {
+        List<Schema> branches = new ArrayList<>(3);
+        if (nullable) {
+            branches.add(Schema.create(Schema.Type.NULL));
+        }
+        branches.add(schemaOf(column));
+        if (carriesSpecialValues(column.type())) {
+            branches.add(SPECIAL);
+        }
+        return branches.size() == 1 ? branches.get(0) : Schema.createUnion(branches);
+    }
+
+    /** The value branch of a field schema: the one that is neither null nor {@link #SPECIAL}. */
+    public static Schema valueBranchOf(Schema fieldSchema) {
+        if (!fieldSchema.isUnion()) {
+            return fieldSchema;
+        }
+        for (Schema branch : fieldSchema.getTypes()) {
+            if (branch.getType() != Schema.Type.NULL && !SPECIAL_NAME.equals(branch.getFullName())) {
+                return branch;
+            }
+        }
+        throw new IllegalArgumentException("union " + fieldSchema + " has no value branch");
+    }
+
+    /** True when a field schema accepts null. */
+    public static boolean acceptsNull(Schema fieldSchema) {
+        return fieldSchema.isUnion() && fieldSchema.getTypes().stream().anyMatch(b -> b.getType() == Schema.Type.NULL);
     }
 
     /** True when a DECIMAL column travels as Avro's decimal (bytes) rather than as a string. */

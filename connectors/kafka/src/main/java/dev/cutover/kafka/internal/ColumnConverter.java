@@ -1,5 +1,6 @@
 package dev.cutover.kafka.internal;
 
+import dev.cutover.core.event.SpecialValue;
 import dev.cutover.core.schema.ColumnDef;
 import dev.cutover.core.schema.ColumnType;
 import java.math.BigDecimal;
@@ -12,6 +13,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericEnumSymbol;
 
 /**
  * Converts one column's canonical Java values (see {@link dev.cutover.core.event.RowImage}) to
@@ -20,6 +23,8 @@ import java.util.UUID;
  * <p>Temporal values travel in microseconds, which is what PostgreSQL and MariaDB store;
  * sub-microsecond digits, which neither database has, are dropped. Timestamps without a time
  * zone count microseconds from 1970-01-01T00:00 as if in UTC (Avro's local-timestamp-micros).
+ *
+ * <p>A {@link SpecialValue} travels as the symbol of the field's {@link AvroTypes#SPECIAL} branch.
  *
  * <p>Error messages name the column and what was wrong, never the value. Immutable and
  * thread-safe.
@@ -78,6 +83,12 @@ public final class ColumnConverter {
             }
             return null;
         }
+        if (value instanceof SpecialValue special) {
+            if (!special.fits(type)) {
+                throw new IllegalArgumentException("column '" + column + "' of type " + type + " cannot hold " + special);
+            }
+            return new GenericData.EnumSymbol(AvroTypes.SPECIAL, special.name());
+        }
         if (!type.javaType().isInstance(value)) {
             throw new IllegalArgumentException("column '" + column + "' of type " + type + " needs a "
                     + type.javaType().getName() + ", got a " + value.getClass().getName());
@@ -104,6 +115,9 @@ public final class ColumnConverter {
         if (value == null) {
             return null;
         }
+        if (value instanceof GenericEnumSymbol<?> symbol) {
+            return special(symbol.toString());
+        }
         return switch (type) {
             case BOOLEAN, INT32, INT64, FLOAT32, FLOAT64 -> value;
             case INT16 -> toShort((Integer) value);
@@ -118,6 +132,14 @@ public final class ColumnConverter {
             case TIMESTAMP -> LocalDateTime.ofEpochSecond(seconds((Long) value), nanos((Long) value), ZoneOffset.UTC);
             case TIMESTAMPTZ -> Instant.ofEpochSecond(seconds((Long) value), nanos((Long) value));
         };
+    }
+
+    private SpecialValue special(String symbol) {
+        SpecialValue special = SpecialValue.valueOf(symbol);
+        if (!special.fits(type)) {
+            throw new IllegalArgumentException("column '" + column + "' is " + type + " but the record holds " + special);
+        }
+        return special;
     }
 
     private ByteBuffer decimalBytes(BigDecimal value) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.core.event.RowImage;
+import dev.cutover.core.event.SpecialValue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +21,8 @@ import java.util.function.Function;
  * loss: {@code <name>} holds the columns and their values, {@code <name>_types} the canonical type
  * of each column ({@code boolean}, {@code int16}, {@code int32}, {@code int64}, {@code float32},
  * {@code float64}, {@code decimal}, {@code string}, {@code bytes}, {@code uuid}, {@code date},
- * {@code time}, {@code timestamp}, {@code timestamptz}, or {@code null} for a null value).
+ * {@code time}, {@code timestamp}, {@code timestamptz}, {@code special} for a
+ * {@link SpecialValue} written by its constant's name, or {@code null} for a null value).
  *
  * <p>Values: booleans and integers as JSON booleans and numbers; floating-point numbers as JSON
  * numbers, except NaN, the infinities and negative zero, which JSON numbers cannot carry, as strings;
@@ -56,7 +58,8 @@ final class RowImageJson {
         DATE("date", LocalDate.class, v -> text(v.toString()), n -> LocalDate.parse(readText(n))),
         TIME("time", LocalTime.class, v -> text(v.toString()), n -> LocalTime.parse(readText(n))),
         TIMESTAMP("timestamp", LocalDateTime.class, v -> text(v.toString()), n -> LocalDateTime.parse(readText(n))),
-        TIMESTAMPTZ("timestamptz", Instant.class, v -> text(v.toString()), n -> Instant.parse(readText(n)));
+        TIMESTAMPTZ("timestamptz", Instant.class, v -> text(v.toString()), n -> Instant.parse(readText(n))),
+        SPECIAL("special", SpecialValue.class, v -> text(((SpecialValue) v).name()), n -> SpecialValue.valueOf(readText(n)));
 
         private final String label;
         private final Class<?> javaClass;
