@@ -176,7 +176,7 @@ public final class KafkaApplyLoop implements AutoCloseable {
     private void run() {
         Throwable cause = null;
         try (Consumer<byte[], byte[]> c = new KafkaConsumer<>(KafkaClients.consumer(clientProperties,
-                     "cutover-" + bridge + "-apply", options.groupId(), options.maxBatchSize()));
+                     "cutover-" + bridge + "-apply", options.groupId(), options.maxBatchSize(), options.recordLimit()));
              SchemaTopicReader schemas = new SchemaTopicReader(bridge, clientProperties, options.schemaReadTimeout())) {
             consumer = c;
             Map<String, PolledBatch.TopicRoute> topics = new HashMap<>();

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param retryBackoffMax longest delay between retries (the delay doubles up to it)
  * @param maxRetries retries of one batch before the loop gives up and stops with a failure
  * @param schemaReadTimeout longest read of the schemas topic when a record's writer schema is unknown
+ * @param recordLimit the largest record the consumer must fetch whole
  */
 public record KafkaApplyOptions(String groupId, int maxBatchSize, Duration pollTimeout, Duration retryBackoffInitial,
-        Duration retryBackoffMax, int maxRetries, Duration schemaReadTimeout) {
+        Duration retryBackoffMax, int maxRetries, Duration schemaReadTimeout, RecordSizeLimit recordLimit) {
 
     /** Default {@link #maxBatchSize}. */
     public static final int DEFAULT_MAX_BATCH_SIZE = 2000;
@@ -44,6 +45,7 @@ public record KafkaApplyOptions(String groupId, int maxBatchSize, Duration pollT
         Objects.requireNonNull(retryBackoffInitial, "retryBackoffInitial");
         Objects.requireNonNull(retryBackoffMax, "retryBackoffMax");
         Objects.requireNonNull(schemaReadTimeout, "schemaReadTimeout");
+        Objects.requireNonNull(recordLimit, "recordLimit");
         if (retryBackoffInitial.isNegative() || retryBackoffInitial.isZero() || retryBackoffMax.compareTo(retryBackoffInitial) < 0) {
             throw new IllegalArgumentException("retry backoff must satisfy 0 < initial <= max, was " + retryBackoffInitial
                     + " .. " + retryBackoffMax);
@@ -53,21 +55,27 @@ public record KafkaApplyOptions(String groupId, int maxBatchSize, Duration pollT
     /** The defaults (see the constants) for consumer group {@code groupId}. */
     public static KafkaApplyOptions defaults(String groupId) {
         return new KafkaApplyOptions(groupId, DEFAULT_MAX_BATCH_SIZE, DEFAULT_POLL_TIMEOUT, DEFAULT_RETRY_BACKOFF_INITIAL,
-                DEFAULT_RETRY_BACKOFF_MAX, DEFAULT_MAX_RETRIES, DEFAULT_SCHEMA_READ_TIMEOUT);
+                DEFAULT_RETRY_BACKOFF_MAX, DEFAULT_MAX_RETRIES, DEFAULT_SCHEMA_READ_TIMEOUT, RecordSizeLimit.DEFAULT);
     }
 
     /** These options with another batch size. */
     public KafkaApplyOptions withMaxBatchSize(int size) {
-        return new KafkaApplyOptions(groupId, size, pollTimeout, retryBackoffInitial, retryBackoffMax, maxRetries, schemaReadTimeout);
+        return new KafkaApplyOptions(groupId, size, pollTimeout, retryBackoffInitial, retryBackoffMax, maxRetries, schemaReadTimeout, recordLimit);
     }
 
     /** These options with another poll timeout. */
     public KafkaApplyOptions withPollTimeout(Duration timeout) {
-        return new KafkaApplyOptions(groupId, maxBatchSize, timeout, retryBackoffInitial, retryBackoffMax, maxRetries, schemaReadTimeout);
+        return new KafkaApplyOptions(groupId, maxBatchSize, timeout, retryBackoffInitial, retryBackoffMax, maxRetries, schemaReadTimeout, recordLimit);
+    }
+
+    /** These options fetching records up to {@code limit}. */
+    public KafkaApplyOptions withRecordLimit(RecordSizeLimit limit) {
+        return new KafkaApplyOptions(groupId, maxBatchSize, pollTimeout, retryBackoffInitial, retryBackoffMax, maxRetries,
+                schemaReadTimeout, limit);
     }
 
     /** These options with another retry policy. */
     public KafkaApplyOptions withRetries(int retries, Duration backoffInitial, Duration backoffMax) {
-        return new KafkaApplyOptions(groupId, maxBatchSize, pollTimeout, backoffInitial, backoffMax, retries, schemaReadTimeout);
+        return new KafkaApplyOptions(groupId, maxBatchSize, pollTimeout, backoffInitial, backoffMax, retries, schemaReadTimeout, recordLimit);
     }
 }
