@@ -22,9 +22,11 @@ import java.util.Set;
  *     every name that {@link Redaction#isSensitiveName(String)} flags (password, secret, jaas, credentials)
  * @param partitions partitions of each change topic Cutover creates; positive
  * @param replicationFactor replication factor of each topic Cutover creates; positive
+ * @param maxRecordBytes the largest Kafka record Cutover publishes, {@value #MIN_MAX_RECORD_BYTES} to
+ *     {@value #MAX_MAX_RECORD_BYTES} bytes; larger changes are dead-lettered
  */
 public record KafkaOptions(String bootstrap, Path dataDir, int embeddedPort, Map<String, String> properties,
-        Set<String> hiddenProperties, int partitions, int replicationFactor) {
+        Set<String> hiddenProperties, int partitions, int replicationFactor, int maxRecordBytes) {
 
     /** The bootstrap value that starts an in-process KRaft broker. */
     public static final String EMBEDDED = "embedded";
@@ -34,6 +36,15 @@ public record KafkaOptions(String bootstrap, Path dataDir, int embeddedPort, Map
     public static final String DEFAULT_EMBEDDED_DIR = "kafka";
     /** The embedded broker's client port when the file sets none: Kafka's usual one. */
     public static final int DEFAULT_EMBEDDED_PORT = 9092;
+    /**
+     * 40 MiB: a 16 MiB row travels even when an update carries it twice, as before and after image.
+     * The Kafka connector's {@code RecordSizeLimit} holds the same numbers (a service test checks it).
+     */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 40 * 1024 * 1024;
+    /** Kafka's own default limit. */
+    public static final int MIN_MAX_RECORD_BYTES = 1024 * 1024;
+    /** A record is held in memory several times over on its way. */
+    public static final int MAX_MAX_RECORD_BYTES = 512 * 1024 * 1024;
 
     public KafkaOptions {
         Objects.requireNonNull(bootstrap, "bootstrap");
@@ -42,6 +53,10 @@ public record KafkaOptions(String bootstrap, Path dataDir, int embeddedPort, Map
         }
         if (embeddedPort < 0 || embeddedPort > 65_535) {
             throw new IllegalArgumentException("embeddedPort must be 0 to 65535, got " + embeddedPort);
+        }
+        if (maxRecordBytes < MIN_MAX_RECORD_BYTES || maxRecordBytes > MAX_MAX_RECORD_BYTES) {
+            throw new IllegalArgumentException("maxRecordBytes must be " + MIN_MAX_RECORD_BYTES + " to " + MAX_MAX_RECORD_BYTES
+                    + ", got " + maxRecordBytes);
         }
         if (partitions <= 0 || replicationFactor <= 0) {
             throw new IllegalArgumentException("partitions and replicationFactor must be positive, got " + partitions
@@ -74,6 +89,7 @@ public record KafkaOptions(String bootstrap, Path dataDir, int embeddedPort, Map
     @Override
     public String toString() {
         return "KafkaOptions[bootstrap=" + bootstrap + ", dataDir=" + dataDir + ", properties=" + redactedProperties()
-                + ", partitions=" + partitions + ", replicationFactor=" + replicationFactor + "]";
+                + ", partitions=" + partitions + ", replicationFactor=" + replicationFactor
+                + ", maxRecordBytes=" + maxRecordBytes + "]";
     }
 }

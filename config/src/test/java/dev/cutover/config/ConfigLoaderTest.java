@@ -24,7 +24,7 @@ class ConfigLoaderTest {
         assertThat(config.name()).isEqualTo("shop");
         assertThat(config.dataDir()).isEqualTo(Path.of("/srv/shop/data"));
         assertThat(config.kafka()).isEqualTo(new KafkaOptions("embedded", Path.of("/srv/shop/data/kafka"), 9092, Map.of(),
-                java.util.Set.of(), 3, 1));
+                java.util.Set.of(), 3, 1, KafkaOptions.DEFAULT_MAX_RECORD_BYTES));
         assertThat(config.kafka().embedded()).isTrue();
         assertThat(config.legacySystem()).isEqualTo(new SystemOptions(SystemSide.LEGACY, DatabaseKind.POSTGRESQL,
                 "jdbc:postgresql://localhost:5432/legacy", "postgres", Secret.of(Configs.LEGACY_PASSWORD)));
@@ -55,7 +55,8 @@ class ConfigLoaderTest {
 
         assertThat(config.dataDir()).isEqualTo(Path.of("/srv/shop/data"));
         assertThat(config.kafka()).isEqualTo(new KafkaOptions(KafkaOptions.EMBEDDED, Path.of("/srv/shop/data/kafka"),
-                KafkaOptions.DEFAULT_EMBEDDED_PORT, Map.of(), java.util.Set.of(), KafkaOptions.DEFAULT_PARTITIONS, KafkaOptions.DEFAULT_REPLICATION_FACTOR));
+                KafkaOptions.DEFAULT_EMBEDDED_PORT, Map.of(), java.util.Set.of(), KafkaOptions.DEFAULT_PARTITIONS, KafkaOptions.DEFAULT_REPLICATION_FACTOR,
+                KafkaOptions.DEFAULT_MAX_RECORD_BYTES));
         assertThat(config.http().address()).isEqualTo(HttpOptions.DEFAULT_ADDRESS);
         assertThat(config.tuning()).isEqualTo(TuningOptions.defaults());
         assertThat(config.legacySystem().user()).isNull();
@@ -88,9 +89,10 @@ class ConfigLoaderTest {
     @Test
     void externalClusterHasNoBrokerDirectoryAndListsItsServers() throws ConfigException {
         BridgeConfig config = Configs.parse(Configs.MINIMAL + """
-                kafka: { bootstrap: "k1:9092, k2:9093", replication-factor: 3, properties: { security.protocol: SSL, linger.ms: 5 } }
+                kafka: { bootstrap: "k1:9092, k2:9093", replication-factor: 3, max-record-bytes: 2097152, properties: { security.protocol: SSL, linger.ms: 5 } }
                 """);
 
+        assertThat(config.kafka().maxRecordBytes()).isEqualTo(2_097_152);
         assertThat(config.kafka().embedded()).isFalse();
         assertThat(config.kafka().dataDir()).isNull();
         assertThat(config.kafka().bootstrapServers()).containsExactly("k1:9092", "k2:9093");

@@ -24,7 +24,8 @@ import java.util.Objects;
  * pipeline serves one captured database, so all its bindings read from the same side.
  *
  * <p>Every change ends one of three ways, never silently: published; parked in the dead-letter
- * sink when it cannot be mapped; or skipped and counted when its table has no binding (the
+ * sink when it cannot be mapped (stage {@code map}) or the publisher refuses it (see
+ * {@link RefusalParkingPublisher}); or skipped and counted when its table has no binding (the
  * capture should not deliver those). Called from the source's thread only.
  */
 public final class CapturePipeline implements ChangeBatchHandler {
@@ -33,7 +34,7 @@ public final class CapturePipeline implements ChangeBatchHandler {
     public static final String SKIP_UNBOUND_TABLE = "unbound_table";
 
     private final Map<TableId, MappedBinding> bindingsBySourceTable;
-    private final ChangePublisher publisher;
+    private final RefusalParkingPublisher publisher;
     private final DeadLetterSink deadLetters;
     private final PipelineListener listener;
     private final Clock clock;
@@ -89,9 +90,9 @@ public final class CapturePipeline implements ChangeBatchHandler {
                 throw new IllegalArgumentException("two bindings read " + source);
             }
         }
-        this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.publisher = new RefusalParkingPublisher(publisher, deadLetters, listener);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tap = Objects.requireNonNull(tap, "tap");
     }
@@ -115,9 +116,6 @@ public final class CapturePipeline implements ChangeBatchHandler {
         }
         for (Map.Entry<String, List<ChangeEvent>> e : mappedByBinding.entrySet()) {
             publisher.publish(e.getKey(), e.getValue());
-            for (ChangeEvent mapped : e.getValue()) {
-                listener.onPublished(e.getKey(), mapped);
-            }
         }
     }
 

@@ -14,6 +14,7 @@ import dev.cutover.core.mapping.TableMappingSpec;
 import dev.cutover.core.pipeline.spi.ChangePublisher;
 import dev.cutover.core.pipeline.spi.DeadLetterSink;
 import dev.cutover.core.pipeline.spi.PipelineListener;
+import dev.cutover.core.pipeline.spi.PublishRefusal;
 import dev.cutover.core.schema.ColumnDef;
 import dev.cutover.core.schema.ColumnType;
 import dev.cutover.core.schema.TableSchema;
@@ -154,16 +155,31 @@ class CapturePipelineTest {
         assertThat(heard).doesNotContain("published accounts");
     }
 
+    @Test
+    void parksAChangeThePublisherRefusesWithItsStageAndCountsOnlyTheRestAsPublished() throws Exception {
+        publisher.refuseId = 2L;
+
+        pipeline().onBatch(List.of(create(LEGACY, 1, "A"), create(LEGACY, 2, "A"), create(LEGACY, 3, "A")));
+
+        assertThat(parked).containsExactly("accounts/encode: column 'status' refused for id 2");
+        assertThat(heard).containsExactly("captured accounts lag=250", "captured accounts lag=250", "captured accounts lag=250",
+                "dead-lettered accounts", "published accounts", "published accounts");
+    }
+
     private static final class RecordingPublisher implements ChangePublisher {
         final List<Published> published = new ArrayList<>();
         RuntimeException failWith;
+        Long refuseId;
 
         @Override
-        public void publish(String binding, List<ChangeEvent> mapped) {
+        public List<PublishRefusal> publish(String binding, List<ChangeEvent> mapped) {
             if (failWith != null) {
                 throw failWith;
             }
             published.add(new Published(binding, List.copyOf(mapped)));
+            return mapped.stream().filter(e -> refuseId != null && refuseId.equals(e.after().get("id")))
+                    .map(e -> new PublishRefusal(e, PublishRefusal.ENCODE, "column 'status' refused for id " + refuseId))
+                    .toList();
         }
 
         @Override

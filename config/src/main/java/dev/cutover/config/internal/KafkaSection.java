@@ -41,8 +41,18 @@ final class KafkaSection {
             "Replication factor of each topic Cutover creates; must be 1 with the embedded broker.")
             .validatedBy(Validators.range(1, Short.MAX_VALUE));
 
+    static final Key<Integer> MAX_RECORD_BYTES = Key.withDefault("max-record-bytes", Types.integer(),
+            KafkaOptions.DEFAULT_MAX_RECORD_BYTES,
+            "The largest Kafka record Cutover publishes, in bytes: a change whose record (key, envelope with before and"
+                    + " after image, headers) is larger is dead-lettered with its size instead. Producers, consumers, the"
+                    + " topics Cutover creates (`max.message.bytes`, raised on existing topics when lower) and the embedded"
+                    + " broker are set to take records of this size; the default ("
+                    + KafkaOptions.DEFAULT_MAX_RECORD_BYTES / (1024 * 1024) + " MiB) carries a 16 MiB row even when an"
+                    + " update holds it twice.")
+            .validatedBy(Validators.range(KafkaOptions.MIN_MAX_RECORD_BYTES, KafkaOptions.MAX_MAX_RECORD_BYTES));
+
     static final Section SECTION = new Section("kafka", "Where change topics live and how clients connect.",
-            List.of(BOOTSTRAP, DATA_DIR, EMBEDDED_PORT, PROPERTIES, PARTITIONS, REPLICATION_FACTOR));
+            List.of(BOOTSTRAP, DATA_DIR, EMBEDDED_PORT, PROPERTIES, PARTITIONS, REPLICATION_FACTOR, MAX_RECORD_BYTES));
     static final SectionType<Draft> TYPE = SectionType.defaultedWhenAbsent(SECTION, KafkaSection::assemble);
 
     /** Client properties Cutover sets itself, with the reason a file may not set them. */
@@ -59,6 +69,10 @@ final class KafkaSection {
         }
         r.put("group.id", "Cutover names its consumer groups after the bridge");
         r.put("enable.auto.commit", "Cutover commits offsets only after the target database commits");
+        for (String p : List.of("max.request.size", "max.partition.fetch.bytes")) {
+            r.put(p, "set kafka." + MAX_RECORD_BYTES.name() + " instead, which sizes producers, consumers, topics and the"
+                    + " embedded broker together");
+        }
         return r;
     }
 
@@ -68,7 +82,7 @@ final class KafkaSection {
      * @param dataDir the embedded broker's directory as written, or null for the default
      */
     record Draft(String bootstrap, Path dataDir, int embeddedPort, Map<String, String> properties, Set<String> hidden,
-            int partitions, int replicationFactor) {
+            int partitions, int replicationFactor, int maxRecordBytes) {
 
         /** The options, with the embedded broker's directory resolved against {@code bridgeDataDir}. */
         KafkaOptions build(Path bridgeDataDir, ParseContext ctx) {
@@ -76,7 +90,8 @@ final class KafkaSection {
             if (EMBEDDED.equals(bootstrap)) {
                 dir = dataDir != null ? ctx.resolvePath(dataDir) : bridgeDataDir.resolve(DEFAULT_EMBEDDED_DIR);
             }
-            return new KafkaOptions(bootstrap, dir, embeddedPort, properties, hidden, partitions, replicationFactor);
+            return new KafkaOptions(bootstrap, dir, embeddedPort, properties, hidden, partitions, replicationFactor,
+                    maxRecordBytes);
         }
     }
 
@@ -117,6 +132,6 @@ final class KafkaSection {
             }
         }
         return ok ? new Draft(bootstrap, v.get(DATA_DIR), v.get(EMBEDDED_PORT), values, hidden, v.get(PARTITIONS),
-                replicationFactor) : null;
+                replicationFactor, v.get(MAX_RECORD_BYTES)) : null;
     }
 }

@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * cluster id, topics and committed offsets. Both listeners bind to 127.0.0.1 only and speak
  * PLAINTEXT: the broker is for a single machine, never for a network.
  *
+ * <p>The broker takes records up to a {@link RecordSizeLimit}, {@link RecordSizeLimit#DEFAULT} unless
+ * given, so large rows travel through it.
+ *
  * <p>A broker is started by {@link #start} and stopped by {@link #close}; it cannot be restarted
  * (start a new one on the same directory). Kafka may halt the JVM on a fatal broker fault (a
  * corrupt metadata log), as a standalone broker would exit.
@@ -60,7 +63,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @throws IllegalStateException when the broker does not start
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port) {
+        return start(dataDir, port, RecordSizeLimit.DEFAULT);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, taking records up to {@code limit} ({@code message.max.bytes},
+     * {@code replica.fetch.max.bytes}, {@code socket.request.max.bytes}).
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port, RecordSizeLimit limit) {
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(limit, "limit");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
         }
@@ -76,7 +88,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             int clientPort = port == 0 ? freePort() : port;
             int controllerPort = freePort();
             try {
-                return startOnce(dir, clusterId, clientPort, controllerPort);
+                return startOnce(dir, clusterId, clientPort, controllerPort, limit);
             } catch (RuntimeException e) {
                 if (!isBindFailure(e)) {
                     throw new IllegalStateException("embedded Kafka broker in " + dir + " did not start: " + e.getMessage(), e);
@@ -90,8 +102,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 + PORT_ATTEMPTS + " attempts (requested client port " + port + ")", lastBindFailure);
     }
 
-    private static EmbeddedKafkaBroker startOnce(Path dir, String clusterId, int clientPort, int controllerPort) {
-        KafkaConfig config = new KafkaConfig(BrokerProperties.of(dir, clientPort, controllerPort), false);
+    private static EmbeddedKafkaBroker startOnce(Path dir, String clusterId, int clientPort, int controllerPort,
+            RecordSizeLimit limit) {
+        KafkaConfig config = new KafkaConfig(BrokerProperties.of(dir, clientPort, controllerPort, limit), false);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         long started = System.nanoTime();
         try {

@@ -230,7 +230,7 @@ public final class KafkaApplyLoop implements AutoCloseable {
 
     private Map<String, Object> consumerConfig() {
         Map<String, Object> config = KafkaClients.consumer(clientProperties, "cutover-" + bridge + "-apply", options.groupId(),
-                options.maxBatchSize());
+                options.maxBatchSize(), options.recordLimit());
         if (options.groupInstanceId() != null) {
             // Static membership: a restart (even after kill -9) takes its partitions back at once instead of
             // waiting out the session timeout of the consumer that died.

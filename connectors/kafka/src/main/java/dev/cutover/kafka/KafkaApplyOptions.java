@@ -16,13 +16,13 @@ import java.util.Objects;
  * @param schemaReadTimeout longest read of the schemas topic when a record's writer schema is unknown
  * @param groupInstanceId the consumer's static group membership id ({@code group.instance.id}), or
  *     null for a dynamic member; with one, a restarted loop takes its partitions back at once
+ * @param recordLimit the largest record the consumer must fetch whole
  */
 public record KafkaApplyOptions(String groupId, int maxBatchSize, Duration pollTimeout, Duration retryBackoffInitial,
-        Duration retryBackoffMax, int maxRetries, Duration schemaReadTimeout, String groupInstanceId) {
+        Duration retryBackoffMax, int maxRetries, Duration schemaReadTimeout, String groupInstanceId, RecordSizeLimit recordLimit) {
 
     /** {@link #maxRetries} that never gives up: a long-lived service waits out an outage. */
     public static final int UNLIMITED_RETRIES = Integer.MAX_VALUE;
-
     /** Default {@link #maxBatchSize}. */
     public static final int DEFAULT_MAX_BATCH_SIZE = 2000;
     /** Default {@link #pollTimeout}. */
@@ -50,6 +50,7 @@ public record KafkaApplyOptions(String groupId, int maxBatchSize, Duration pollT
         Objects.requireNonNull(retryBackoffInitial, "retryBackoffInitial");
         Objects.requireNonNull(retryBackoffMax, "retryBackoffMax");
         Objects.requireNonNull(schemaReadTimeout, "schemaReadTimeout");
+        Objects.requireNonNull(recordLimit, "recordLimit");
         if (groupInstanceId != null && groupInstanceId.isBlank()) {
             throw new IllegalArgumentException("groupInstanceId must be null or not blank");
         }
@@ -62,7 +63,7 @@ public record KafkaApplyOptions(String groupId, int maxBatchSize, Duration pollT
     /** The defaults (see the constants) for consumer group {@code groupId}. */
     public static KafkaApplyOptions defaults(String groupId) {
         return new KafkaApplyOptions(groupId, DEFAULT_MAX_BATCH_SIZE, DEFAULT_POLL_TIMEOUT, DEFAULT_RETRY_BACKOFF_INITIAL,
-                DEFAULT_RETRY_BACKOFF_MAX, DEFAULT_MAX_RETRIES, DEFAULT_SCHEMA_READ_TIMEOUT, null);
+                DEFAULT_RETRY_BACKOFF_MAX, DEFAULT_MAX_RETRIES, DEFAULT_SCHEMA_READ_TIMEOUT, null, RecordSizeLimit.DEFAULT);
     }
 
     /** True when the loop never gives up on a batch that fails retriably. */
@@ -73,23 +74,30 @@ public record KafkaApplyOptions(String groupId, int maxBatchSize, Duration pollT
     /** These options with another batch size. */
     public KafkaApplyOptions withMaxBatchSize(int size) {
         return new KafkaApplyOptions(groupId, size, pollTimeout, retryBackoffInitial, retryBackoffMax, maxRetries, schemaReadTimeout,
-                groupInstanceId);
+                groupInstanceId, recordLimit);
     }
 
     /** These options with another poll timeout. */
     public KafkaApplyOptions withPollTimeout(Duration timeout) {
         return new KafkaApplyOptions(groupId, maxBatchSize, timeout, retryBackoffInitial, retryBackoffMax, maxRetries, schemaReadTimeout,
-                groupInstanceId);
+                groupInstanceId, recordLimit);
+    }
+
+    /** These options fetching records up to {@code limit}. */
+    public KafkaApplyOptions withRecordLimit(RecordSizeLimit limit) {
+        return new KafkaApplyOptions(groupId, maxBatchSize, pollTimeout, retryBackoffInitial, retryBackoffMax, maxRetries,
+                schemaReadTimeout, groupInstanceId, limit);
     }
 
     /** These options with another retry policy. */
     public KafkaApplyOptions withRetries(int retries, Duration backoffInitial, Duration backoffMax) {
         return new KafkaApplyOptions(groupId, maxBatchSize, pollTimeout, backoffInitial, backoffMax, retries, schemaReadTimeout,
-                groupInstanceId);
+                groupInstanceId, recordLimit);
     }
 
     /** These options with static group membership under {@code id} ({@code group.instance.id}). */
     public KafkaApplyOptions withGroupInstanceId(String id) {
-        return new KafkaApplyOptions(groupId, maxBatchSize, pollTimeout, retryBackoffInitial, retryBackoffMax, maxRetries, schemaReadTimeout, id);
+        return new KafkaApplyOptions(groupId, maxBatchSize, pollTimeout, retryBackoffInitial, retryBackoffMax, maxRetries,
+                schemaReadTimeout, id, recordLimit);
     }
 }

@@ -1,16 +1,20 @@
 package dev.cutover.kafka;
 
 import dev.cutover.core.event.ChangeEvent;
-import dev.cutover.core.event.Operation;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.pipeline.spi.ChangePublisher;
+import dev.cutover.core.pipeline.spi.PublishRefusal;
 import dev.cutover.kafka.internal.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,9 +23,10 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Publishes mapped changes to their binding's change topic as Avro single-object encoded records
@@ -34,8 +39,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  *   <li>Header {@value #ORIGIN_HEADER}: the system the change came from ({@code legacy}/{@code new}).
  * </ul>
  * Before the first record of a topic, its schemas are published to {@code <bridge>._schemas} and
- * acknowledged. {@link #publish} encodes the whole list first (an encoding failure sends nothing),
- * then sends, flushes and blocks until every record is acknowledged. The producer is idempotent
+ * acknowledged. {@link #publish} encodes the whole list first, setting aside each change that
+ * cannot be encoded or is too large (see {@link ChangeRecords}), then sends the rest, flushes and
+ * blocks until every record is acknowledged. The producer is idempotent
  * with {@code acks=all}, batches with a short linger and compresses with lz4.
  *
  * <p>Thread-safe: several capture threads may publish at once. {@link #close} flushes and
@@ -47,6 +53,7 @@ public final class KafkaChangePublisher implements ChangePublisher {
     public static final String ORIGIN_HEADER = "cutover.origin";
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+    private final RecordSizeLimit limit;
     private final String bootstrap;
     private final Producer<byte[], byte[]> producer;
     private final SchemaTopic schemaTopic;
@@ -61,6 +68,16 @@ public final class KafkaChangePublisher implements ChangePublisher {
      * @param routes the bindings this publisher serves
      */
     public KafkaChangePublisher(String bridge, Map<String, String> clientProperties, List<BindingRoute> routes) {
+        this(bridge, clientProperties, routes, RecordSizeLimit.DEFAULT);
+    }
+
+    /**
+     * As {@link #KafkaChangePublisher(String, Map, List)}, refusing a change whose record is larger
+     * than {@code limit}; the producer is configured to send records up to it.
+     */
+    public KafkaChangePublisher(String bridge, Map<String, String> clientProperties, List<BindingRoute> routes,
+            RecordSizeLimit limit) {
+        this.limit = limit;
         this.bootstrap = KafkaClients.bootstrap(clientProperties);
         for (BindingRoute route : routes) {
             if (this.routes.put(routeKey(route.binding(), route.targetSide()), new Route(route, ChangeEventCodec.forRoute(bridge, route))) != null) {
@@ -71,26 +88,28 @@ public final class KafkaChangePublisher implements ChangePublisher {
         for (SystemSide side : SystemSide.values()) {
             originHeaders[side.ordinal()] = new RecordHeader(ORIGIN_HEADER, side.label().getBytes(StandardCharsets.UTF_8));
         }
-        this.producer = new KafkaProducer<>(KafkaClients.producer(clientProperties, "cutover-" + bridge + "-publisher"));
+        this.producer = new KafkaProducer<>(KafkaClients.producer(clientProperties, "cutover-" + bridge + "-publisher", limit));
         this.schemaTopic = new SchemaTopic(bridge, bootstrap, producer, false);
     }
 
     /**
      * Publishes {@code mapped} to the topic of {@code binding} towards the system the changes did not
      * come from, and waits for every acknowledgement. All changes of one call share their origin.
+     * A change that does not fit the topic's schema, or whose record is larger than the
+     * {@link RecordSizeLimit} or than Kafka takes, is not sent and comes back as a refusal; the
+     * others are sent.
      *
      * @throws IllegalArgumentException when the binding has no route
-     * @throws ChangeCodecException when a change does not fit the topic's schema; nothing was sent
      * @throws KafkaOperationException naming binding, topic, change and bootstrap servers when a
      *     record was not acknowledged; the caller must not commit past these changes
      */
     @Override
-    public void publish(String binding, List<ChangeEvent> mapped) throws KafkaOperationException, InterruptedException {
+    public List<PublishRefusal> publish(String binding, List<ChangeEvent> mapped) throws KafkaOperationException, InterruptedException {
         if (closed.get()) {
             throw new IllegalStateException("publisher is closed; cannot publish for binding '" + binding + "'");
         }
         if (mapped.isEmpty()) {
-            return;
+            return List.of();
         }
         // A two-way binding has a route per direction; a change goes to the system it did not come from.
         SystemSide target = mapped.get(0).origin().opposite();
@@ -100,7 +119,7 @@ public final class KafkaChangePublisher implements ChangePublisher {
                     + " system (routed: " + routes.values().stream().map(r -> r.route.binding() + " -> " + r.route.targetSide().label()).toList() + ")");
         }
         route.ensureSchemasPublished(schemaTopic);
-        Outgoing outgoing = encode(route, mapped);
+        ChangeRecords outgoing = ChangeRecords.encode(route.route, route.codec, limit, originHeaders, mapped);
         List<Future<RecordMetadata>> acks = new ArrayList<>(outgoing.records.size());
         try {
             for (ProducerRecord<byte[], byte[]> record : outgoing.records) {
@@ -112,43 +131,57 @@ public final class KafkaChangePublisher implements ChangePublisher {
             throw failure(route, outgoing.changes.get(acks.size() < outgoing.changes.size() ? acks.size() : 0), e);
         }
         awaitAll(route, outgoing, acks);
+        return outgoing.refusals.isEmpty() ? List.of() : inCaptureOrder(mapped, outgoing.refusals);
     }
 
     private static String routeKey(String binding, SystemSide target) {
         return binding + '\u0000' + target.label();
     }
 
-    private Outgoing encode(Route route, List<ChangeEvent> mapped) {
-        Outgoing outgoing = new Outgoing(mapped.size() + 8);
-        String topic = route.route.topic();
-        for (ChangeEvent event : mapped) {
-            byte[] key = route.codec.encodeKey(event);
-            byte[] value = route.codec.encodeValue(event);
-            Header origin = originHeaders[event.origin().ordinal()];
-            outgoing.add(new ProducerRecord<>(topic, null, null, key, value, new RecordHeaders(new Header[] {origin})), event);
-            if (event.operation() == Operation.DELETE) {
-                outgoing.add(new ProducerRecord<>(topic, null, null, key, null, new RecordHeaders(new Header[] {origin})), event);
-            }
-        }
-        return outgoing;
-    }
-
-    /** Waits for every acknowledgement, then reports the first failure, naming its change. */
-    private void awaitAll(Route route, Outgoing outgoing, List<Future<RecordMetadata>> acks)
+    /**
+     * Waits for every acknowledgement, then reports the first failure, naming its change. A record
+     * Kafka refuses as too large (a cluster whose limits are below {@code kafka.max-record-bytes})
+     * refuses its change instead: sending it again would fail the same way.
+     */
+    private void awaitAll(Route route, ChangeRecords outgoing, List<Future<RecordMetadata>> acks)
             throws KafkaOperationException, InterruptedException {
         KafkaOperationException first = null;
+        Set<ChangeEvent> refused = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < acks.size(); i++) {
             try {
                 acks.get(i).get();
             } catch (ExecutionException e) {
-                if (first == null) {
-                    first = failure(route, outgoing.changes.get(i), e.getCause());
+                ChangeEvent change = outgoing.changes.get(i);
+                if (isRecordRefusal(e.getCause())) {
+                    if (refused.add(change)) {
+                        outgoing.refusals.add(new PublishRefusal(change, PublishRefusal.PUBLISH, "binding '"
+                                + route.route.binding() + "': Kafka at " + bootstrap + " refused the record of "
+                                + change.describe() + " on topic " + route.route.topic() + ": " + e.getCause().getMessage()));
+                    }
+                } else if (first == null) {
+                    first = failure(route, change, e.getCause());
                 }
             }
         }
         if (first != null) {
             throw first;
         }
+    }
+
+    /** The one place that tells a record Kafka will never take from a failure of the broker or the connection. */
+    private static boolean isRecordRefusal(Throwable cause) {
+        return cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException;
+    }
+
+    /** The refusals in the order of their changes in {@code mapped}; a change refused at send time comes after those refused earlier otherwise. */
+    private static List<PublishRefusal> inCaptureOrder(List<ChangeEvent> mapped, List<PublishRefusal> refusals) {
+        Map<ChangeEvent, Integer> order = new IdentityHashMap<>();
+        for (int i = 0; i < mapped.size(); i++) {
+            order.put(mapped.get(i), i);
+        }
+        List<PublishRefusal> sorted = new ArrayList<>(refusals);
+        sorted.sort(Comparator.comparingInt(r -> order.get(r.change())));
+        return sorted;
     }
 
     private KafkaOperationException failure(Route route, ChangeEvent event, Throwable cause) {
@@ -161,22 +194,6 @@ public final class KafkaChangePublisher implements ChangePublisher {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             producer.close(CLOSE_TIMEOUT);
-        }
-    }
-
-    /** The records of one publish call, each with the change it carries (a tombstone: its delete). */
-    private static final class Outgoing {
-        private final List<ProducerRecord<byte[], byte[]>> records;
-        private final List<ChangeEvent> changes;
-
-        private Outgoing(int capacity) {
-            records = new ArrayList<>(capacity);
-            changes = new ArrayList<>(capacity);
-        }
-
-        void add(ProducerRecord<byte[], byte[]> record, ChangeEvent change) {
-            records.add(record);
-            changes.add(change);
         }
     }
 

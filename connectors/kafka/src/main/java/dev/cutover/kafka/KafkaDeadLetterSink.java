@@ -6,6 +6,8 @@ import dev.cutover.kafka.internal.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * (see {@link DeadLetterDocument} for the fields), keyed by binding, with headers
  * {@value #BINDING_HEADER} and {@value #STAGE_HEADER}. Every call waits for the acknowledgement.
  *
+ * <p>A dead letter always fits the {@link RecordSizeLimit}: when a change's whole document would
+ * not, the images are left out (their column sizes stay), then the key's values if need be, and
+ * the reason says so; a raw record keeps its sizes instead of its bytes. A change is never refused
+ * for its size here, so a too-large row cannot stop the bridge.
+ *
  * <p>Dead letters carry row values: whoever may read the topic may read the rows.
  *
  * <p>Thread-safe. {@link #close} releases the producer; idempotent.
@@ -41,6 +48,7 @@ public final class KafkaDeadLetterSink implements RecordDeadLetterSink, AutoClos
     private final String topic;
     private final String bootstrap;
     private final Clock clock;
+    private final RecordSizeLimit limit;
     private final Producer<byte[], byte[]> producer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -54,11 +62,17 @@ public final class KafkaDeadLetterSink implements RecordDeadLetterSink, AutoClos
 
     /** As above, with the clock that stamps {@code parked_at}. */
     public KafkaDeadLetterSink(String bridge, Map<String, String> clientProperties, Clock clock) {
+        this(bridge, clientProperties, clock, RecordSizeLimit.DEFAULT);
+    }
+
+    /** As above, parking documents up to {@code limit}. */
+    public KafkaDeadLetterSink(String bridge, Map<String, String> clientProperties, Clock clock, RecordSizeLimit limit) {
         this.bridge = bridge;
         this.topic = TopicNames.deadLetters(bridge);
         this.bootstrap = KafkaClients.bootstrap(clientProperties);
         this.clock = clock;
-        this.producer = new KafkaProducer<>(KafkaClients.orderedProducer(clientProperties, "cutover-" + bridge + "-deadletter"));
+        this.limit = limit;
+        this.producer = new KafkaProducer<>(KafkaClients.orderedProducer(clientProperties, "cutover-" + bridge + "-deadletter", limit));
     }
 
     /** The topic dead letters go to. */
@@ -71,8 +85,27 @@ public final class KafkaDeadLetterSink implements RecordDeadLetterSink, AutoClos
      */
     @Override
     public void park(String binding, String stage, ChangeEvent change, String reason) throws KafkaOperationException, InterruptedException {
-        byte[] document = DeadLetterDocument.ofChange(bridge, binding, stage, change, reason, clock.instant());
+        Instant now = clock.instant();
+        byte[] document = DeadLetterDocument.ofChange(bridge, binding, stage, change, reason, now);
+        for (DeadLetterDocument.Detail less : List.of(DeadLetterDocument.Detail.WITHOUT_IMAGES, DeadLetterDocument.Detail.SIZES_ONLY)) {
+            if (fits(binding, stage, document)) {
+                break;
+            }
+            document = DeadLetterDocument.ofChange(bridge, binding, stage, change, reason + " [" + leftOut(less, document.length)
+                    + "]", now, less);
+        }
         send(binding, stage, document, change.describe());
+    }
+
+    private String leftOut(DeadLetterDocument.Detail detail, int wholeBytes) {
+        return (detail == DeadLetterDocument.Detail.WITHOUT_IMAGES ? "the row images were" : "the row images and key values were")
+                + " left out of this dead letter, which would have been " + wholeBytes + " bytes, more than kafka.max-record-bytes ("
+                + limit.maxRecordBytes() + " bytes); column_sizes gives the size of each value";
+    }
+
+    private boolean fits(String binding, String stage, byte[] document) {
+        long headers = BINDING_HEADER.length() + binding.length() + STAGE_HEADER.length() + stage.length();
+        return limit.fits(binding.length() + headers + document.length);
     }
 
     /**
@@ -81,7 +114,13 @@ public final class KafkaDeadLetterSink implements RecordDeadLetterSink, AutoClos
     @Override
     public void parkRecord(String binding, String stage, ConsumerRecord<byte[], byte[]> record, String reason)
             throws KafkaOperationException, InterruptedException {
-        byte[] document = DeadLetterDocument.ofRecord(bridge, binding, stage, record, reason, clock.instant());
+        Instant now = clock.instant();
+        byte[] document = DeadLetterDocument.ofRecord(bridge, binding, stage, record, reason, now);
+        if (!fits(binding, stage, document)) {
+            document = DeadLetterDocument.ofRecord(bridge, binding, stage, record, reason + " [the record's key and value"
+                    + " were left out of this dead letter, which would have been " + document.length
+                    + " bytes, more than kafka.max-record-bytes (" + limit.maxRecordBytes() + " bytes)]", now, false);
+        }
         send(binding, stage, document, "record " + record.topic() + "-" + record.partition() + "@" + record.offset());
     }
 

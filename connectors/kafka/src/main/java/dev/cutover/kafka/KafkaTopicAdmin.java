@@ -3,6 +3,8 @@ package dev.cutover.kafka;
 import dev.cutover.kafka.internal.KafkaClients;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
@@ -40,6 +43,8 @@ import org.slf4j.LoggerFactory;
  *       {@code retention.bytes=-1}, {@code cleanup.policy=delete}), which an existing one must have
  *       too: a parked conflict and the changes held behind it live nowhere else.
  * </ul>
+ * Every topic takes records up to the {@link RecordSizeLimit} ({@code max.message.bytes}): a new
+ * one is created so, an existing one with a lower setting is raised to it.
  * Problems are collected and reported together.
  *
  * <p>Thread-safe. {@link #close} releases the admin client; idempotent.
@@ -81,15 +86,16 @@ public final class KafkaTopicAdmin implements AutoCloseable {
      */
     public void ensureTopics(String bridge, List<BindingRoute> routes, TopicSettings settings) throws KafkaOperationException, InterruptedException {
         Map<String, NewTopic> wanted = new LinkedHashMap<>();
+        String maxMessageBytes = settings.recordLimit().topicMaxMessageBytes();
         for (BindingRoute route : routes) {
-            wanted.put(route.topic(), new NewTopic(route.topic(), settings.partitions(), settings.replicationFactor()));
+            wanted.put(route.topic(), new NewTopic(route.topic(), settings.partitions(), settings.replicationFactor())
+                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessageBytes)));
         }
-        wanted.put(TopicNames.schemas(bridge), new NewTopic(TopicNames.schemas(bridge), 1, settings.replicationFactor())
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
-        wanted.put(TopicNames.deadLetters(bridge), new NewTopic(TopicNames.deadLetters(bridge), 1, settings.replicationFactor())
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
-        wanted.put(TopicNames.conflicts(bridge), new NewTopic(TopicNames.conflicts(bridge), 1, settings.replicationFactor())
-                .configs(CONFLICT_LOG_CONFIG));
+        wanted.put(TopicNames.schemas(bridge), topic(TopicNames.schemas(bridge), settings,
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        wanted.put(TopicNames.deadLetters(bridge), topic(TopicNames.deadLetters(bridge), settings,
+                Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+        wanted.put(TopicNames.conflicts(bridge), topic(TopicNames.conflicts(bridge), settings, CONFLICT_LOG_CONFIG));
 
         Set<String> existing = await(admin.listTopics().names(), "listing topics");
         List<String> problems = new ArrayList<>();
@@ -106,6 +112,13 @@ public final class KafkaTopicAdmin implements AutoCloseable {
             throw new KafkaOperationException("Kafka topics of bridge '" + bridge + "' at " + bootstrap
                     + " are not usable:\n  - " + String.join("\n  - ", problems));
         }
+    }
+
+    /** A one-partition topic with {@code configs} and the record limit's {@code max.message.bytes}. */
+    private static NewTopic topic(String name, TopicSettings settings, Map<String, String> configs) {
+        Map<String, String> all = new HashMap<>(configs);
+        all.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, settings.recordLimit().topicMaxMessageBytes());
+        return new NewTopic(name, 1, settings.replicationFactor()).configs(all);
     }
 
     /**
@@ -198,6 +211,36 @@ public final class KafkaTopicAdmin implements AutoCloseable {
         }
         if (topics.contains(conflicts)) {
             verifyConflictLog(conflicts, problems);
+        }
+        raiseMaxMessageBytes(topics, settings.recordLimit(), problems);
+    }
+
+    /** Raises {@code max.message.bytes} of those {@code topics} whose setting is below the record limit's. */
+    private void raiseMaxMessageBytes(List<String> topics, RecordSizeLimit limit, List<String> problems)
+            throws KafkaOperationException, InterruptedException {
+        List<ConfigResource> resources = topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+        Map<ConfigResource, Config> configs = awaitKnown(() -> admin.describeConfigs(resources).all(), "describing topics " + topics);
+        Map<ConfigResource, Collection<AlterConfigOp>> raise = new LinkedHashMap<>();
+        for (Map.Entry<ConfigResource, Config> e : configs.entrySet()) {
+            ConfigEntry entry = e.getValue().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+            if (entry == null || entry.value() == null || Long.parseLong(entry.value()) < limit.kafkaLimit()) {
+                raise.put(e.getKey(), List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        limit.topicMaxMessageBytes()), AlterConfigOp.OpType.SET)));
+            }
+        }
+        if (raise.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<ConfigResource, KafkaFuture<Void>> e : admin.incrementalAlterConfigs(raise).values().entrySet()) {
+            try {
+                await(e.getValue(), "raising max.message.bytes of topic " + e.getKey().name());
+                LOG.info("Raised max.message.bytes of Kafka topic {} to {} (kafka.max-record-bytes {} plus framing)",
+                        e.getKey().name(), limit.kafkaLimit(), limit.maxRecordBytes());
+            } catch (KafkaOperationException failure) {
+                problems.add("topic " + e.getKey().name() + " takes records below kafka.max-record-bytes ("
+                        + limit.maxRecordBytes() + " bytes) and its max.message.bytes could not be raised to "
+                        + limit.kafkaLimit() + ": " + rootMessage(failure) + "; raise it, or lower kafka.max-record-bytes");
+            }
         }
     }
 

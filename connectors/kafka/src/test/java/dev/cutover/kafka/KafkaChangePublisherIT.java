@@ -7,6 +7,7 @@ import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.event.RowImage;
 import dev.cutover.core.event.SourcePosition;
 import dev.cutover.core.event.SystemSide;
+import dev.cutover.core.pipeline.spi.PublishRefusal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,23 +100,58 @@ class KafkaChangePublisherIT {
     }
 
     @Test
-    void aChangeThatDoesNotFitTheSchemaSendsNothingOfTheCall() throws Exception {
+    void aChangeThatDoesNotFitTheSchemaIsRefusedAndTheRestOfTheCallIsSent() throws Exception {
         items.withTopics(1);
         ChangeEvent bad = ChangeEvent.create(SystemSide.LEGACY, Items.TABLE, List.of("id"),
                 RowImage.builder().put("id", 2L).put("name", "x").put("version", null).build(),
                 Instant.now(), SourcePosition.NONE, null);
 
         try (KafkaChangePublisher publisher = new KafkaChangePublisher(items.bridge, items.client, List.of(items.route))) {
-            assertThatThrownBy(() -> publisher.publish("items", List.of(items.create(1, 1), bad)))
-                    .isInstanceOf(ChangeCodecException.class)
-                    .hasMessageContaining("'version'")
-                    .hasMessageContaining("id=2");
+            List<PublishRefusal> refused = publisher.publish("items", List.of(items.create(1, 1), bad, items.create(3, 1)));
+
+            assertThat(refused).singleElement().satisfies(r -> {
+                assertThat(r.change()).isSameAs(bad);
+                assertThat(r.stage()).isEqualTo(PublishRefusal.ENCODE);
+                assertThat(r.reason()).contains("binding 'items'", "'version' is NOT NULL", "id=2");
+            });
             assertThatThrownBy(() -> publisher.publish("nope", List.of(items.create(1, 1))))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("'nope'")
                     .hasMessageContaining("items");
         }
-        assertThat(TestTopics.readAll(items.client, items.route.topic())).isEmpty();
+        ChangeEventCodec codec = ChangeEventCodec.forRoute(items.bridge, items.route);
+        assertThat(TestTopics.readAll(items.client, items.route.topic()))
+                .extracting(r -> codec.decode(r.value()).key().get("id")).containsExactly(1L, 3L);
+    }
+
+    @Test
+    void aChangeLargerThanTheRecordLimitIsRefusedNamingItsSizeAndALargeOneWithinTheLimitTravelsWhole() throws Exception {
+        RecordSizeLimit limit = new RecordSizeLimit(RecordSizeLimit.MIN_BYTES);
+        try (KafkaTopicAdmin admin = new KafkaTopicAdmin(items.client)) {
+            admin.ensureTopics(items.bridge, List.of(items.route), new TopicSettings(1, (short) 1, limit));
+        }
+        ChangeEvent fits = named(1, "a".repeat(limit.maxRecordBytes() - 1024));
+        ChangeEvent tooLarge = named(2, "b".repeat(limit.maxRecordBytes()));
+        ChangeEvent small = named(3, "c");
+
+        try (KafkaChangePublisher publisher = new KafkaChangePublisher(items.bridge, items.client, List.of(items.route), limit)) {
+            List<PublishRefusal> refused = publisher.publish("items", List.of(fits, tooLarge, small));
+
+            assertThat(refused).singleElement().satisfies(r -> {
+                assertThat(r.change()).isSameAs(tooLarge);
+                assertThat(r.stage()).isEqualTo(PublishRefusal.PUBLISH);
+                assertThat(r.reason()).contains("binding 'items'", "id=2", "more than kafka.max-record-bytes (1048576 bytes)",
+                        "after.name 1048576 bytes");
+            });
+        }
+        ChangeEventCodec codec = ChangeEventCodec.forRoute(items.bridge, items.route);
+        assertThat(TestTopics.readAll(items.client, items.route.topic())).extracting(r -> codec.decode(r.value()))
+                .containsExactly(fits, small);
+    }
+
+    private ChangeEvent named(long id, String name) {
+        return ChangeEvent.create(SystemSide.LEGACY, Items.TABLE, List.of("id"), Items.row(id, name, 1), Instant.ofEpochSecond(1),
+                new SourcePosition("lsn", "0/" + id), null);
     }
 
     @Test

@@ -40,6 +40,25 @@ class KafkaTopicAdminIT {
     }
 
     @Test
+    void everyTopicTakesRecordsOfTheLimitAndAnExistingOneWithALowerSettingIsRaised() throws Exception {
+        String deadLetters = TopicNames.deadLetters(items.bridge);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(deadLetters, 1, (short) 1)
+                    .configs(Map.of("retention.ms", "-1", "max.message.bytes", "1000000")))).all().get();
+        }
+
+        items.withTopics(1);
+
+        String expected = Integer.toString(RecordSizeLimit.DEFAULT_BYTES + RecordSizeLimit.FRAMING_BYTES);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+            for (String topic : List.of(items.route.topic(), TopicNames.schemas(items.bridge), deadLetters,
+                    TopicNames.conflicts(items.bridge))) {
+                assertThat(config(admin, topic).get("max.message.bytes").value()).as(topic).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void aConflictTopicThatWouldLoseRecordsIsReportedPerSetting() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(TopicNames.conflicts(items.bridge), 1, (short) 1)

@@ -7,6 +7,7 @@ import dev.cutover.core.event.SourcePosition;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.mapping.MappingException;
 import dev.cutover.core.mapping.TableMapping;
+import dev.cutover.core.pipeline.RefusalParkingPublisher;
 import dev.cutover.core.pipeline.spi.ChangePublisher;
 import dev.cutover.core.pipeline.spi.DeadLetterSink;
 import dev.cutover.core.pipeline.spi.PipelineListener;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +46,7 @@ final class BatchCopier {
     private final BatchTableReader sourceRows;
     private final BatchTableReader targetRows;
     private final WatermarkStore watermarks;
-    private final ChangePublisher publisher;
+    private final RefusalParkingPublisher publisher;
     private final DeadLetterSink deadLetters;
     private final PipelineListener listener;
     private final Clock clock;
@@ -65,9 +65,9 @@ final class BatchCopier {
         this.sourceRows = sourceRows;
         this.targetRows = targetRows;
         this.watermarks = watermarks;
-        this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.deadLetters = deadLetters;
         this.listener = listener;
+        this.publisher = new RefusalParkingPublisher(publisher, deadLetters, listener);
         this.clock = clock;
     }
 
@@ -119,10 +119,10 @@ final class BatchCopier {
 
     /** Publishes a delete for every target key no source row of this copy mapped to. */
     private void deleteMissing(Run run) throws Exception {
-        if (run.deadLettered > 0) {
+        if (run.unmapped > 0) {
             // A row that could not be mapped has no target key: deleting by absence would remove its target row.
             LOG.warn("Batch binding '{}' run {}: {} rows could not be mapped, so deleted rows are not looked for this"
-                    + " time", binding, run.id, run.deadLettered);
+                    + " time", binding, run.id, run.unmapped);
             return;
         }
         List<ChangeEvent> page = new ArrayList<>();
@@ -142,9 +142,9 @@ final class BatchCopier {
         if (page.isEmpty()) {
             return;
         }
-        publisher.publish(binding, List.copyOf(page));
-        page.forEach(e -> listener.onPublished(binding, e));
-        run.deletes += page.size();
+        int refused = publisher.publish(binding, List.copyOf(page));
+        run.deletes += page.size() - refused;
+        run.deadLettered += refused;
         page.clear();
     }
 
@@ -190,6 +190,7 @@ final class BatchCopier {
         private long rows;
         private long deletes;
         private long deadLettered;
+        private long unmapped;
 
         Run(String id, Instant started) {
             this.id = id;
@@ -208,7 +209,11 @@ final class BatchCopier {
             }
         }
 
-        /** Maps the page, parks what cannot be mapped, publishes the rest and waits for Kafka's acknowledgement. */
+        /**
+         * Maps the page, parks what cannot be mapped or what the publisher refuses, publishes the rest
+         * and waits for Kafka's acknowledgement. A refused row keeps its target key among those seen,
+         * so a full copy does not delete its target row.
+         */
         void flush() throws Exception {
             if (page.isEmpty()) {
                 return;
@@ -226,14 +231,12 @@ final class BatchCopier {
                     deadLetters.park(binding, "map", event, e.getMessage());
                     listener.onDeadLettered(binding, "map");
                     deadLettered++;
+                    unmapped++;
                 }
             }
             rows += page.size();
             page.clear();
-            if (!mapped.isEmpty()) {
-                publisher.publish(binding, mapped);
-                mapped.forEach(e -> listener.onPublished(binding, e));
-            }
+            deadLettered += publisher.publish(binding, mapped);
         }
     }
 }

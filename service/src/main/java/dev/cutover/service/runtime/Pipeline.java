@@ -36,6 +36,7 @@ import dev.cutover.kafka.KafkaConflictSink;
 import dev.cutover.kafka.KafkaDeadLetterSink;
 import dev.cutover.kafka.KafkaOperationException;
 import dev.cutover.kafka.KafkaTopicAdmin;
+import dev.cutover.kafka.RecordSizeLimit;
 import dev.cutover.kafka.SchemaTopic;
 import dev.cutover.kafka.TopicSchemas;
 import dev.cutover.kafka.TopicSettings;
@@ -142,19 +143,19 @@ final class Pipeline {
         List<BindingRoute> routes = bindings.stream().map(CompiledBinding::route).toList();
         try (KafkaTopicAdmin admin = new KafkaTopicAdmin(clientProps)) {
             admin.ensureTopics(config.name(), routes,
-                    new TopicSettings(config.kafka().partitions(), (short) config.kafka().replicationFactor()));
+                    new TopicSettings(config.kafka().partitions(), (short) config.kafka().replicationFactor(), recordLimit(config)));
         }
         try (SchemaTopic schemas = new SchemaTopic(config.name(), clientProps)) {
             for (BindingRoute route : routes) {
                 schemas.publish(TopicSchemas.of(config.name(), route));
             }
         }
-        deadLetters = new KafkaDeadLetterSink(config.name(), clientProps, clock);
+        deadLetters = new KafkaDeadLetterSink(config.name(), clientProps, clock, recordLimit(config));
         boolean twoWay = bindings.stream().anyMatch(CompiledBinding::twoWay);
         if (twoWay) {
             startConflictDesk(config, clientProps, registry);
         }
-        publisher = new KafkaChangePublisher(config.name(), clientProps, routes);
+        publisher = new KafkaChangePublisher(config.name(), clientProps, routes, recordLimit(config));
         for (SystemSide side : SystemSide.values()) {
             List<CompiledBinding> writing = bindings.stream().filter(b -> b.target() == side).toList();
             if (!writing.isEmpty()) {
@@ -176,7 +177,7 @@ final class Pipeline {
 
     private Map<String, String> startKafka(BridgeConfig config) {
         if (config.kafka().embedded()) {
-            broker = EmbeddedKafkaBroker.start(config.kafka().dataDir(), config.kafka().embeddedPort());
+            broker = EmbeddedKafkaBroker.start(config.kafka().dataDir(), config.kafka().embeddedPort(), recordLimit(config));
             bootstrapServers = broker.bootstrapServers();
             LOG.info("Embedded Kafka broker listening on {}", bootstrapServers);
         } else {
@@ -185,6 +186,11 @@ final class Pipeline {
         Map<String, String> clientProps = new HashMap<>(config.kafka().properties());
         clientProps.put("bootstrap.servers", bootstrapServers);
         return clientProps;
+    }
+
+    /** The largest record, as {@code kafka.max-record-bytes} says, for every Kafka client, topic and the embedded broker. */
+    private static RecordSizeLimit recordLimit(BridgeConfig config) {
+        return new RecordSizeLimit(config.kafka().maxRecordBytes());
     }
 
     /** Reads the conflicts topic into the index that answers queries; the appliers restore their parked keys from it. */
@@ -242,6 +248,7 @@ final class Pipeline {
                 writing.stream().map(CompiledBinding::route).toList(), loopApplier, deadLetters, metrics,
                 KafkaApplyOptions.defaults(group)
                         .withMaxBatchSize(config.tuning().applyBatchSize())
+                        .withRecordLimit(recordLimit(config))
                         .withRetries(KafkaApplyOptions.UNLIMITED_RETRIES, KafkaApplyOptions.DEFAULT_RETRY_BACKOFF_INITIAL,
                                 retryBackoff(config).max())
                         .withGroupInstanceId(BridgeRoles.groupInstanceId(config, group)));

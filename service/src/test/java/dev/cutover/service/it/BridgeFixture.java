@@ -52,7 +52,7 @@ final class BridgeFixture implements AutoCloseable {
      * data directory (on a free port) instead of using the shared one.
      */
     BridgeFixture withEmbeddedKafka() {
-        kafkaSection = "{ bootstrap: embedded, embedded-port: 0 }";
+        kafkaSection = "\n  bootstrap: embedded\n  embedded-port: 0";
         return this;
     }
 
@@ -71,7 +71,7 @@ final class BridgeFixture implements AutoCloseable {
         String yaml = """
                 name: %s
                 data-dir: state
-                kafka: %s
+                kafka:%s
                 systems:
                   legacy: { kind: postgresql, jdbc-url: "%s", user: %s }
                   new:    { kind: postgresql, jdbc-url: "%s", user: %s }
@@ -79,7 +79,7 @@ final class BridgeFixture implements AutoCloseable {
                 tuning: { %s }
                 bindings:
                 %s""".formatted(name, kafkaSection != null ? kafkaSection
-                        : "{ bootstrap: \"" + SharedKafka.bootstrapServers() + "\", partitions: 3 }", legacy.jdbcUrl(), legacy.user(), neu.jdbcUrl(),
+                        : "\n  bootstrap: \"" + SharedKafka.bootstrapServers() + "\"\n  partitions: 3", legacy.jdbcUrl(), legacy.user(), neu.jdbcUrl(),
                 neu.user(), httpPort, tuning, bindingsYaml.indent(2));
         Files.createDirectories(dir);
         configFile = dir.resolve("cutover.yaml");

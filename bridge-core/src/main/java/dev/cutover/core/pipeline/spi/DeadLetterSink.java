@@ -14,7 +14,8 @@ public interface DeadLetterSink {
      * Parks a change durably; returns once it is stored.
      *
      * @param binding the binding the change belongs to
-     * @param stage where it failed: {@code map} or {@code apply}
+     * @param stage where it failed: {@code map}, {@code encode} or {@code publish} (see
+     *     {@link PublishRefusal}), or {@code apply}
      * @param change the change, in the terms it had when it failed
      * @param reason why, naming the column or constraint; never contains credentials
      * @throws Exception when it could not be stored; the caller must then stop rather than lose it

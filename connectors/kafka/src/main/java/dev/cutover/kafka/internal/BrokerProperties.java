@@ -1,5 +1,6 @@
 package dev.cutover.kafka.internal;
 
+import dev.cutover.kafka.RecordSizeLimit;
 import java.nio.file.Path;
 import java.util.Properties;
 
@@ -29,9 +30,9 @@ public final class BrokerProperties {
 
     /**
      * The properties for a node that serves clients on {@code clientPort} and runs its controller
-     * on {@code controllerPort}, storing everything in {@code logDir}.
+     * on {@code controllerPort}, storing everything in {@code logDir}, taking records up to {@code limit}.
      */
-    public static Properties of(Path logDir, int clientPort, int controllerPort) {
+    public static Properties of(Path logDir, int clientPort, int controllerPort, RecordSizeLimit limit) {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", Integer.toString(NODE_ID));
@@ -77,6 +78,9 @@ public final class BrokerProperties {
         p.setProperty("log.segment.bytes", Long.toString(SEGMENT_BYTES));
         p.setProperty("log.index.size.max.bytes", Integer.toString(INDEX_BYTES));
         p.setProperty("metadata.log.segment.bytes", Long.toString(8L * 1024 * 1024));
+
+        // Large rows: the broker's default limit is 1 MiB.
+        limit.brokerSettings().forEach(p::setProperty);
         return p;
     }
 }

@@ -18,6 +18,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * For a raw record: bridge, binding, stage, reason, parked_at, topic, partition, offset and the
  * record's key and value in base64.
  *
+ * <p>A change too large to park whole is parked as a summary: the same fields without before and
+ * after, with {@code images_left_out: true} and {@code column_sizes} (bytes of each value of each
+ * image, see {@link ColumnSizes}); if even that is too large, without the key's values too
+ * ({@code key: null}, its sizes under {@code column_sizes.key}). A raw record too large to park
+ * whole keeps its position and sizes ({@code key_bytes}, {@code value_bytes}) instead of its bytes.
+ *
  * <p>Row values become JSON as: null, booleans, integers and floating-point numbers as such (NaN
  * and infinities as strings), decimals as strings (many JSON readers would turn a long decimal
  * number into an inexact double), byte arrays in base64, everything else (UUIDs, dates, times,
@@ -32,39 +38,88 @@ public final class DeadLetterDocument {
     private DeadLetterDocument() {
     }
 
-    /** The document of a change that could not be mapped or applied. */
+    /** How much of a change a dead letter holds. */
+    public enum Detail {
+        /** Everything, images included. */
+        FULL,
+        /** The key's values but not the images: their sizes instead. */
+        WITHOUT_IMAGES,
+        /** Neither the key's values nor the images: their sizes instead. */
+        SIZES_ONLY
+    }
+
+    /** The document of a change that could not be mapped, published or applied, whole. */
     public static byte[] ofChange(String bridge, String binding, String stage, ChangeEvent change, String reason, Instant parkedAt) {
+        return ofChange(bridge, binding, stage, change, reason, parkedAt, Detail.FULL);
+    }
+
+    /** The document of a change, holding as much of it as {@code detail} says. */
+    public static byte[] ofChange(String bridge, String binding, String stage, ChangeEvent change, String reason, Instant parkedAt,
+            Detail detail) {
         return write(json -> {
             header(json, bridge, binding, stage, reason, parkedAt);
             json.writeStringField("table", change.table().toString());
             json.writeStringField("operation", change.operation().name());
             json.writeStringField("origin", change.origin().label());
             json.writeFieldName("key");
-            row(json, change.key());
+            row(json, detail == Detail.SIZES_ONLY ? null : change.key());
             json.writeObjectFieldStart("position");
             json.writeStringField("kind", change.position().kind());
             json.writeStringField("value", change.position().value());
             json.writeEndObject();
             json.writeStringField("commit_time", change.commitTime().toString());
             json.writeStringField("transaction_id", change.transactionId());
-            json.writeFieldName("before");
-            row(json, change.before());
-            json.writeFieldName("after");
-            row(json, change.after());
+            if (detail == Detail.FULL) {
+                json.writeFieldName("before");
+                row(json, change.before());
+                json.writeFieldName("after");
+                row(json, change.after());
+                return;
+            }
+            json.writeBooleanField("images_left_out", true);
+            json.writeObjectFieldStart("column_sizes");
+            if (detail == Detail.SIZES_ONLY) {
+                sizes(json, "key", change.key());
+            }
+            sizes(json, "before", change.before());
+            sizes(json, "after", change.after());
+            json.writeEndObject();
         });
     }
 
-    /** The document of a record that could not be decoded. */
+    /** The document of a record that could not be decoded, with its key and value when {@code withBytes}, else their sizes. */
     public static byte[] ofRecord(String bridge, String binding, String stage, ConsumerRecord<byte[], byte[]> record,
-            String reason, Instant parkedAt) {
+            String reason, Instant parkedAt, boolean withBytes) {
         return write(json -> {
             header(json, bridge, binding, stage, reason, parkedAt);
             json.writeStringField("topic", record.topic());
             json.writeNumberField("partition", record.partition());
             json.writeNumberField("offset", record.offset());
-            json.writeStringField("key_base64", record.key() == null ? null : Base64.getEncoder().encodeToString(record.key()));
-            json.writeStringField("value_base64", record.value() == null ? null : Base64.getEncoder().encodeToString(record.value()));
+            if (withBytes) {
+                json.writeStringField("key_base64", record.key() == null ? null : Base64.getEncoder().encodeToString(record.key()));
+                json.writeStringField("value_base64", record.value() == null ? null : Base64.getEncoder().encodeToString(record.value()));
+            } else {
+                json.writeNumberField("key_bytes", record.key() == null ? 0 : record.key().length);
+                json.writeNumberField("value_bytes", record.value() == null ? 0 : record.value().length);
+            }
         });
+    }
+
+    /** The document of a record that could not be decoded, whole. */
+    public static byte[] ofRecord(String bridge, String binding, String stage, ConsumerRecord<byte[], byte[]> record,
+            String reason, Instant parkedAt) {
+        return ofRecord(bridge, binding, stage, record, reason, parkedAt, true);
+    }
+
+    private static void sizes(JsonGenerator json, String image, RowImage row) throws IOException {
+        if (row == null) {
+            return;
+        }
+        json.writeObjectFieldStart(image);
+        for (Map.Entry<String, Long> e : ColumnSizes.of(row).entrySet()) {
+            json.writeNumberField(e.getKey(), e.getValue());
+        }
+        json.writeEndObject();
     }
 
     private static void header(JsonGenerator json, String bridge, String binding, String stage, String reason, Instant parkedAt)

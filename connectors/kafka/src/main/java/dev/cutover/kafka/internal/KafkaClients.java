@@ -1,5 +1,6 @@
 package dev.cutover.kafka.internal;
 
+import dev.cutover.kafka.RecordSizeLimit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -17,7 +18,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * <p>Three layers, later ones winning: Cutover's tuning defaults (which the user may override),
  * the user's properties, then the settings correctness depends on (idempotent producer with
- * {@code acks=all}; consumer offsets committed by hand, read-committed), which nobody overrides.
+ * {@code acks=all}; consumer offsets committed by hand, read-committed; the record sizes of the
+ * {@link RecordSizeLimit}), which nobody overrides.
  *
  * <p>Stateless and thread-safe.
  */
@@ -42,20 +44,32 @@ public final class KafkaClients {
      * a broker that metadata already names leader is not yet taking records, and deliberately
      * overrides a {@code max.in.flight.requests.per.connection} in the client properties.
      */
-    public static Map<String, Object> orderedProducer(Map<String, String> clientProperties, String clientId) {
-        Map<String, Object> config = producer(clientProperties, clientId);
+    public static Map<String, Object> orderedProducer(Map<String, String> clientProperties, String clientId, RecordSizeLimit limit) {
+        Map<String, Object> config = producer(clientProperties, clientId, limit);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         return config;
     }
 
-    /** Configuration of an idempotent byte-array producer. */
+    /** {@link #orderedProducer(Map, String, RecordSizeLimit)} for records of the default size limit. */
+    public static Map<String, Object> orderedProducer(Map<String, String> clientProperties, String clientId) {
+        return orderedProducer(clientProperties, clientId, RecordSizeLimit.DEFAULT);
+    }
+
+    /** Configuration of an idempotent byte-array producer of records up to the default size limit. */
     public static Map<String, Object> producer(Map<String, String> clientProperties, String clientId) {
+        return producer(clientProperties, clientId, RecordSizeLimit.DEFAULT);
+    }
+
+    /** Configuration of an idempotent byte-array producer of records up to {@code limit}. */
+    public static Map<String, Object> producer(Map<String, String> clientProperties, String clientId, RecordSizeLimit limit) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_SIZE);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, COMPRESSION);
+        config.putAll(limit.producerDefaults());
         config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
         config.putAll(checked(clientProperties));
+        config.putAll(limit.producerSettings());
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -64,14 +78,21 @@ public final class KafkaClients {
     }
 
     /**
-     * Configuration of a byte-array consumer that commits by hand.
+     * Configuration of a byte-array consumer that commits by hand, of records up to the default size limit.
      *
      * @param groupId the consumer group, or null for a consumer that assigns partitions itself
      */
     public static Map<String, Object> consumer(Map<String, String> clientProperties, String clientId, String groupId, int maxPollRecords) {
+        return consumer(clientProperties, clientId, groupId, maxPollRecords, RecordSizeLimit.DEFAULT);
+    }
+
+    /** As {@link #consumer(Map, String, String, int)}, fetching records up to {@code limit} whole. */
+    public static Map<String, Object> consumer(Map<String, String> clientProperties, String clientId, String groupId,
+            int maxPollRecords, RecordSizeLimit limit) {
         Map<String, Object> config = new HashMap<>();
         config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
         config.putAll(checked(clientProperties));
+        config.putAll(limit.consumerSettings());
         if (groupId != null) {
             config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         }

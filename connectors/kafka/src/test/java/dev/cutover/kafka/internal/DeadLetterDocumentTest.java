@@ -67,4 +67,51 @@ class DeadLetterDocumentTest {
         assertThat(doc.get("key_base64").asText()).isEqualTo("/w==");
         assertThat(doc.get("value_base64").asText()).isEqualTo("AAE=");
     }
+
+    @Test
+    void aChangeWithoutImagesKeepsItsIdentityAndKeyAndGivesTheSizeOfEachValue() throws Exception {
+        RowImage row = RowImage.builder().put("id", 9).put("body", "é".repeat(10)).put("blob", new byte[300]).put("note", null).build();
+        ChangeEvent create = ChangeEvent.create(SystemSide.LEGACY, new TableId("public", "docs"), List.of("id"), row,
+                Instant.parse("2024-05-06T07:00:00Z"), new SourcePosition("lsn", "0/1"), "5");
+
+        JsonNode doc = new ObjectMapper().readTree(DeadLetterDocument.ofChange("b", "docs", "publish", create, "too large", PARKED,
+                DeadLetterDocument.Detail.WITHOUT_IMAGES));
+
+        assertThat(doc.get("table").asText()).isEqualTo("public.docs");
+        assertThat(doc.get("key").get("id").asInt()).isEqualTo(9);
+        assertThat(doc.has("after")).isFalse();
+        assertThat(doc.get("images_left_out").asBoolean()).isTrue();
+        JsonNode after = doc.get("column_sizes").get("after");
+        assertThat(after.get("body").asLong()).isEqualTo(20);
+        assertThat(after.get("blob").asLong()).isEqualTo(300);
+        assertThat(after.get("note").asLong()).isZero();
+        assertThat(doc.get("column_sizes").has("before")).isFalse();
+        assertThat(doc.get("column_sizes").has("key")).isFalse();
+    }
+
+    @Test
+    void aChangeWithSizesOnlyLeavesTheKeyValuesOutToo() throws Exception {
+        RowImage key = RowImage.builder().put("code", "k".repeat(50)).build();
+        ChangeEvent delete = ChangeEvent.delete(SystemSide.LEGACY, new TableId("public", "docs"), List.of("code"), key,
+                Instant.parse("2024-05-06T07:00:00Z"), new SourcePosition("lsn", "0/1"), "5");
+
+        JsonNode doc = new ObjectMapper().readTree(DeadLetterDocument.ofChange("b", "docs", "publish", delete, "too large", PARKED,
+                DeadLetterDocument.Detail.SIZES_ONLY));
+
+        assertThat(doc.get("key").isNull()).isTrue();
+        assertThat(doc.get("column_sizes").get("key").get("code").asLong()).isEqualTo(50);
+        assertThat(doc.get("column_sizes").get("before").get("code").asLong()).isEqualTo(50);
+    }
+
+    @Test
+    void aRecordWithoutBytesKeepsItsCoordinatesAndSizes() throws Exception {
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("b.new.t", 0, 5L, new byte[3], new byte[70]);
+
+        JsonNode doc = new ObjectMapper().readTree(DeadLetterDocument.ofRecord("b", "t", "decode", record, "bad", PARKED, false));
+
+        assertThat(doc.get("offset").asLong()).isEqualTo(5);
+        assertThat(doc.has("value_base64")).isFalse();
+        assertThat(doc.get("key_bytes").asLong()).isEqualTo(3);
+        assertThat(doc.get("value_bytes").asLong()).isEqualTo(70);
+    }
 }

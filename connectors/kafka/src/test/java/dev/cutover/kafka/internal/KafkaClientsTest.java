@@ -3,6 +3,7 @@ package dev.cutover.kafka.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cutover.kafka.RecordSizeLimit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,15 @@ class KafkaClientsTest {
         assertThat(consumer).containsEntry("enable.auto.commit", "false").containsEntry("isolation.level", "read_committed")
                 .containsEntry("auto.offset.reset", "earliest").containsEntry("max.poll.records", "500")
                 .containsEntry("group.id", "g").containsEntry("sasl.jaas.config", "secret stuff");
+    }
+
+    @Test
+    void producersAndConsumersTakeRecordsOfTheLimitWhateverTheUserSet() {
+        Map<String, String> user = Map.of("bootstrap.servers", "k:9092", "max.request.size", "1000", "max.partition.fetch.bytes", "1000");
+        RecordSizeLimit limit = new RecordSizeLimit(2 * RecordSizeLimit.MIN_BYTES);
+
+        assertThat(KafkaClients.producer(user, "p", limit)).containsEntry("max.request.size", limit.kafkaLimit());
+        assertThat(KafkaClients.consumer(user, "c", "g", 10, limit)).containsEntry("max.partition.fetch.bytes", limit.kafkaLimit());
     }
 
     @Test
