@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * Any other failure is final: {@link #failure()} is set and the supervisor stops.
  *
  * <p>An outage ends once the restarted source streams again (a heartbeat or a change came through
- * after the restart), as {@code lastStreamed} tells. Thread-safe; {@link #close} is idempotent.
+ * after the restart), as {@code lastStreamed} tells. A source that has not failed but has sent
+ * nothing for longer than {@code stallAfter} counts as an outage too, a silence: heartbeats come
+ * every few seconds from a capture that streams. Thread-safe; {@link #close} is idempotent.
  */
 final class CaptureSupervisor implements AutoCloseable {
 
@@ -36,6 +38,7 @@ final class CaptureSupervisor implements AutoCloseable {
     private final ChangeBatchHandler handler;
     private final Backoff backoff;
     private final Supplier<Instant> lastStreamed;
+    private final Duration stallAfter;
     private final Clock clock;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Thread thread;
@@ -50,14 +53,16 @@ final class CaptureSupervisor implements AutoCloseable {
      * @param handler what every source hands its batches to
      * @param backoff the delays between restarts
      * @param lastStreamed when the capture last showed it streams (a heartbeat or a change); null before
+     * @param stallAfter how long a running source may be silent before it counts as down
      */
     CaptureSupervisor(String name, Supplier<DebeziumCaptureSource> sources, ChangeBatchHandler handler, Backoff backoff,
-            Supplier<Instant> lastStreamed, Clock clock) {
+            Supplier<Instant> lastStreamed, Duration stallAfter, Clock clock) {
         this.name = Objects.requireNonNull(name, "name");
         this.sources = Objects.requireNonNull(sources, "sources");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.lastStreamed = Objects.requireNonNull(lastStreamed, "lastStreamed");
+        this.stallAfter = Objects.requireNonNull(stallAfter, "stallAfter");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.thread = new Thread(this::supervise, "cutover-" + name + "-supervisor");
         this.thread.setDaemon(true);
@@ -132,10 +137,31 @@ final class CaptureSupervisor implements AutoCloseable {
         return current;
     }
 
-    /** Why the capture is not streaming and is being restarted; null while it streams (or before its first outage). */
+    /**
+     * Why the capture is not streaming: it is being restarted, or it has been silent too long;
+     * null while it streams.
+     */
     Outage outage() {
         Outage o = outage;
-        return o == null || streamedSinceStart() ? null : o;
+        if (o != null && !streamedSinceStart()) {
+            return o;
+        }
+        Instant started = startedAt;
+        return started == null ? null : silence(lastStreamed.get(), started, clock.instant(), stallAfter);
+    }
+
+    /**
+     * A silence when neither a heartbeat nor a change came for longer than {@code stallAfter},
+     * counted from the later of the last one and the source's start; otherwise null.
+     */
+    static Outage silence(Instant lastStreamed, Instant startedAt, Instant now, Duration stallAfter) {
+        Instant since = lastStreamed == null || lastStreamed.isBefore(startedAt) ? startedAt : lastStreamed;
+        Duration silent = Duration.between(since, now);
+        if (silent.compareTo(stallAfter) <= 0) {
+            return null;
+        }
+        return Outage.silence("no heartbeat or change for " + silent.toSeconds() + " s (the capture reports one every few seconds"
+                + " while it streams): its database or the broker may be unreachable", since);
     }
 
     /** The failure that stopped the capture for good (one that a restart cannot cure); null otherwise. */

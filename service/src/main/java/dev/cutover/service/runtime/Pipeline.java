@@ -79,6 +79,9 @@ final class Pipeline {
      */
     private static final int REFLECTION_GUARD_ENTRIES = 20_000;
 
+    /** The shortest silence taken for a stalled capture: a long batch (large rows) can keep heartbeats back for a while. */
+    private static final Duration MIN_STALL = Duration.ofSeconds(60);
+
     /** The {@code /status} state of a binding whose capture or applier keeps retrying something that is down. */
     static final String DEGRADED = "DEGRADED";
 
@@ -297,9 +300,19 @@ final class Pipeline {
         CapturePipeline handler = new CapturePipeline(mapped, publisher, deadLetters, metrics, clock, tap);
         CaptureSupervisor capture = new CaptureSupervisor(built.captureName(),
                 () -> DebeziumCaptureSource.create(built, new EchoAttribution(metrics, bindingByTable)), handler,
-                retryBackoff(config), () -> metrics.lastStreamed(side.label()), clock);
+                retryBackoff(config), () -> metrics.lastStreamed(side.label()), stallAfter(tuning), clock);
         captures.put(side, capture);
         capture.start();
+    }
+
+    /**
+     * How long a running capture may send neither a heartbeat nor a change before it counts as
+     * down: a capture that lost its database without failing (a binlog client that keeps
+     * reconnecting quietly, say) shows then, instead of looking healthy.
+     */
+    private static Duration stallAfter(TuningOptions tuning) {
+        Duration threeHeartbeats = tuning.heartbeatInterval().multipliedBy(3);
+        return threeHeartbeats.compareTo(MIN_STALL) > 0 ? threeHeartbeats : MIN_STALL;
     }
 
     private static Backoff retryBackoff(BridgeConfig config) {
@@ -388,7 +401,7 @@ final class Pipeline {
         doc.put("cause", outage.cause());
         doc.put("since", outage.since().toString());
         doc.put("attempts", outage.attempts());
-        doc.put("nextAttempt", outage.nextAttempt().toString());
+        doc.put("nextAttempt", Objects.toString(outage.nextAttempt(), null));
         list.add(doc);
     }
 
