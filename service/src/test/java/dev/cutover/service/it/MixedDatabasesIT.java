@@ -53,22 +53,8 @@ class MixedDatabasesIT {
     private BridgeConfig config;
 
     @AfterEach
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-        try {
-            if (maria != null) {
-                maria.close();
-            }
-            if (second != null) {
-                second.close();
-            }
-        } finally {
-            if (pg != null) {
-                pg.close();
-            }
-        }
+    void stop() throws Exception {
+        Closing.all(service, maria, second, pg);
     }
 
     /** The legacy tables on MariaDB, with a row for the initial load and two for the batch copy. */

@@ -62,9 +62,11 @@ class OutageIT {
                         .until(() -> attempts(bridge, "applier of new") > 20);
                 assertThat(bridge.state()).isEqualTo(ServiceState.RUNNING);
 
+                long back = System.nanoTime();
                 target.restart();
                 awaitInSync(config, legacy, target);
                 await("ready again").atMost(TIMEOUT).until(bridge::isReady);
+                report("target database", back);
                 assertThat(outages(bridge)).isEmpty();
                 assertThat(binding(bridge)).containsEntry("state", "RUNNING");
             }
@@ -95,13 +97,21 @@ class OutageIT {
                         .until(() -> attempts(bridge, "capture of legacy") > 10);
                 assertThat(bridge.state()).isEqualTo(ServiceState.RUNNING);
 
+                long back = System.nanoTime();
                 source.restart();
                 source.execute(inserts(21, 40));
                 awaitInSync(config, source, neu);
                 await("ready again").atMost(TIMEOUT).until(bridge::isReady);
+                report("captured database", back);
                 assertThat(outages(bridge)).isEmpty();
             }
         }
+    }
+
+    /** The recovery time, for the record (not asserted: timings belong to benchmarks). */
+    private static void report(String what, long backNanos) {
+        System.out.printf("OutageIT: %s back; in sync and ready %d ms later (retry-backoff-max %s)%n", what,
+                (System.nanoTime() - backNanos) / 1_000_000, "PT0.3S");
     }
 
     private Path writeConfig(String name, String legacyUrl, String newUrl) throws Exception {

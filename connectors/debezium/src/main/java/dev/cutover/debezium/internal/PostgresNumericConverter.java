@@ -43,7 +43,9 @@ public final class PostgresNumericConverter implements CustomConverter<SchemaBui
     public void converterFor(RelationalColumn column, ConverterRegistration<SchemaBuilder> registration) {
         String type = column.typeName();
         if ("numeric".equalsIgnoreCase(type) || "decimal".equalsIgnoreCase(type)) {
-            registration.register(SchemaBuilder.string().name(SCHEMA_NAME), PostgresNumericConverter::text);
+            // Always optional: the before image of a delete under REPLICA IDENTITY DEFAULT carries only the key, and
+            // Debezium fills the other fields with null, which a required field refuses (it stopped the capture).
+            registration.register(SchemaBuilder.string().name(SCHEMA_NAME).optional(), PostgresNumericConverter::text);
         }
     }
 
