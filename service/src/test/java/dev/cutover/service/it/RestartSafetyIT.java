@@ -77,9 +77,12 @@ class RestartSafetyIT {
             long writtenWhileDown = writer.changes();
             await().atMost(TIMEOUT).until(() -> writer.changes() > writtenWhileDown + 200);
 
+            long relaunched = System.nanoTime();
             Process second = ServiceProcess.run(config, "second");
             try {
                 awaitReady(second, httpPort);
+                System.out.printf("RestartSafetyIT: restarted after kill -9, ready %d ms after launch%n",
+                        (System.nanoTime() - relaunched) / 1_000_000);
                 // Ready means applying: the restarted applier rejoins its group as the same static member at
                 // once, instead of waiting out the killed consumer's 45 s session.
                 await("changes applied soon after ready").atMost(APPLYING_SOON_AFTER_READY)

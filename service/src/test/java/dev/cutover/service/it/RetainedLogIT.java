@@ -52,7 +52,7 @@ class RetainedLogIT {
             String slot = "cutover_" + fixture.name + "_legacy";
             assertThat(above.code()).as(above.printed()).isEqualTo(1);
             assertThat(above.out()).containsPattern("PROBLEM  systems.legacy: replication slot " + slot
-                    + " retains [0-9.]+ KiB of log \\(from [0-9A-F/]+ to [0-9A-F/]+\\), above tuning.slot-retained-warn \\(64KiB\\)")
+                    + " retains [0-9.]+ (KiB|MiB|GiB) of log \\(from [0-9A-F/]+ to [0-9A-F/]+\\), above tuning.slot-retained-warn \\(64KiB\\)")
                     .contains("SELECT pg_drop_replication_slot('" + slot + "')");
 
             fixture.writeConfig(Scenario.CUSTOMERS_BINDING, 0, tuning("1GiB"));
@@ -83,7 +83,7 @@ class RetainedLogIT {
             Path offsets = dir.resolve("state").resolve("offsets").resolve("legacy.offsets").toAbsolutePath();
             assertThat(above.code()).as(above.printed()).isEqualTo(1);
             assertThat(above.out()).containsPattern("PROBLEM  systems.legacy: stored binlog position in " + offsets
-                    + " retains [0-9.]+ KiB of log \\(from \\S+:\\d+ to \\S+:\\d+\\), above tuning.slot-retained-warn \\(64KiB\\)")
+                    + " retains [0-9.]+ (KiB|MiB|GiB) of log \\(from \\S+:\\d+ to \\S+:\\d+\\), above tuning.slot-retained-warn \\(64KiB\\)")
                     .contains("expire_logs_days");
 
             mariaDbConfig(maria, pg, "1GiB");
