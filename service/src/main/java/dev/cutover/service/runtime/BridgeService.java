@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -88,7 +89,7 @@ public final class BridgeService implements AutoCloseable {
             listener = metrics;
             pipeline = Pipeline.start(config, bridge, metrics, registry, clock, this::onComponentFailure);
             http = new HttpEndpoints(config.http().host(), config.http().port(), registry::scrape,
-                    this::isLive, this::isReady, this::status, pipeline.conflicts(), pipeline.resyncs(), config.http().token());
+                    this::isLive, this::notReady, this::status, pipeline.conflicts(), pipeline.resyncs(), config.http().token());
             startedAt = clock.instant();
             transition(ServiceState.STARTING, ServiceState.RUNNING);
             LOG.info("Bridge '{}' running; HTTP on {}:{} ({})", config.name(), config.http().host(), http.port(),
@@ -222,6 +223,26 @@ public final class BridgeService implements AutoCloseable {
         Pipeline p = pipeline;
         MicrometerPipelineListener l = listener;
         return state.get() == ServiceState.RUNNING && p != null && p.isApplying() && l != null && l.allCapturesStreaming();
+    }
+
+    /**
+     * Why {@link #isReady} is false, for {@code /health/ready}: each binding paused for schema drift
+     * by name with what drifted, else a pointer to {@code /status}; empty when ready.
+     */
+    public List<String> notReady() {
+        if (isReady()) {
+            return List.of();
+        }
+        Pipeline p = pipeline;
+        List<String> reasons = new ArrayList<>();
+        if (p != null) {
+            p.pausedForDrift().forEach(r -> reasons.add("paused for schema drift: " + r));
+        }
+        if (reasons.isEmpty()) {
+            reasons.add("bridge " + state.get().name().toLowerCase(Locale.ROOT)
+                    + ": not every binding applies yet, or an outage holds one up (see /status)");
+        }
+        return reasons;
     }
 
     /** The document {@code GET /status} serves: state, failure, captures, bindings, loads and resyncs. */

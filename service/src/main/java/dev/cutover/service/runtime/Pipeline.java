@@ -13,6 +13,7 @@ import dev.cutover.core.conflict.ReflectionGuard;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.mapping.TableMapping;
+import dev.cutover.core.pipeline.CaptureDriftGuard;
 import dev.cutover.core.pipeline.CapturePipeline;
 import dev.cutover.core.pipeline.spi.ChangeApplier;
 import dev.cutover.core.retry.Backoff;
@@ -34,11 +35,13 @@ import dev.cutover.kafka.KafkaApplyOptions;
 import dev.cutover.kafka.KafkaChangePublisher;
 import dev.cutover.kafka.KafkaConflictSink;
 import dev.cutover.kafka.KafkaDeadLetterSink;
+import dev.cutover.kafka.KafkaHeldChanges;
 import dev.cutover.kafka.KafkaOperationException;
 import dev.cutover.kafka.KafkaTopicAdmin;
 import dev.cutover.kafka.RecordSizeLimit;
 import dev.cutover.kafka.SchemaTopic;
 import dev.cutover.kafka.TopicSchemas;
+import dev.cutover.kafka.TopicNames;
 import dev.cutover.kafka.TopicSettings;
 import dev.cutover.service.batch.BatchScheduler;
 import dev.cutover.service.conflict.ConflictDesk;
@@ -97,6 +100,9 @@ final class Pipeline {
     private String bootstrapServers;
     private KafkaChangePublisher publisher;
     private KafkaDeadLetterSink deadLetters;
+    private KafkaHeldChanges heldChanges;
+    private Map<String, KafkaHeldChanges.Pending> pendingHeld = Map.of();
+    private final DriftBoard drift;
     private KafkaConflictSink conflictStore;
     private List<ConflictLogEntry> conflictHistory = List.of();
     private ConflictDesk conflicts;
@@ -106,7 +112,8 @@ final class Pipeline {
     private Thread watchdog;
     private volatile boolean closed;
 
-    private Pipeline(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics) {
+    private Pipeline(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics, Clock clock) {
+        this.drift = new DriftBoard(clock, TopicNames.held(config.name()));
         this.bindings = bridge.directions();
         this.unsynced = config.bindings().stream().filter(b -> !b.synced()).toList();
         this.mappings = bridge.mappings();
@@ -121,7 +128,7 @@ final class Pipeline {
      */
     static Pipeline start(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics,
             MeterRegistry registry, Clock clock, BiConsumer<String, Throwable> onFailure) throws Exception {
-        Pipeline p = new Pipeline(config, bridge, metrics);
+        Pipeline p = new Pipeline(config, bridge, metrics, clock);
         try {
             p.startAll(config, registry, clock, onFailure);
             return p;
@@ -151,6 +158,8 @@ final class Pipeline {
             }
         }
         deadLetters = new KafkaDeadLetterSink(config.name(), clientProps, clock, recordLimit(config));
+        heldChanges = new KafkaHeldChanges(config.name(), clientProps, recordLimit(config));
+        pendingHeld = heldChanges.pending(Duration.ofSeconds(60));
         boolean twoWay = bindings.stream().anyMatch(CompiledBinding::twoWay);
         if (twoWay) {
             startConflictDesk(config, clientProps, registry);
@@ -170,6 +179,9 @@ final class Pipeline {
                 startCapture(config, side, reading, clock, twoWay);
             }
         }
+        pendingHeld.keySet().stream().filter(name -> bindings.stream().noneMatch(b -> b.name().equals(name) && !b.batched()))
+                .forEach(name -> LOG.warn("{} holds changes of binding '{}', which no streamed binding of this configuration has;"
+                        + " they stay there", TopicNames.held(config.name()), name));
         retention.start();
         bindings.stream().filter(CompiledBinding::batched).forEach(b -> startBatch(config, b, registry, clock));
         watchdog = watch(config.name(), onFailure);
@@ -252,6 +264,8 @@ final class Pipeline {
                         .withRetries(KafkaApplyOptions.UNLIMITED_RETRIES, KafkaApplyOptions.DEFAULT_RETRY_BACKOFF_INITIAL,
                                 retryBackoff(config).max())
                         .withGroupInstanceId(BridgeRoles.groupInstanceId(config, group)));
+        loop.watchDrift(JdbcDriftProbes.target(config.system(side), writing),
+                drift.applierListener(writing.stream().map(b -> b.route().topic()).distinct().collect(Collectors.joining(", "))));
         applyLoops.put(side, loop);
         Gauge.builder(MetricNames.CONSUMER_LAG, loop, KafkaApplyLoop::lag)
                 .description("Records on the change topics the applier has yet to consume")
@@ -259,7 +273,8 @@ final class Pipeline {
         loop.start();
     }
 
-    private void startCapture(BridgeConfig config, SystemSide side, List<CompiledBinding> reading, Clock clock, boolean twoWay) {
+    private void startCapture(BridgeConfig config, SystemSide side, List<CompiledBinding> reading, Clock clock, boolean twoWay)
+            throws Exception {
         SystemOptions source = config.system(side);
         TuningOptions tuning = config.tuning();
         List<CapturedTable> tables = new ArrayList<>();
@@ -294,12 +309,34 @@ final class Pipeline {
                         reflections.captured(binding, captured);
                     }
                 };
-        CapturePipeline handler = new CapturePipeline(mapped, publisher, deadLetters, metrics, clock, tap);
+        CaptureDriftGuard guard = new CaptureDriftGuard(JdbcDriftProbes.source(source, reading), heldChanges, drift.captureListener());
+        CapturePipeline handler = new CapturePipeline(mapped, publisher, deadLetters, metrics, clock, tap, guard);
+        drainHeld(handler, reading);
         CaptureSupervisor capture = new CaptureSupervisor(built.captureName(),
                 () -> DebeziumCaptureSource.create(built, new EchoAttribution(metrics, bindingByTable)), handler,
                 retryBackoff(config), () -> metrics.lastStreamed(side.label()), clock);
         captures.put(side, capture);
         capture.start();
+    }
+
+    /**
+     * Publishes, through the mappings just compiled, the changes held for {@code reading} bindings
+     * while they were paused for drift, before their capture delivers anything new, so they keep
+     * their place in capture order. A binding whose table still does not fit stays paused (the
+     * guard reports it) and its later changes are held behind the others.
+     */
+    private void drainHeld(CapturePipeline handler, List<CompiledBinding> reading) throws Exception {
+        for (CompiledBinding b : reading) {
+            KafkaHeldChanges.Pending pending = pendingHeld.get(b.name());
+            if (pending == null) {
+                continue;
+            }
+            if (handler.drainHeld(b.name(), pending.changes())) {
+                heldChanges.release(b.name(), pending.through());
+                LOG.info("Binding '{}' resumes: published the {} changes held while it was paused for schema drift", b.name(),
+                        pending.changes().size());
+            }
+        }
     }
 
     private static Backoff retryBackoff(BridgeConfig config) {
@@ -360,7 +397,13 @@ final class Pipeline {
      * is applying (or has nothing to apply).
      */
     boolean isApplying() {
-        return isRunning() && applyLoops.values().stream().allMatch(KafkaApplyLoop::joined) && outages().isEmpty();
+        return isRunning() && applyLoops.values().stream().allMatch(KafkaApplyLoop::joined) && outages().isEmpty()
+                && drift.reasons().isEmpty();
+    }
+
+    /** The bindings paused for schema drift, each with what drifted; empty when none is. */
+    List<String> pausedForDrift() {
+        return drift.reasons();
     }
 
     /**
@@ -430,9 +473,13 @@ final class Pipeline {
             doc.put("legacy", b.mapping().legacySchema().table().toString());
             doc.put("new", b.mapping().newSchema().table().toString());
             doc.put("topic", b.route().topic());
-            doc.put("state", !isRunning() ? "STOPPED" : degraded.containsKey(b.name()) ? DEGRADED : "RUNNING");
+            doc.put("state", !isRunning() ? "STOPPED" : drift.isPaused(b.name()) ? DriftBoard.PAUSED_DRIFT
+                    : degraded.containsKey(b.name()) ? DEGRADED : "RUNNING");
             if (degraded.containsKey(b.name())) {
                 doc.put("degraded", degraded.get(b.name()));
+            }
+            if (drift.isPaused(b.name())) {
+                doc.put("drift", drift.status(b.name()));
             }
             doc.put("captured", (long) metrics.count(b.name(), MetricNames.OUTCOME_CAPTURED));
             doc.put("applied", (long) metrics.count(b.name(), MetricNames.OUTCOME_APPLIED));
@@ -484,6 +531,9 @@ final class Pipeline {
             if (deadLetters != null) {
                 deadLetters.close();
             }
+            if (heldChanges != null) {
+                heldChanges.close();
+            }
             if (conflictStore != null) {
                 conflictStore.close();
             }
@@ -509,7 +559,8 @@ final class Pipeline {
     }
 
     private long pendingRecords() {
-        return applyLoops.values().stream().filter(l -> l.failure() == null).mapToLong(KafkaApplyLoop::lag).sum();
+        // Records of bindings paused for drift wait for a restart: not worth waiting for.
+        return applyLoops.values().stream().filter(l -> l.failure() == null).mapToLong(l -> l.lag() - l.heldLag()).sum();
     }
 
     private interface Step {

@@ -1,0 +1,119 @@
+package dev.cutover.service.runtime;
+
+import dev.cutover.core.drift.DriftListener;
+import dev.cutover.core.drift.DriftReport;
+import dev.cutover.core.drift.SchemaDifference;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bindings paused for schema drift, as the captures and appliers report them, for the log,
+ * {@code /status} and {@code /health/ready}. A binding stays on the board until the bridge stops:
+ * resuming takes a restart with a fixed configuration or table. Thread-safe.
+ */
+final class DriftBoard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DriftBoard.class);
+
+    /** The {@code /status} state of a binding paused for schema drift. */
+    static final String PAUSED_DRIFT = "PAUSED_DRIFT";
+
+    private record Entry(DriftReport report, Instant since, String changesWait) {
+    }
+
+    private final Clock clock;
+    private final String heldTopic;
+    private final Map<String, Entry> paused = new ConcurrentHashMap<>();
+
+    /**
+     * @param heldTopic where a capture holds the changes of a paused binding, for messages
+     */
+    DriftBoard(Clock clock, String heldTopic) {
+        this.clock = clock;
+        this.heldTopic = heldTopic;
+    }
+
+    /** The listener of a capture: a paused binding's changes are held on the held-changes topic. */
+    DriftListener captureListener() {
+        return listener("on " + heldTopic + ", in capture order");
+    }
+
+    /** The listener of an applier: a paused binding's changes stay uncommitted on its change topic. */
+    DriftListener applierListener(String changeTopics) {
+        return listener("on " + changeTopics + ", uncommitted");
+    }
+
+    private DriftListener listener(String changesWait) {
+        return new DriftListener() {
+            @Override
+            public void onPaused(DriftReport report) {
+                pause(report, changesWait);
+            }
+
+            @Override
+            public void onCompatibleDrift(DriftReport report) {
+                LOG.info("{}; changes keep flowing", report.describe());
+            }
+        };
+    }
+
+    private void pause(DriftReport report, String changesWait) {
+        if (paused.putIfAbsent(report.binding(), new Entry(report, clock.instant(), changesWait)) == null) {
+            LOG.warn("Paused {}. Its changes wait {} and nothing of it is dead-lettered; the other bindings keep flowing."
+                    + " Fix it as said, then restart the bridge to apply them", report.describe(), changesWait);
+        }
+    }
+
+    /** True when {@code binding} is paused for drift. */
+    boolean isPaused(String binding) {
+        return paused.containsKey(binding);
+    }
+
+    /** The paused bindings, each as {@code binding 'x': <what drifted>}, for readiness. */
+    List<String> reasons() {
+        List<String> reasons = new ArrayList<>();
+        paused.values().forEach(e -> reasons.add(e.report().describe()));
+        reasons.sort(null);
+        return reasons;
+    }
+
+    /**
+     * The {@code drift} object of a paused binding's status: side, table, since, where its changes
+     * wait, and every difference with its fix; null when the binding is not paused.
+     */
+    Map<String, Object> status(String binding) {
+        Entry entry = paused.get(binding);
+        if (entry == null) {
+            return null;
+        }
+        DriftReport report = entry.report();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("side", report.side().label());
+        doc.put("table", report.table().toString());
+        doc.put("since", entry.since().toString());
+        doc.put("changesWait", entry.changesWait());
+        doc.put("summary", report.describe());
+        List<Map<String, Object>> differences = new ArrayList<>();
+        for (SchemaDifference d : report.differences()) {
+            Map<String, Object> diff = new LinkedHashMap<>();
+            diff.put("column", d.column());
+            diff.put("change", d.kind().label());
+            diff.put("was", d.was());
+            diff.put("now", d.now());
+            diff.put("compatible", d.compatible());
+            diff.put("fix", d.fix());
+            differences.add(diff);
+        }
+        doc.put("differences", differences);
+        doc.put("resume", "fix what the differences say, then restart the bridge: the changes that waited are applied in order"
+                + " through the fixed mapping");
+        return doc;
+    }
+}
