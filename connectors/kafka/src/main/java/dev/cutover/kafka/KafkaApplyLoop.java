@@ -417,8 +417,8 @@ public final class KafkaApplyLoop implements AutoCloseable {
             }
             if (report != null && report.blocking()) {
                 if (pausedForDrift.putIfAbsent(binding, report) == null) {
-                    LOG.warn("Apply loop of bridge '{}' pauses {}; its changes wait in Kafka until the bridge restarts", bridge,
-                            report.describe());
+                    LOG.info("Apply loop of bridge '{}' pauses the partitions of binding '{}' for schema drift of {}", bridge,
+                            binding, report.table());
                     driftListener.onPaused(report);
                 }
                 drifted.add(binding);

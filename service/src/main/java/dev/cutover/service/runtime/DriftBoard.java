@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,19 +43,19 @@ final class DriftBoard {
 
     /** The listener of a capture: a paused binding's changes are held on the held-changes topic. */
     DriftListener captureListener() {
-        return listener("on " + heldTopic + ", in capture order");
+        return listener(binding -> "on " + heldTopic + ", in capture order");
     }
 
     /** The listener of an applier: a paused binding's changes stay uncommitted on its change topic. */
-    DriftListener applierListener(String changeTopics) {
-        return listener("on " + changeTopics + ", uncommitted");
+    DriftListener applierListener(Map<String, String> topicByBinding) {
+        return listener(binding -> "on " + topicByBinding.get(binding) + ", uncommitted");
     }
 
-    private DriftListener listener(String changesWait) {
+    private DriftListener listener(UnaryOperator<String> changesWait) {
         return new DriftListener() {
             @Override
             public void onPaused(DriftReport report) {
-                pause(report, changesWait);
+                pause(report, changesWait.apply(report.binding()));
             }
 
             @Override
@@ -66,8 +67,8 @@ final class DriftBoard {
 
     private void pause(DriftReport report, String changesWait) {
         if (paused.putIfAbsent(report.binding(), new Entry(report, clock.instant(), changesWait)) == null) {
-            LOG.warn("Paused {}. Its changes wait {} and nothing of it is dead-lettered; the other bindings keep flowing."
-                    + " Fix it as said, then restart the bridge to apply them", report.describe(), changesWait);
+            LOG.warn("Paused {}. Its changes wait {}; nothing of it is dead-lettered and the other bindings keep flowing",
+                    report.describe(), changesWait);
         }
     }
 

@@ -264,8 +264,9 @@ final class Pipeline {
                         .withRetries(KafkaApplyOptions.UNLIMITED_RETRIES, KafkaApplyOptions.DEFAULT_RETRY_BACKOFF_INITIAL,
                                 retryBackoff(config).max())
                         .withGroupInstanceId(BridgeRoles.groupInstanceId(config, group)));
-        loop.watchDrift(JdbcDriftProbes.target(config.system(side), writing),
-                drift.applierListener(writing.stream().map(b -> b.route().topic()).distinct().collect(Collectors.joining(", "))));
+        Map<String, String> topicByBinding = new HashMap<>();
+        writing.forEach(b -> topicByBinding.put(b.name(), b.route().topic()));
+        loop.watchDrift(JdbcDriftProbes.target(config.system(side), writing), drift.applierListener(topicByBinding));
         applyLoops.put(side, loop);
         Gauge.builder(MetricNames.CONSUMER_LAG, loop, KafkaApplyLoop::lag)
                 .description("Records on the change topics the applier has yet to consume")
