@@ -9,10 +9,12 @@ import dev.cutover.core.pipeline.spi.ChangeBatchHandler;
 import dev.cutover.core.pipeline.spi.ChangePublisher;
 import dev.cutover.core.pipeline.spi.DeadLetterSink;
 import dev.cutover.core.pipeline.spi.PipelineListener;
+import dev.cutover.core.pipeline.spi.PublishRefusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +118,7 @@ public final class CapturePipeline implements ChangeBatchHandler {
     @Override
     public void onBatch(List<ChangeEvent> events) throws Exception {
         Instant now = clock.instant();
-        Map<String, List<ChangeEvent>> mappedByBinding = new LinkedHashMap<>();
+        Map<String, List<ChangeEvent[]>> mappedByBinding = new LinkedHashMap<>();
         Map<String, List<ChangeEvent>> heldByBinding = new LinkedHashMap<>();
         for (ChangeEvent event : events) {
             MappedBinding binding = bindingsBySourceTable.get(event.table());
@@ -132,7 +134,7 @@ public final class CapturePipeline implements ChangeBatchHandler {
             try {
                 ChangeEvent mapped = binding.map(event);
                 tap.publishing(binding.name(), event);
-                mappedByBinding.computeIfAbsent(binding.name(), k -> new ArrayList<>()).add(mapped);
+                mappedByBinding.computeIfAbsent(binding.name(), k -> new ArrayList<>()).add(new ChangeEvent[] {event, mapped});
             } catch (MappingException e) {
                 if (drift.confirm(binding, event)) {
                     heldByBinding.computeIfAbsent(binding.name(), k -> new ArrayList<>()).add(event);
@@ -141,13 +143,55 @@ public final class CapturePipeline implements ChangeBatchHandler {
                 }
             }
         }
+        hold(heldByBinding);
+        for (Map.Entry<String, List<ChangeEvent[]>> e : mappedByBinding.entrySet()) {
+            List<ChangeEvent[]> pairs = e.getValue();
+            int paused = publish(bindingByName(e.getKey()), pairs);
+            if (paused >= 0) {
+                // Those after it were published too; held again, they are applied again after it, in order.
+                hold(Map.of(e.getKey(), pairs.subList(paused, pairs.size()).stream().map(pair -> pair[0]).toList()));
+            }
+        }
+    }
+
+    private void hold(Map<String, List<ChangeEvent>> heldByBinding) throws Exception {
         for (Map.Entry<String, List<ChangeEvent>> e : heldByBinding.entrySet()) {
             drift.hold(e.getKey(), e.getValue());
             e.getValue().forEach(held -> listener.onDriftHeld(e.getKey(), held));
         }
-        for (Map.Entry<String, List<ChangeEvent>> e : mappedByBinding.entrySet()) {
-            publisher.publish(e.getKey(), e.getValue());
+    }
+
+    /**
+     * Publishes a binding's mapped changes. A change refused for not fitting the target's schema
+     * may show a source column widened beyond what its target column holds: when the drift guard
+     * confirms that, the binding pauses, and the refusal is not dead-lettered.
+     *
+     * @param pairs each change as captured and as mapped, in capture order
+     * @return the index of the first change refused for drift, or -1 when none was
+     */
+    private int publish(MappedBinding binding, List<ChangeEvent[]> pairs) throws Exception {
+        List<ChangeEvent> mapped = new ArrayList<>(pairs.size());
+        Map<ChangeEvent, Integer> indexOf = new IdentityHashMap<>();
+        for (ChangeEvent[] pair : pairs) {
+            indexOf.put(pair[1], mapped.size());
+            mapped.add(pair[1]);
         }
+        int[] first = {-1};
+        publisher.publish(binding.name(), mapped, refusal -> {
+            int index = indexOf.get(refusal.change());
+            boolean taken = PublishRefusal.ENCODE.equals(refusal.stage())
+                    && (drift.isPaused(binding.name()) || drift.confirm(binding, pairs.get(index)[0]));
+            if (taken && first[0] < 0) {
+                first[0] = index;
+            }
+            return taken;
+        });
+        return first[0];
+    }
+
+    private MappedBinding bindingByName(String name) {
+        return bindingsBySourceTable.values().stream().filter(b -> b.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("binding '" + name + "' is not captured by this pipeline"));
     }
 
     /**
@@ -157,16 +201,16 @@ public final class CapturePipeline implements ChangeBatchHandler {
      *
      * @param held the binding's held changes, as captured, in capture order
      * @return true when they all went through; false when the captured table still drifts from the
-     *     mapping: the binding is then paused and nothing was published
+     *     mapping: the binding is then paused, and the changes stay held (some may have been published
+     *     already, and are published again, in order, after the next fix)
      * @throws Exception when publishing failed; nothing may be taken as done
      */
     public boolean drainHeld(String binding, List<ChangeEvent> held) throws Exception {
-        MappedBinding mappedBinding = bindingsBySourceTable.values().stream().filter(b -> b.name().equals(binding)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("binding '" + binding + "' is not captured by this pipeline"));
-        List<ChangeEvent> mapped = new ArrayList<>(held.size());
+        MappedBinding mappedBinding = bindingByName(binding);
+        List<ChangeEvent[]> pairs = new ArrayList<>(held.size());
         for (ChangeEvent event : held) {
             try {
-                mapped.add(mappedBinding.map(event));
+                pairs.add(new ChangeEvent[] {event, mappedBinding.map(event)});
             } catch (MappingException e) {
                 if (drift.confirm(mappedBinding, event)) {
                     return false;
@@ -174,8 +218,8 @@ public final class CapturePipeline implements ChangeBatchHandler {
                 park(mappedBinding, event, e);
             }
         }
-        publisher.publish(binding, mapped);
-        return true;
+        // Still refused for drift: the changes stay held; those published before it are published again next time, in order.
+        return publish(mappedBinding, pairs) < 0;
     }
 
     private void park(MappedBinding binding, ChangeEvent event, MappingException e) throws Exception {

@@ -232,6 +232,22 @@ class CapturePipelineTest {
     }
 
     @Test
+    void aChangeThePublisherRefusesBecauseTheSourceColumnWidenedPausesAndHoldsItAndTheRestOfTheBatchInsteadOfDeadLetteringIt()
+            throws Exception {
+        Map<String, List<ChangeEvent>> held = new java.util.LinkedHashMap<>();
+        List<String> paused = new ArrayList<>();
+        TableSchema widened = new TableSchema(LEGACY, List.of(new ColumnDef("acct_id", ColumnType.DECIMAL, "numeric", false, 30, 0),
+                ColumnDef.of("stat_cd", ColumnType.STRING, "bpchar", false)), List.of("acct_id"));
+        publisher.refuseId = 2L;
+
+        guarded(widened, held, paused).onBatch(List.of(create(LEGACY, 1, "A"), create(LEGACY, 2, "A"), create(LEGACY, 3, "A")));
+
+        assertThat(parked).isEmpty();
+        assertThat(held.get("accounts")).extracting(e -> e.after().get("acct_id")).containsExactly(2L, 3L);
+        assertThat(paused).singleElement().asString().contains("column 'acct_id' type changed from int8 NOT NULL to numeric(30,0)");
+    }
+
+    @Test
     void heldChangesDrainThroughAFixedMappingInOrder() throws Exception {
         Map<String, List<ChangeEvent>> held = new java.util.LinkedHashMap<>();
         List<String> paused = new ArrayList<>();

@@ -184,12 +184,43 @@ class SchemaDriftIT {
     }
 
     @Test
+    void aLegacyDecimalWidenedBeyondItsNewColumnPausesItsBindingAndResumesOnceTheNewColumnIsWidened() throws Exception {
+        try (BridgeFixture fixture = fixture("drift_widened")) {
+            BridgeService service = startedInSync(fixture);
+
+            fixture.legacy.execute("ALTER TABLE ord ALTER COLUMN amount TYPE numeric(14,2)",
+                    "INSERT INTO ord VALUES (40, 'fits', 40.00)",
+                    "INSERT INTO ord VALUES (41, 'too wide for orders', 123456789012.34)",
+                    "UPDATE ord SET note = 'after the wide one' WHERE id = 40");
+
+            awaitPaused(service, "orders");
+            assertThat(differences(service, "orders")).singleElement().satisfies(d -> {
+                assertThat(d).containsEntry("column", "amount").containsEntry("change", "type changed")
+                        .containsEntry("was", "numeric(10,2) NULL").containsEntry("now", "numeric(14,2) NULL");
+                assertThat((String) d.get("fix")).contains("widen public.orders.amount so it holds numeric(14,2)");
+            });
+            assertOnlyOrdersPaused(fixture, service, 40);
+            service.close();
+
+            fixture.neu.execute("ALTER TABLE orders ALTER COLUMN amount TYPE numeric(14,2)");
+            BridgeService restarted = fixture.start();
+            fixture.awaitReady(restarted, TIMEOUT);
+
+            fixture.awaitInSync("orders", TIMEOUT);
+            assertThat(fixture.newRows("SELECT id, note, amount FROM orders WHERE id IN (40, 41) ORDER BY id")).containsExactly(
+                    Map.of("id", 40, "note", "after the wide one", "amount", new BigDecimal("40.00")),
+                    Map.of("id", 41, "note", "too wide for orders", "amount", new BigDecimal("123456789012.34")));
+        }
+    }
+
+    @Test
     void aNullableColumnAddedToTheNewTableAndAVarcharWidenedOnTheLegacySideKeepFlowing() throws Exception {
         try (BridgeFixture fixture = fixture("drift_compatible")) {
             BridgeService service = startedInSync(fixture);
 
             fixture.neu.execute("ALTER TABLE orders ADD COLUMN remark text");
             fixture.legacy.execute("ALTER TABLE ord ALTER COLUMN note TYPE varchar(40)",
+                    "ALTER TABLE ord ALTER COLUMN amount TYPE numeric(12,2)",
                     "INSERT INTO ord VALUES (30, 'a note of thirty-five characters!!', 30.00)",
                     "UPDATE ord SET amount = 31.00 WHERE id = 30", "INSERT INTO itm VALUES (30, 'nut')");
 
