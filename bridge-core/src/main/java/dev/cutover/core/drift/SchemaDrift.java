@@ -17,9 +17,9 @@ import java.util.Set;
  *
  * <p>The captured (source) table:
  * <ul>
- *   <li>an added column is incompatible: the compiled mapping does not know where its values go
- *       (unless the binding ignores it in advance, {@code columns.<c>: {ignore: true}}, when the
- *       mapping knows it and nothing here differs);</li>
+ *   <li>an added column is incompatible: the compiled mapping does not know where its values go;
+ *       unless the binding ignored the legacy column before it existed ({@code columns.<c>: {ignore:
+ *       true}}, see {@link TableMapping#ignoredAbsentLegacyColumns()}): rows carrying it map;</li>
  *   <li>a dropped column is compatible when the mapping ignored it, incompatible when it fed a
  *       column of the other table: that column would silently stop being written;</li>
  *   <li>a changed type is compatible when the new type keeps its canonical kind (see
@@ -62,8 +62,10 @@ public final class SchemaDrift {
         for (ColumnDef now : live.columns()) {
             Optional<ColumnDef> was = compiled.column(now.name());
             if (was.isEmpty()) {
-                found.add(new SchemaDifference(Kind.ADDED, now.name(), null, describe(now), false,
-                        addedSourceFix(binding, source, now.name(), other)));
+                boolean announced = source == SystemSide.LEGACY && mapping.ignoredAbsentLegacyColumns().contains(now.name());
+                found.add(new SchemaDifference(Kind.ADDED, now.name(), null, describe(now), announced, announced
+                        ? "nothing to do: binding '" + binding + "' ignores it (columns." + now.name() + ": {ignore: true})"
+                        : addedSourceFix(binding, source, now.name(), other)));
                 continue;
             }
             ColumnDef fed = fed(mapping, source, now.name(), other);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.core.drift.SchemaDifference.Kind;
 import dev.cutover.core.event.SystemSide;
+import dev.cutover.core.event.RowImage;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.mapping.ColumnRule;
 import dev.cutover.core.mapping.TableMapping;
@@ -75,6 +76,24 @@ class SchemaDriftTest {
                 "restart");
         assertThat(report.describe()).startsWith("binding 'orders': legacy table public.ord no longer fits the compiled mapping;")
                 .contains("column 'discount' added (int4 NULL)");
+    }
+
+    @Test
+    void aColumnTheBindingIgnoredBeforeItExistedIsCompatibleWhenItIsAdded() throws Exception {
+        TableMappingSpec spec = new TableMappingSpec(ORD, ORDERS, List.of(),
+                List.of(ColumnRule.ignore("legacy_only"), ColumnRule.ignore("discount")), Map.of(), Map.of(), null, Map.of());
+        TableMapping mapping = TableMapping.compile(spec, LEGACY, NEW);
+        List<ColumnDef> live = new ArrayList<>(LEGACY.columns());
+        live.add(new ColumnDef("discount", ColumnType.INT32, "int4", true, 0, 0));
+
+        DriftReport report = SchemaDrift.ofSource("orders", mapping, SystemSide.LEGACY, legacy(live));
+
+        assertThat(mapping.summary()).contains("1 ignored before it exists [discount]");
+        assertThat(report.blocking()).isFalse();
+        assertThat(report.differences()).singleElement().satisfies(d -> assertThat(d.fix()).startsWith("nothing to do"));
+        RowImage row = RowImage.builder().put("id", 1L).put("amount", new java.math.BigDecimal("1.00")).put("note", "n")
+                .put("code", 3).put("legacy_only", "x").put("discount", 5).build();
+        assertThat(mapping.rowToNew(row).columns()).containsExactly("id", "amount", "note", "code");
     }
 
     @Test
