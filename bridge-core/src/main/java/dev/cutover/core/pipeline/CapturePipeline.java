@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +117,7 @@ public final class CapturePipeline implements ChangeBatchHandler {
     @Override
     public void onBatch(List<ChangeEvent> events) throws Exception {
         Instant now = clock.instant();
-        Map<String, List<ChangeEvent[]>> mappedByBinding = new LinkedHashMap<>();
+        Map<String, Outgoing> mappedByBinding = new LinkedHashMap<>();
         Map<String, List<ChangeEvent>> heldByBinding = new LinkedHashMap<>();
         for (ChangeEvent event : events) {
             MappedBinding binding = bindingsBySourceTable.get(event.table());
@@ -134,7 +133,7 @@ public final class CapturePipeline implements ChangeBatchHandler {
             try {
                 ChangeEvent mapped = binding.map(event);
                 tap.publishing(binding.name(), event);
-                mappedByBinding.computeIfAbsent(binding.name(), k -> new ArrayList<>()).add(new ChangeEvent[] {event, mapped});
+                mappedByBinding.computeIfAbsent(binding.name(), k -> new Outgoing()).add(event, mapped);
             } catch (MappingException e) {
                 if (drift.confirm(binding, event)) {
                     heldByBinding.computeIfAbsent(binding.name(), k -> new ArrayList<>()).add(event);
@@ -144,13 +143,34 @@ public final class CapturePipeline implements ChangeBatchHandler {
             }
         }
         hold(heldByBinding);
-        for (Map.Entry<String, List<ChangeEvent[]>> e : mappedByBinding.entrySet()) {
-            List<ChangeEvent[]> pairs = e.getValue();
-            int paused = publish(bindingByName(e.getKey()), pairs);
+        for (Map.Entry<String, Outgoing> e : mappedByBinding.entrySet()) {
+            Outgoing out = e.getValue();
+            int paused = publish(bindingByName(e.getKey()), out);
             if (paused >= 0) {
                 // Those after it were published too; held again, they are applied again after it, in order.
-                hold(Map.of(e.getKey(), pairs.subList(paused, pairs.size()).stream().map(pair -> pair[0]).toList()));
+                hold(Map.of(e.getKey(), out.captured.subList(paused, out.captured.size())));
             }
+        }
+    }
+
+    /** A binding's changes of a batch, as captured and as mapped, in capture order. */
+    private static final class Outgoing {
+        final List<ChangeEvent> captured = new ArrayList<>();
+        final List<ChangeEvent> mapped = new ArrayList<>();
+
+        void add(ChangeEvent capturedChange, ChangeEvent mappedChange) {
+            captured.add(capturedChange);
+            mapped.add(mappedChange);
+        }
+
+        /** Where {@code mappedChange} is, by identity: refusals are rare, and equality would compare row values. */
+        int indexOf(ChangeEvent mappedChange) {
+            for (int i = 0; i < mapped.size(); i++) {
+                if (mapped.get(i) == mappedChange) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("the publisher refused a change it was not given");
         }
     }
 
@@ -166,21 +186,16 @@ public final class CapturePipeline implements ChangeBatchHandler {
      * may show a source column widened beyond what its target column holds: when the drift guard
      * confirms that, the binding pauses, and the refusal is not dead-lettered.
      *
-     * @param pairs each change as captured and as mapped, in capture order
      * @return the index of the first change refused for drift, or -1 when none was
      */
-    private int publish(MappedBinding binding, List<ChangeEvent[]> pairs) throws Exception {
-        List<ChangeEvent> mapped = new ArrayList<>(pairs.size());
-        Map<ChangeEvent, Integer> indexOf = new IdentityHashMap<>();
-        for (ChangeEvent[] pair : pairs) {
-            indexOf.put(pair[1], mapped.size());
-            mapped.add(pair[1]);
-        }
+    private int publish(MappedBinding binding, Outgoing out) throws Exception {
         int[] first = {-1};
-        publisher.publish(binding.name(), mapped, refusal -> {
-            int index = indexOf.get(refusal.change());
-            boolean taken = PublishRefusal.ENCODE.equals(refusal.stage())
-                    && (drift.isPaused(binding.name()) || drift.confirm(binding, pairs.get(index)[0]));
+        publisher.publish(binding.name(), out.mapped, refusal -> {
+            if (!PublishRefusal.ENCODE.equals(refusal.stage())) {
+                return false;
+            }
+            int index = out.indexOf(refusal.change());
+            boolean taken = drift.isPaused(binding.name()) || drift.confirm(binding, out.captured.get(index));
             if (taken && first[0] < 0) {
                 first[0] = index;
             }
@@ -207,10 +222,10 @@ public final class CapturePipeline implements ChangeBatchHandler {
      */
     public boolean drainHeld(String binding, List<ChangeEvent> held) throws Exception {
         MappedBinding mappedBinding = bindingByName(binding);
-        List<ChangeEvent[]> pairs = new ArrayList<>(held.size());
+        Outgoing out = new Outgoing();
         for (ChangeEvent event : held) {
             try {
-                pairs.add(new ChangeEvent[] {event, mappedBinding.map(event)});
+                out.add(event, mappedBinding.map(event));
             } catch (MappingException e) {
                 if (drift.confirm(mappedBinding, event)) {
                     return false;
@@ -219,7 +234,7 @@ public final class CapturePipeline implements ChangeBatchHandler {
             }
         }
         // Still refused for drift: the changes stay held; those published before it are published again next time, in order.
-        return publish(mappedBinding, pairs) < 0;
+        return publish(mappedBinding, out) < 0;
     }
 
     private void park(MappedBinding binding, ChangeEvent event, MappingException e) throws Exception {

@@ -561,7 +561,7 @@ final class Pipeline {
 
     private long pendingRecords() {
         // Records of bindings paused for drift wait for a restart: not worth waiting for.
-        return applyLoops.values().stream().filter(l -> l.failure() == null).mapToLong(l -> l.lag() - l.heldLag()).sum();
+        return applyLoops.values().stream().filter(l -> l.failure() == null).mapToLong(l -> Math.max(0, l.lag() - l.heldLag())).sum();
     }
 
     private interface Step {
