@@ -12,6 +12,7 @@ import dev.cutover.core.pipeline.spi.ChangeApplier;
 import dev.cutover.core.pipeline.spi.PipelineListener;
 import dev.cutover.core.retry.Backoff;
 import dev.cutover.core.retry.Outage;
+import dev.cutover.kafka.internal.DriftPauses;
 import dev.cutover.kafka.internal.KafkaClients;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -110,10 +110,8 @@ public final class KafkaApplyLoop implements AutoCloseable {
     private volatile long lag;
     private volatile Outage outage;
     private volatile boolean joined;
-    private volatile TargetDriftCheck driftCheck;
-    private volatile DriftListener driftListener = DriftListener.none();
-    private final Map<String, DriftReport> pausedForDrift = new ConcurrentHashMap<>();
     private final Map<String, String> bindingByTopic = new HashMap<>();
+    private volatile DriftPauses drift;
     private volatile long heldLag;
     private long lastLagQuery;
     private int retries;
@@ -145,6 +143,7 @@ public final class KafkaApplyLoop implements AutoCloseable {
             bindingByTable.putIfAbsent(route.targetSchema().table(), route.binding());
             bindingByTopic.put(route.topic(), route.binding());
         }
+        this.drift = new DriftPauses(bridge, bindingByTopic, null, DriftListener.none());
     }
 
     /**
@@ -159,13 +158,12 @@ public final class KafkaApplyLoop implements AutoCloseable {
             throw new IllegalStateException("apply loop of bridge '" + bridge + "': drift must be watched before start, state is "
                     + state.get());
         }
-        this.driftCheck = Objects.requireNonNull(check, "check");
-        this.driftListener = Objects.requireNonNull(listener, "listener");
+        this.drift = new DriftPauses(bridge, bindingByTopic, Objects.requireNonNull(check, "check"), listener);
     }
 
     /** The bindings paused for schema drift, with what drifted; they stay paused until the bridge restarts. */
     public Map<String, DriftReport> pausedForDrift() {
-        return Map.copyOf(pausedForDrift);
+        return drift.paused();
     }
 
     /** Of {@link #lag()}, the records waiting on the partitions of bindings paused for drift. */
@@ -300,8 +298,8 @@ public final class KafkaApplyLoop implements AutoCloseable {
                 committing.onPartitionsAssigned(partitions);
                 // A partition handed back after a rebalance comes unpaused; a drifted binding must keep waiting.
                 Consumer<byte[], byte[]> c = consumer;
-                if (c != null && !pausedForDrift.isEmpty()) {
-                    c.pause(partitions.stream().filter(p -> pausedForDrift.containsKey(bindingByTopic.get(p.topic()))).toList());
+                if (c != null) {
+                    drift.repause(c, partitions);
                 }
                 joined = true;
             }
@@ -356,7 +354,7 @@ public final class KafkaApplyLoop implements AutoCloseable {
             return;
         } catch (ApplyException e) {
             if (!e.retriable()) {
-                if (batch != null && !pauseDrifted(c, bindingsOf(batch, batch.changes())).isEmpty()) {
+                if (batch != null && !drift.pauseDrifted(c, bindingsOf(batch, batch.changes())).isEmpty()) {
                     // Nothing of the batch was committed: poll it again, the drifted bindings' partitions now paused.
                     batch.firstOffsets().forEach(c::seek);
                     return;
@@ -372,7 +370,7 @@ public final class KafkaApplyLoop implements AutoCloseable {
             outage = null;
         }
         Set<String> drifted = result == null || result.rejected().isEmpty() ? Set.of()
-                : pauseDrifted(c, bindingsOf(batch, result.rejected().stream().map(ApplyResult.RejectedChange::change).toList()));
+                : drift.pauseDrifted(c, bindingsOf(batch, result.rejected().stream().map(ApplyResult.RejectedChange::change).toList()));
         for (PolledBatch.Undecodable u : batch.undecodable()) {
             if (!drifted.contains(u.binding())) {
                 deadLetters.parkRecord(u.binding(), "decode", u.record(), u.reason());
@@ -385,7 +383,7 @@ public final class KafkaApplyLoop implements AutoCloseable {
         }
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>(batch.nextOffsets());
         for (Map.Entry<TopicPartition, Long> first : batch.firstOffsets().entrySet()) {
-            if (drifted.contains(bindingByTopic.get(first.getKey().topic()))) {
+            if (drift.isPaused(first.getKey())) {
                 // Its changes wait in Kafka: the restarted bridge applies them from here (again, idempotently).
                 done.remove(first.getKey());
                 c.seek(first.getKey(), first.getValue());
@@ -398,44 +396,6 @@ public final class KafkaApplyLoop implements AutoCloseable {
         Set<String> bindings = new HashSet<>();
         changes.forEach(change -> bindings.add(bindingOf(batch, change)));
         return bindings;
-    }
-
-    /**
-     * Checks {@code bindings} for drift of their written tables, pauses the partitions of those that
-     * drifted, and returns which of {@code bindings} are paused now. A check that fails counts as no drift.
-     */
-    private Set<String> pauseDrifted(Consumer<byte[], byte[]> c, Set<String> bindings) {
-        TargetDriftCheck check = driftCheck;
-        if (check == null) {
-            return Set.of();
-        }
-        Set<String> drifted = new HashSet<>();
-        for (String binding : bindings) {
-            DriftReport report = pausedForDrift.get(binding);
-            if (report == null) {
-                report = checked(check, binding);
-            }
-            if (report != null && report.blocking()) {
-                if (pausedForDrift.putIfAbsent(binding, report) == null) {
-                    LOG.info("Apply loop of bridge '{}' pauses the partitions of binding '{}' for schema drift of {}", bridge,
-                            binding, report.table());
-                    driftListener.onPaused(report);
-                }
-                drifted.add(binding);
-            }
-        }
-        c.pause(c.assignment().stream().filter(p -> pausedForDrift.containsKey(bindingByTopic.get(p.topic()))).toList());
-        return drifted;
-    }
-
-    private DriftReport checked(TargetDriftCheck check, String binding) {
-        try {
-            return check.check(binding);
-        } catch (Exception e) {
-            LOG.warn("Apply loop of bridge '{}': cannot check the target table of binding '{}' for drift: {}", bridge, binding,
-                    e.toString());
-            return null;
-        }
     }
 
     /**
