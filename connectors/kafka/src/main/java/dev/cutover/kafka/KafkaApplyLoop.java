@@ -161,6 +161,18 @@ public final class KafkaApplyLoop implements AutoCloseable {
         this.drift = new DriftPauses(bridge, bindingByTopic, Objects.requireNonNull(check, "check"), listener);
     }
 
+    /**
+     * Pauses {@code report}'s binding from the start, after {@link #watchDrift}: a restart found it
+     * still drifted, so its changes keep waiting on its change topic.
+     */
+    public void pauseAtStart(DriftReport report) {
+        if (state.get() != State.CREATED) {
+            throw new IllegalStateException("apply loop of bridge '" + bridge + "': a binding pauses at start only, state is "
+                    + state.get());
+        }
+        drift.pause(report);
+    }
+
     /** The bindings paused for schema drift, with what drifted; they stay paused until the bridge restarts. */
     public Map<String, DriftReport> pausedForDrift() {
         return drift.paused();

@@ -71,7 +71,7 @@ public final class BridgeService implements AutoCloseable {
         LOG.info("Starting bridge '{}' with configuration:\n{}", config.name(), config.describe());
         try {
             dataDirLock = lockStateDirectories();
-            CompiledBridge bridge = new BindingCompiler(config).compileAll();
+            CompiledBridge bridge = new BindingCompiler(config).compileAll(new PausedBindingStore(config.dataDir()));
             List<CompiledBinding> bindings = bridge.directions();
             for (CompiledBinding b : bindings) {
                 LOG.info("Binding '{}' ({}, writes {}): {} -> topic {}", b.name(), b.options().direction().label(),

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,31 +32,41 @@ final class DriftBoard {
 
     private final Clock clock;
     private final String heldTopic;
+    private final BiConsumer<String, PausedBindingStore.Waits> remember;
+    private final Map<String, List<String>> configurationProblems;
     private final Map<String, Entry> paused = new ConcurrentHashMap<>();
 
     /**
      * @param heldTopic where a capture holds the changes of a paused binding, for messages
+     * @param remember told once per binding that pauses, and where its changes wait, so a restart can start it paused
+     * @param configurationProblems of the bindings that start paused because their configuration does
+     *     not fit the live tables yet, the problems, by binding
      */
-    DriftBoard(Clock clock, String heldTopic) {
+    DriftBoard(Clock clock, String heldTopic, BiConsumer<String, PausedBindingStore.Waits> remember,
+            Map<String, List<String>> configurationProblems) {
         this.clock = clock;
         this.heldTopic = heldTopic;
+        this.remember = remember;
+        this.configurationProblems = Map.copyOf(configurationProblems);
     }
 
     /** The listener of a capture: a paused binding's changes are held on the held-changes topic. */
     DriftListener captureListener() {
-        return listener(binding -> "on " + heldTopic + ", in capture order");
+        return listener(binding -> "on " + heldTopic + ", in capture order", PausedBindingStore.Waits.CAPTURE);
     }
 
     /** The listener of an applier: a paused binding's changes stay uncommitted on its change topic. */
     DriftListener applierListener(Map<String, String> topicByBinding) {
-        return listener(binding -> "on " + topicByBinding.get(binding) + ", uncommitted");
+        return listener(binding -> "on " + topicByBinding.get(binding) + ", uncommitted", PausedBindingStore.Waits.APPLIER);
     }
 
-    private DriftListener listener(UnaryOperator<String> changesWait) {
+    private DriftListener listener(UnaryOperator<String> changesWait, PausedBindingStore.Waits waits) {
         return new DriftListener() {
             @Override
             public void onPaused(DriftReport report) {
-                pause(report, changesWait.apply(report.binding()));
+                if (pause(report, changesWait.apply(report.binding()))) {
+                    remember.accept(report.binding(), waits);
+                }
             }
 
             @Override
@@ -65,11 +76,16 @@ final class DriftBoard {
         };
     }
 
-    private void pause(DriftReport report, String changesWait) {
-        if (paused.putIfAbsent(report.binding(), new Entry(report, clock.instant(), changesWait)) == null) {
-            LOG.warn("Paused {}. Its changes wait {}; nothing of it is dead-lettered and the other bindings keep flowing",
-                    report.describe(), changesWait);
+    /** True when the binding was not paused before. */
+    private boolean pause(DriftReport report, String changesWait) {
+        if (paused.putIfAbsent(report.binding(), new Entry(report, clock.instant(), changesWait)) != null) {
+            return false;
         }
+        List<String> problems = configurationProblems.get(report.binding());
+        LOG.warn("Paused {}{}. Its changes wait {}; nothing of it is dead-lettered and the other bindings keep flowing",
+                report.describe(), problems == null ? "" : "; the configuration does not fit the tables yet: " + String.join("; ", problems),
+                changesWait);
+        return true;
     }
 
     /** True when {@code binding} is paused for drift. */
@@ -80,7 +96,8 @@ final class DriftBoard {
     /** The paused bindings, each as {@code binding 'x': <what drifted>}, for readiness. */
     List<String> reasons() {
         List<String> reasons = new ArrayList<>();
-        paused.values().forEach(e -> reasons.add(e.report().describe()));
+        paused.values().forEach(e -> reasons.add(e.report().describe() + (configurationProblems.containsKey(e.report().binding())
+                ? "; the configuration does not fit the tables yet" : "")));
         reasons.sort(null);
         return reasons;
     }
@@ -113,6 +130,10 @@ final class DriftBoard {
             differences.add(diff);
         }
         doc.put("differences", differences);
+        if (configurationProblems.containsKey(binding)) {
+            // Started paused: the configuration must be fixed before the bridge can resume the binding.
+            doc.put("configurationProblems", configurationProblems.get(binding));
+        }
         doc.put("resume", "fix what the differences say, then restart the bridge: the changes that waited are applied in order"
                 + " through the fixed mapping");
         return doc;

@@ -13,9 +13,13 @@ import dev.cutover.core.conflict.ReflectionGuard;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.mapping.TableMapping;
+import dev.cutover.core.drift.DriftReport;
+import dev.cutover.core.drift.SchemaDrift;
+import dev.cutover.core.drift.TargetDriftCheck;
 import dev.cutover.core.pipeline.CaptureDriftGuard;
 import dev.cutover.core.pipeline.CapturePipeline;
 import dev.cutover.core.pipeline.spi.ChangeApplier;
+import dev.cutover.core.pipeline.spi.SourceSchemaProbe;
 import dev.cutover.core.retry.Backoff;
 import dev.cutover.core.retry.Outage;
 import dev.cutover.core.schema.TableSchema;
@@ -103,6 +107,8 @@ final class Pipeline {
     private KafkaHeldChanges heldChanges;
     private Map<String, KafkaHeldChanges.Pending> pendingHeld = Map.of();
     private final DriftBoard drift;
+    private final PausedBindingStore pausedStore;
+    private final Map<String, List<String>> startPaused;
     private KafkaConflictSink conflictStore;
     private List<ConflictLogEntry> conflictHistory = List.of();
     private ConflictDesk conflicts;
@@ -113,7 +119,13 @@ final class Pipeline {
     private volatile boolean closed;
 
     private Pipeline(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics, Clock clock) {
-        this.drift = new DriftBoard(clock, TopicNames.held(config.name()));
+        this.pausedStore = new PausedBindingStore(config.dataDir());
+        this.startPaused = bridge.startPaused();
+        // A binding that compiles against the live tables again resumes; if it still drifts, it pauses (and is stored) anew.
+        bridge.mappings().keySet().stream().filter(name -> !startPaused.containsKey(name)).forEach(pausedStore::remove);
+        this.drift = new DriftBoard(clock, TopicNames.held(config.name()), (binding, waits) -> pausedStore.save(binding,
+                new PausedBindingStore.Paused(waits, bridge.mappings().get(binding).legacySchema(),
+                        bridge.mappings().get(binding).newSchema())), startPaused);
         this.bindings = bridge.directions();
         this.unsynced = config.bindings().stream().filter(b -> !b.synced()).toList();
         this.mappings = bridge.mappings();
@@ -266,7 +278,13 @@ final class Pipeline {
                         .withGroupInstanceId(BridgeRoles.groupInstanceId(config, group)));
         Map<String, String> topicByBinding = new HashMap<>();
         writing.forEach(b -> topicByBinding.put(b.name(), b.route().topic()));
-        loop.watchDrift(JdbcDriftProbes.target(config.system(side), writing), drift.applierListener(topicByBinding));
+        TargetDriftCheck targetDrift = JdbcDriftProbes.target(config.system(side), writing);
+        loop.watchDrift(targetDrift, drift.applierListener(topicByBinding));
+        for (CompiledBinding b : writing) {
+            if (startsPaused(b, PausedBindingStore.Waits.APPLIER)) {
+                loop.pauseAtStart(reportAtStart(b, targetDrift::check, side));
+            }
+        }
         applyLoops.put(side, loop);
         Gauge.builder(MetricNames.CONSUMER_LAG, loop, KafkaApplyLoop::lag)
                 .description("Records on the change topics the applier has yet to consume")
@@ -310,7 +328,13 @@ final class Pipeline {
                         reflections.captured(binding, captured);
                     }
                 };
-        CaptureDriftGuard guard = new CaptureDriftGuard(JdbcDriftProbes.source(source, reading), heldChanges, drift.captureListener());
+        SourceSchemaProbe sourceProbe = JdbcDriftProbes.source(source, reading);
+        CaptureDriftGuard guard = new CaptureDriftGuard(sourceProbe, heldChanges, drift.captureListener());
+        for (CompiledBinding b : reading) {
+            if (startsPaused(b, PausedBindingStore.Waits.CAPTURE)) {
+                guard.pause(reportAtStart(b, name -> SchemaDrift.ofSource(name, b.mapping(), side, sourceProbe.read(b.sourceTable())), side));
+            }
+        }
         CapturePipeline handler = new CapturePipeline(mapped, publisher, deadLetters, metrics, clock, tap, guard);
         drainHeld(handler, reading);
         CaptureSupervisor capture = new CaptureSupervisor(built.captureName(),
@@ -329,7 +353,7 @@ final class Pipeline {
     private void drainHeld(CapturePipeline handler, List<CompiledBinding> reading) throws Exception {
         for (CompiledBinding b : reading) {
             KafkaHeldChanges.Pending pending = pendingHeld.get(b.name());
-            if (pending == null) {
+            if (pending == null || drift.isPaused(b.name())) {
                 continue;
             }
             if (handler.drainHeld(b.name(), pending.changes())) {
@@ -338,6 +362,31 @@ final class Pipeline {
                         pending.changes().size());
             }
         }
+    }
+
+    /** True when {@code b} starts paused because its configuration does not fit the live tables yet, its changes waiting as {@code waits} says. */
+    private boolean startsPaused(CompiledBinding b, PausedBindingStore.Waits waits) {
+        return startPaused.containsKey(b.name()) && pausedStore.load(b.name()).map(p -> p.waits() == waits).orElse(false);
+    }
+
+    /** What differs now, for a binding that starts paused; without differences when the table cannot be read. */
+    private static DriftReport reportAtStart(CompiledBinding b, DriftCheck check, SystemSide side) {
+        try {
+            DriftReport report = check.check(b.name());
+            if (report != null) {
+                return report;
+            }
+        } catch (Exception e) {
+            LOG.warn("Binding '{}' starts paused; its table cannot be diffed now: {}", b.name(), e.toString());
+        }
+        TableSchema table = side == SystemSide.LEGACY ? b.mapping().legacySchema() : b.mapping().newSchema();
+        return new DriftReport(b.name(), side, table.table(), List.of());
+    }
+
+    /** Diffs a binding's table, by binding name. */
+    @FunctionalInterface
+    private interface DriftCheck {
+        DriftReport check(String binding) throws Exception;
     }
 
     private static Backoff retryBackoff(BridgeConfig config) {

@@ -119,6 +119,17 @@ class SchemaDriftIT {
             assertThat(fixture.newRows("SELECT note FROM orders WHERE id = 1")).containsExactly(Map.of("note", "first"));
             service.close();
 
+            // A restart before the fix: the configuration does not fit the tables, yet only the binding waits.
+            BridgeService unfixed = fixture.start();
+            awaitPaused(unfixed, "orders");
+            assertThat(((Map<?, ?>) binding(unfixed, "orders").get("drift")).get("configurationProblems")).asString()
+                    .contains("columns.discount");
+            assertThat(differences(unfixed, "orders")).extracting(d -> d.get("column")).containsExactly("discount");
+            fixture.legacy.execute("UPDATE ord SET note = 'across restart' WHERE id = 4");
+            assertOnlyOrdersPaused(fixture, unfixed, 3);
+            await().atMost(TIMEOUT).until(() -> ((Number) binding(unfixed, "orders").get("captured")).longValue() >= 1);
+            unfixed.close();
+
             // The fix: the new table gets the column, which the unchanged configuration maps by name.
             fixture.neu.execute("ALTER TABLE orders ADD COLUMN discount integer");
             BridgeService restarted = fixture.start();
@@ -126,10 +137,11 @@ class SchemaDriftIT {
             fixture.legacy.execute("INSERT INTO ord VALUES (5, 'after the restart', 5.50, 2)");
 
             fixture.awaitInSync("orders", TIMEOUT);
-            assertThat(fixture.newRows("SELECT id, note, coalesce(discount, -1) AS discount FROM orders WHERE id IN (1, 3, 5)"
+            assertThat(fixture.newRows("SELECT id, note, coalesce(discount, -1) AS discount FROM orders WHERE id IN (1, 3, 4, 5)"
                     + " ORDER BY id")).containsExactly(
                     Map.of("id", 1, "note", "first, changed", "discount", -1),
                     Map.of("id", 3, "note", "third, last", "discount", 7),
+                    Map.of("id", 4, "note", "across restart", "discount", 1),
                     Map.of("id", 5, "note", "after the restart", "discount", 2));
             assertThat(binding(restarted, "orders").get("state")).isEqualTo("RUNNING");
         }
@@ -153,7 +165,15 @@ class SchemaDriftIT {
             assertOnlyOrdersPaused(fixture, service, 10);
             service.close();
 
+            // A restart with the table fixed but not the configuration: the binding starts paused again.
             fixture.neu.execute("ALTER TABLE orders ALTER COLUMN region SET DEFAULT 'EU'");
+            BridgeService unfixed = fixture.start();
+            awaitPaused(unfixed, "orders");
+            assertThat(((Map<?, ?>) binding(unfixed, "orders").get("drift")).get("configurationProblems")).asString()
+                    .contains("defaults.region");
+            assertOnlyOrdersPaused(fixture, unfixed, 11);
+            unfixed.close();
+
             fixture.writeConfig(orders("defaults: { region: null }") + ITEMS);
             BridgeService restarted = fixture.start();
             fixture.awaitReady(restarted, TIMEOUT);

@@ -49,6 +49,13 @@ public final class DriftPauses {
         return Map.copyOf(paused);
     }
 
+    /** Pauses {@code report}'s binding before the loop consumes anything (a restart finding it still drifted). */
+    public void pause(DriftReport report) {
+        if (paused.putIfAbsent(report.binding(), report) == null) {
+            listener.onPaused(report);
+        }
+    }
+
     /** True when the binding of {@code partition}'s topic is paused. */
     public boolean isPaused(TopicPartition partition) {
         String binding = bindingByTopic.get(partition.topic());
