@@ -3,13 +3,18 @@ package dev.cutover.service.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cutover.config.ConfigLoader;
 import dev.cutover.kafka.TopicNames;
 import dev.cutover.service.runtime.BridgeService;
 import dev.cutover.service.runtime.ServiceState;
 import dev.cutover.testkit.kafka.SharedKafka;
 import dev.cutover.testkit.kafka.TopicRecords;
+import dev.cutover.testkit.mariadb.MariaDbTestDatabase;
+import dev.cutover.testkit.postgres.PostgresTestDatabase;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -230,6 +235,52 @@ class SchemaDriftIT {
             assertThat(fixture.newRows("SELECT id, note, amount FROM orders WHERE id IN (40, 41) ORDER BY id")).containsExactly(
                     Map.of("id", 40, "note", "after the wide one", "amount", new BigDecimal("40.00")),
                     Map.of("id", 41, "note", "too wide for orders", "amount", new BigDecimal("123456789012.34")));
+        }
+    }
+
+    @Test
+    void aColumnAddedToACapturedMariaDbTablePausesItsBindingAloneAndResumesOnceMapped() throws Exception {
+        String bridge = "drift_maria_" + Long.toHexString(System.nanoTime() & 0xFFFFFFL);
+        try (MariaDbTestDatabase maria = MariaDbTestDatabase.create("cutover_it_driftl");
+                PostgresTestDatabase pg = PostgresTestDatabase.create("cutover_it_driftn")) {
+            maria.execute("CREATE TABLE ord (id int PRIMARY KEY, note varchar(20), amount decimal(10,2))",
+                    "CREATE TABLE itm (id int PRIMARY KEY, name text)", "INSERT INTO ord VALUES (1, 'first', 1.50)");
+            pg.execute(NEW_DDL);
+            Path config = dir.resolve("maria.yaml");
+            Files.writeString(config, """
+                    name: %s
+                    data-dir: state-maria
+                    kafka: { bootstrap: "%s" }
+                    systems:
+                      legacy: { kind: mariadb, jdbc-url: "%s", user: %s }
+                      new:    { kind: postgresql, jdbc-url: "%s", user: %s }
+                    http: { address: "127.0.0.1:0" }
+                    tuning: { heartbeat-interval: PT1S }
+                    bindings:
+                      - { name: orders, legacy: %s.ord, new: public.orders, direction: legacy-to-new }
+                      - { name: items, legacy: %s.itm, new: public.items, direction: legacy-to-new }
+                    """.formatted(bridge, SharedKafka.bootstrapServers(), maria.jdbcUrl(), maria.user(), pg.jdbcUrl(), pg.user(),
+                    maria.name(), maria.name()));
+            try (BridgeService service = new BridgeService(ConfigLoader.load(config), Clock.systemUTC())) {
+                service.start();
+                Readiness.awaitReady(service, TIMEOUT, maria, pg);
+                await().atMost(TIMEOUT).until(() -> !pg.queryRows("SELECT id FROM orders WHERE id = 1").isEmpty());
+
+                maria.execute("ALTER TABLE ord ADD COLUMN discount int", "INSERT INTO ord VALUES (2, 'second', 2.50, 5)",
+                        "INSERT INTO itm VALUES (2, 'still flowing')");
+
+                awaitPaused(service, "orders");
+                assertThat(differences(service, "orders")).extracting(d -> d.get("column")).containsExactly("discount");
+                await().atMost(TIMEOUT).until(() -> !pg.queryRows("SELECT id FROM items WHERE id = 2").isEmpty());
+                assertThat(binding(service, "orders").get("deadLettered")).isEqualTo(0L);
+            }
+            pg.execute("ALTER TABLE orders ADD COLUMN discount integer");
+            try (BridgeService restarted = new BridgeService(ConfigLoader.load(config), Clock.systemUTC())) {
+                restarted.start();
+                await().atMost(TIMEOUT).untilAsserted(() -> assertThat(pg.queryRows("SELECT id, discount FROM orders WHERE id = 2"))
+                        .containsExactly(Map.of("id", 2, "discount", 5)));
+                assertThat(binding(restarted, "orders").get("state")).isEqualTo("RUNNING");
+            }
         }
     }
 
