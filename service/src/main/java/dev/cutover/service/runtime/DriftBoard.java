@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The bindings paused for schema drift, as the captures and appliers report them, for the log,
  * {@code /status} and {@code /health/ready}. A binding stays on the board until the bridge stops:
- * resuming takes a restart with a fixed configuration or table. Thread-safe.
+ * resuming takes a restart with a fixed configuration or table. The first pause of a binding is
+ * also remembered (see {@link PausedBindingStore}), so a restart before the configuration is fixed
+ * starts it paused again. Thread-safe.
  */
 final class DriftBoard {
 
