@@ -29,6 +29,8 @@ final class MappingCompiler {
     private final Map<String, ColumnPlan> plans = new LinkedHashMap<>();
     /** New column -> the legacy column that feeds it (also when that column's rule failed). */
     private final Map<String, String> newFedBy = new LinkedHashMap<>();
+    /** Legacy columns the binding ignores before they exist, so that adding one later is no drift. */
+    private final Set<String> ignoredAbsent = new LinkedHashSet<>();
 
     private MappingCompiler(TableMappingSpec spec, TableSchema legacy, TableSchema newTable) {
         this.spec = spec;
@@ -70,14 +72,19 @@ final class MappingCompiler {
         CustomStage custom = mapper == null ? null
                 : new CustomStage(mapper, spec.customMapper(), keyedLegacy, newTable, newLeftToMapper, legacyLeftToMapper);
         return new TableMapping(keyedLegacy, newTable, forwardPlan(newDefaults), invertible ? inversePlan(legacyDefaults) : null,
-                custom, inversionProblems, nonNullKeys(newDefaults), nonNullKeys(legacyDefaults), summary(invertible));
+                custom, inversionProblems, nonNullKeys(newDefaults), nonNullKeys(legacyDefaults), ignoredAbsent, summary(invertible));
     }
 
     private Map<String, ColumnRule> indexRules() {
         Map<String, ColumnRule> rules = new LinkedHashMap<>();
         for (ColumnRule rule : spec.columns()) {
             String location = "columns." + rule.legacyColumn();
-            if (legacy.column(rule.legacyColumn()).isEmpty()) {
+            if (legacy.column(rule.legacyColumn()).isEmpty() && isPlainIgnore(rule)) {
+                if (!ignoredAbsent.add(rule.legacyColumn())) {
+                    problems.add(new MappingProblem(location, "legacy column '" + rule.legacyColumn() + "' of " + legacy.table()
+                            + " has more than one rule; give each legacy column one"));
+                }
+            } else if (legacy.column(rule.legacyColumn()).isEmpty()) {
                 problems.add(new MappingProblem(location, "legacy column '" + rule.legacyColumn() + "' does not exist in "
                         + MappingText.tableWithColumns(legacy)));
             } else if (rules.putIfAbsent(rule.legacyColumn(), rule) != null) {
@@ -86,6 +93,10 @@ final class MappingCompiler {
             }
         }
         return rules;
+    }
+
+    private static boolean isPlainIgnore(ColumnRule rule) {
+        return rule.ignored() && rule.newColumn() == null && rule.values().isEmpty() && rule.conversion() == null;
     }
 
     private void compileColumn(ColumnDef column, ColumnRule rule) {
@@ -176,6 +187,7 @@ final class MappingCompiler {
             }
         }
         plans.values().stream().filter(ColumnPlan::isIgnored).forEach(p -> plan.unmapped(p.legacy().name()));
+        ignoredAbsent.forEach(plan::unmapped);
         return plan.build();
     }
 
@@ -213,6 +225,9 @@ final class MappingCompiler {
                 ? MappingText.count(n, kind.label()) : n + " " + kind.label()));
         StringBuilder sb = new StringBuilder().append(legacy.table()).append(" -> ").append(newTable.table()).append(": ")
                 .append(MappingText.count(plans.size(), "column")).append(kinds);
+        if (!ignoredAbsent.isEmpty()) {
+            sb.append(", ").append(ignoredAbsent.size()).append(" ignored before it exists ").append(ignoredAbsent);
+        }
         if (!spec.newDefaults().isEmpty()) {
             sb.append(", ").append(MappingText.count(spec.newDefaults().size(), "default"));
         }

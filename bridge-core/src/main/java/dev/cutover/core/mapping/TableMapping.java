@@ -33,10 +33,12 @@ public final class TableMapping {
     private final List<MappingProblem> inversionProblems;
     private final Set<String> newDefaultColumns;
     private final Set<String> legacyDefaultColumns;
+    private final Set<String> ignoredAbsentLegacyColumns;
     private final String summary;
 
     TableMapping(TableSchema legacySchema, TableSchema newSchema, ImagePlan forward, ImagePlan inverse, CustomStage custom,
-            List<MappingProblem> inversionProblems, Set<String> newDefaultColumns, Set<String> legacyDefaultColumns, String summary) {
+            List<MappingProblem> inversionProblems, Set<String> newDefaultColumns, Set<String> legacyDefaultColumns,
+            Set<String> ignoredAbsentLegacyColumns, String summary) {
         this.legacySchema = legacySchema;
         this.newSchema = newSchema;
         this.forward = forward;
@@ -45,6 +47,7 @@ public final class TableMapping {
         this.inversionProblems = List.copyOf(inversionProblems);
         this.newDefaultColumns = Set.copyOf(newDefaultColumns);
         this.legacyDefaultColumns = Set.copyOf(legacyDefaultColumns);
+        this.ignoredAbsentLegacyColumns = Set.copyOf(ignoredAbsentLegacyColumns);
         this.summary = summary;
     }
 
@@ -197,6 +200,15 @@ public final class TableMapping {
     /** Legacy columns that {@link #toLegacy} fills with a configured constant; see {@link #newDefaultColumns()}. */
     public Set<String> legacyDefaultColumns() {
         return legacyDefaultColumns;
+    }
+
+    /**
+     * Legacy columns the binding ignores ({@code columns.<c>: {ignore: true}}) that the legacy table
+     * did not have when compiled: rows carrying them map (the values are dropped), so adding such a
+     * column later is no drift.
+     */
+    public Set<String> ignoredAbsentLegacyColumns() {
+        return ignoredAbsentLegacyColumns;
     }
 
     /** One line for logs and {@code plan}, e.g. {@code public.a -> public.b: 5 columns (2 renamed, 1 ignored, ...), 1 default}. */

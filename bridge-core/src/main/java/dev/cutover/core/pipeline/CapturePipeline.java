@@ -9,6 +9,7 @@ import dev.cutover.core.pipeline.spi.ChangeBatchHandler;
 import dev.cutover.core.pipeline.spi.ChangePublisher;
 import dev.cutover.core.pipeline.spi.DeadLetterSink;
 import dev.cutover.core.pipeline.spi.PipelineListener;
+import dev.cutover.core.pipeline.spi.PublishRefusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,10 +24,14 @@ import java.util.Objects;
  * publishes it, so the capture may commit its position once {@link #onBatch} returns. One
  * pipeline serves one captured database, so all its bindings read from the same side.
  *
- * <p>Every change ends one of three ways, never silently: published; parked in the dead-letter
- * sink when it cannot be mapped (stage {@code map}) or the publisher refuses it (see
- * {@link RefusalParkingPublisher}); or skipped and counted when its table has no binding (the
- * capture should not deliver those). Called from the source's thread only.
+ * <p>Every change ends one of four ways, never silently: published; held, with every later change
+ * of its binding, when the {@link CaptureDriftGuard} finds that the captured table drifted from the
+ * compiled mapping (see there); parked in the dead-letter sink when it cannot be mapped for another
+ * reason (stage {@code map}) or the publisher refuses it (see {@link RefusalParkingPublisher}); or
+ * skipped and counted when its table has no binding (the capture should not deliver those). Held
+ * changes are stored before {@link #onBatch} returns, so the capture may commit past them; a start
+ * with a fixed mapping publishes them with {@link #drainHeld} before capturing again. Called from
+ * the source's thread only.
  */
 public final class CapturePipeline implements ChangeBatchHandler {
 
@@ -39,6 +44,7 @@ public final class CapturePipeline implements ChangeBatchHandler {
     private final PipelineListener listener;
     private final Clock clock;
     private final PublishTap tap;
+    private final CaptureDriftGuard drift;
 
     /** Told of each change that is mapped and about to be published, before the batch is published. */
     @FunctionalInterface
@@ -83,6 +89,16 @@ public final class CapturePipeline implements ChangeBatchHandler {
     /** As {@link #CapturePipeline(List, ChangePublisher, DeadLetterSink, PipelineListener, Clock)}, telling {@code tap} of each change before it is published. */
     public CapturePipeline(List<MappedBinding> bindings, ChangePublisher publisher, DeadLetterSink deadLetters,
             PipelineListener listener, Clock clock, PublishTap tap) {
+        this(bindings, publisher, deadLetters, listener, clock, tap, CaptureDriftGuard.off());
+    }
+
+    /**
+     * As {@link #CapturePipeline(List, ChangePublisher, DeadLetterSink, PipelineListener, Clock)},
+     * telling {@code tap} of each change before it is published, and pausing bindings whose table
+     * drifted as {@code drift} decides.
+     */
+    public CapturePipeline(List<MappedBinding> bindings, ChangePublisher publisher, DeadLetterSink deadLetters,
+            PipelineListener listener, Clock clock, PublishTap tap, CaptureDriftGuard drift) {
         this.bindingsBySourceTable = new LinkedHashMap<>();
         for (MappedBinding b : bindings) {
             TableId source = b.sourceTable();
@@ -95,12 +111,14 @@ public final class CapturePipeline implements ChangeBatchHandler {
         this.publisher = new RefusalParkingPublisher(publisher, deadLetters, listener);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tap = Objects.requireNonNull(tap, "tap");
+        this.drift = Objects.requireNonNull(drift, "drift");
     }
 
     @Override
     public void onBatch(List<ChangeEvent> events) throws Exception {
         Instant now = clock.instant();
-        Map<String, List<ChangeEvent>> mappedByBinding = new LinkedHashMap<>();
+        Map<String, Outgoing> mappedByBinding = new LinkedHashMap<>();
+        Map<String, List<ChangeEvent>> heldByBinding = new LinkedHashMap<>();
         for (ChangeEvent event : events) {
             MappedBinding binding = bindingsBySourceTable.get(event.table());
             if (binding == null) {
@@ -108,25 +126,120 @@ public final class CapturePipeline implements ChangeBatchHandler {
                 continue;
             }
             listener.onCaptured(binding.name(), event, lag(event.commitTime(), now));
-            ChangeEvent mapped = mapOrPark(binding, event);
-            if (mapped != null) {
+            if (drift.isPaused(binding.name()) || drift.suspicious(binding, event) && drift.confirm(binding, event)) {
+                heldByBinding.computeIfAbsent(binding.name(), k -> new ArrayList<>()).add(event);
+                continue;
+            }
+            try {
+                ChangeEvent mapped = binding.map(event);
                 tap.publishing(binding.name(), event);
-                mappedByBinding.computeIfAbsent(binding.name(), k -> new ArrayList<>()).add(mapped);
+                mappedByBinding.computeIfAbsent(binding.name(), k -> new Outgoing()).add(event, mapped);
+            } catch (MappingException e) {
+                if (drift.confirm(binding, event)) {
+                    heldByBinding.computeIfAbsent(binding.name(), k -> new ArrayList<>()).add(event);
+                } else {
+                    park(binding, event, e);
+                }
             }
         }
-        for (Map.Entry<String, List<ChangeEvent>> e : mappedByBinding.entrySet()) {
-            publisher.publish(e.getKey(), e.getValue());
+        hold(heldByBinding);
+        for (Map.Entry<String, Outgoing> e : mappedByBinding.entrySet()) {
+            Outgoing out = e.getValue();
+            int paused = publish(bindingByName(e.getKey()), out);
+            if (paused >= 0) {
+                // Those after it were published too; held again, they are applied again after it, in order.
+                hold(Map.of(e.getKey(), out.captured.subList(paused, out.captured.size())));
+            }
         }
     }
 
-    private ChangeEvent mapOrPark(MappedBinding binding, ChangeEvent event) throws Exception {
-        try {
-            return binding.map(event);
-        } catch (MappingException e) {
-            deadLetters.park(binding.name(), "map", event, e.getMessage());
-            listener.onDeadLettered(binding.name(), "map");
-            return null;
+    /** A binding's changes of a batch, as captured and as mapped, in capture order. */
+    private static final class Outgoing {
+        final List<ChangeEvent> captured = new ArrayList<>();
+        final List<ChangeEvent> mapped = new ArrayList<>();
+
+        void add(ChangeEvent capturedChange, ChangeEvent mappedChange) {
+            captured.add(capturedChange);
+            mapped.add(mappedChange);
         }
+
+        /** Where {@code mappedChange} is, by identity: refusals are rare, and equality would compare row values. */
+        int indexOf(ChangeEvent mappedChange) {
+            for (int i = 0; i < mapped.size(); i++) {
+                if (mapped.get(i) == mappedChange) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("the publisher refused a change it was not given");
+        }
+    }
+
+    private void hold(Map<String, List<ChangeEvent>> heldByBinding) throws Exception {
+        for (Map.Entry<String, List<ChangeEvent>> e : heldByBinding.entrySet()) {
+            drift.hold(e.getKey(), e.getValue());
+            e.getValue().forEach(held -> listener.onDriftHeld(e.getKey(), held));
+        }
+    }
+
+    /**
+     * Publishes a binding's mapped changes. A change refused for not fitting the target's schema
+     * may show a source column widened beyond what its target column holds: when the drift guard
+     * confirms that, the binding pauses, and the refusal is not dead-lettered.
+     *
+     * @return the index of the first change refused for drift, or -1 when none was
+     */
+    private int publish(MappedBinding binding, Outgoing out) throws Exception {
+        int[] first = {-1};
+        publisher.publish(binding.name(), out.mapped, refusal -> {
+            if (!PublishRefusal.ENCODE.equals(refusal.stage())) {
+                return false;
+            }
+            int index = out.indexOf(refusal.change());
+            boolean taken = drift.isPaused(binding.name()) || drift.confirm(binding, out.captured.get(index));
+            if (taken && first[0] < 0) {
+                first[0] = index;
+            }
+            return taken;
+        });
+        return first[0];
+    }
+
+    private MappedBinding bindingByName(String name) {
+        return bindingsBySourceTable.values().stream().filter(b -> b.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("binding '" + name + "' is not captured by this pipeline"));
+    }
+
+    /**
+     * Maps and publishes, in order, the changes held for {@code binding} while it was paused for
+     * drift; call at start, before the capture delivers anything. A held change that cannot be
+     * mapped for another reason than drift is dead-lettered (stage {@code map}).
+     *
+     * @param held the binding's held changes, as captured, in capture order
+     * @return true when they all went through; false when the captured table still drifts from the
+     *     mapping: the binding is then paused, and the changes stay held (some may have been published
+     *     already, and are published again, in order, after the next fix)
+     * @throws Exception when publishing failed; nothing may be taken as done
+     */
+    public boolean drainHeld(String binding, List<ChangeEvent> held) throws Exception {
+        MappedBinding mappedBinding = bindingByName(binding);
+        Outgoing out = new Outgoing();
+        for (ChangeEvent event : held) {
+            try {
+                out.add(event, mappedBinding.map(event));
+            } catch (MappingException e) {
+                if (drift.confirm(mappedBinding, event)) {
+                    return false;
+                }
+                park(mappedBinding, event, e);
+            }
+        }
+        // Still refused for drift: the changes stay held; those published before it are published again next time, in order.
+        return publish(mappedBinding, out) < 0;
+    }
+
+    private void park(MappedBinding binding, ChangeEvent event, MappingException e) throws Exception {
+        deadLetters.park(binding.name(), "map", event, e.getMessage());
+        listener.onDeadLettered(binding.name(), "map");
     }
 
     private static Duration lag(Instant commitTime, Instant now) {

@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Publishes mapped changes and parks the ones the publisher refuses, so one change that cannot
@@ -37,6 +38,16 @@ public final class RefusalParkingPublisher {
      * @throws Exception when publishing or parking failed; the caller must not commit past these changes
      */
     public int publish(String binding, List<ChangeEvent> mapped) throws Exception {
+        return publish(binding, mapped, refusal -> false);
+    }
+
+    /**
+     * As {@link #publish(String, List)}, but a refusal that {@code takenElsewhere} accepts (asked in
+     * capture order) is neither parked nor counted: the caller deals with it.
+     *
+     * @return how many changes were refused, parked or taken elsewhere
+     */
+    public int publish(String binding, List<ChangeEvent> mapped, Predicate<PublishRefusal> takenElsewhere) throws Exception {
         if (mapped.isEmpty()) {
             return 0;
         }
@@ -44,9 +55,12 @@ public final class RefusalParkingPublisher {
         // By identity: a change's equality compares its row values, which may be megabytes.
         Set<ChangeEvent> refused = Collections.newSetFromMap(new IdentityHashMap<>());
         for (PublishRefusal refusal : refusals) {
+            refused.add(refusal.change());
+            if (takenElsewhere.test(refusal)) {
+                continue;
+            }
             deadLetters.park(binding, refusal.stage(), refusal.change(), refusal.reason());
             listener.onDeadLettered(binding, refusal.stage());
-            refused.add(refusal.change());
         }
         for (ChangeEvent change : mapped) {
             if (!refused.contains(change)) {

@@ -166,6 +166,102 @@ class CapturePipelineTest {
                 "dead-lettered accounts", "published accounts", "published accounts");
     }
 
+    private CapturePipeline guarded(TableSchema live, Map<String, List<ChangeEvent>> held, List<String> paused) throws Exception {
+        CaptureDriftGuard guard = new CaptureDriftGuard(table -> live,
+                (binding, captured) -> held.computeIfAbsent(binding, k -> new ArrayList<>()).addAll(captured),
+                report -> paused.add(report.describe()));
+        return new CapturePipeline(List.of(new CapturePipeline.MappedBinding("accounts", mapping(), SystemSide.LEGACY)), publisher,
+                deadLetters, listener, CLOCK, (binding, captured) -> { }, guard);
+    }
+
+    private static TableSchema liveLegacy(ColumnDef... extra) {
+        List<ColumnDef> columns = new ArrayList<>(List.of(ColumnDef.of("acct_id", ColumnType.INT64, "int8", false),
+                ColumnDef.of("stat_cd", ColumnType.STRING, "bpchar", false)));
+        columns.addAll(List.of(extra));
+        return new TableSchema(LEGACY, columns, List.of("acct_id"));
+    }
+
+    private static ChangeEvent createWithRegion(long id) {
+        RowImage row = RowImage.builder().put("acct_id", id).put("stat_cd", "A").put("region", "EU").build();
+        return ChangeEvent.create(SystemSide.LEGACY, LEGACY, List.of("acct_id"), row, COMMIT, new SourcePosition("lsn", "0/1"), "7");
+    }
+
+    @Test
+    void aColumnAddedToTheCapturedTableHoldsThatChangeAndEveryLaterOneInOrderAndDeadLettersNothing() throws Exception {
+        Map<String, List<ChangeEvent>> held = new java.util.LinkedHashMap<>();
+        List<String> paused = new ArrayList<>();
+        CapturePipeline pipeline = guarded(liveLegacy(ColumnDef.of("region", ColumnType.STRING, "text", true)), held, paused);
+
+        pipeline.onBatch(List.of(create(LEGACY, 1, "A"), createWithRegion(2), create(LEGACY, 3, "A")));
+        pipeline.onBatch(List.of(create(LEGACY, 4, "X")));
+
+        assertThat(publisher.published.get(0).events).extracting(e -> e.after().get("id")).containsExactly(1L);
+        assertThat(publisher.published).hasSize(1);
+        assertThat(held.get("accounts")).extracting(e -> e.after().get("acct_id")).containsExactly(2L, 3L, 4L);
+        assertThat(parked).isEmpty();
+        assertThat(paused).singleElement().asString().contains("column 'region' added", "columns.region: {ignore: true}");
+    }
+
+    @Test
+    void aChangeThatCannotBeMappedWhileTheTableIsUnchangedIsStillDeadLettered() throws Exception {
+        Map<String, List<ChangeEvent>> held = new java.util.LinkedHashMap<>();
+        List<String> paused = new ArrayList<>();
+
+        guarded(liveLegacy(), held, paused).onBatch(List.of(create(LEGACY, 1, "X"), create(LEGACY, 2, "A")));
+
+        assertThat(parked).singleElement().asString().startsWith("accounts/map: ");
+        assertThat(held).isEmpty();
+        assertThat(paused).isEmpty();
+        assertThat(publisher.published.get(0).events).hasSize(1);
+    }
+
+    @Test
+    void anInsertLackingAMappedColumnPausesWhenTheColumnWasDropped() throws Exception {
+        Map<String, List<ChangeEvent>> held = new java.util.LinkedHashMap<>();
+        List<String> paused = new ArrayList<>();
+        TableSchema dropped = new TableSchema(LEGACY, List.of(ColumnDef.of("acct_id", ColumnType.INT64, "int8", false)),
+                List.of("acct_id"));
+        ChangeEvent withoutStatus = ChangeEvent.create(SystemSide.LEGACY, LEGACY, List.of("acct_id"),
+                RowImage.builder().put("acct_id", 5L).build(), COMMIT, new SourcePosition("lsn", "0/1"), "7");
+
+        guarded(dropped, held, paused).onBatch(List.of(withoutStatus));
+
+        assertThat(held.get("accounts")).hasSize(1);
+        assertThat(paused).singleElement().asString().contains("column 'stat_cd' dropped");
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void aChangeThePublisherRefusesBecauseTheSourceColumnWidenedPausesAndHoldsItAndTheRestOfTheBatchInsteadOfDeadLetteringIt()
+            throws Exception {
+        Map<String, List<ChangeEvent>> held = new java.util.LinkedHashMap<>();
+        List<String> paused = new ArrayList<>();
+        TableSchema widened = new TableSchema(LEGACY, List.of(new ColumnDef("acct_id", ColumnType.DECIMAL, "numeric", false, 30, 0),
+                ColumnDef.of("stat_cd", ColumnType.STRING, "bpchar", false)), List.of("acct_id"));
+        publisher.refuseId = 2L;
+
+        guarded(widened, held, paused).onBatch(List.of(create(LEGACY, 1, "A"), create(LEGACY, 2, "A"), create(LEGACY, 3, "A")));
+
+        assertThat(parked).isEmpty();
+        assertThat(held.get("accounts")).extracting(e -> e.after().get("acct_id")).containsExactly(2L, 3L);
+        assertThat(paused).singleElement().asString().contains("column 'acct_id' type changed from int8 NOT NULL to numeric(30,0)");
+    }
+
+    @Test
+    void heldChangesDrainThroughAFixedMappingInOrder() throws Exception {
+        Map<String, List<ChangeEvent>> held = new java.util.LinkedHashMap<>();
+        List<String> paused = new ArrayList<>();
+        CapturePipeline pipeline = guarded(liveLegacy(), held, paused);
+
+        assertThat(pipeline.drainHeld("accounts", List.of(create(LEGACY, 7, "A"), create(LEGACY, 8, "A")))).isTrue();
+        assertThat(publisher.published.get(0).events).extracting(e -> e.after().get("id")).containsExactly(7L, 8L);
+
+        CapturePipeline stillDrifted = guarded(liveLegacy(ColumnDef.of("region", ColumnType.STRING, "text", true)), held, paused);
+        assertThat(stillDrifted.drainHeld("accounts", List.of(createWithRegion(9)))).isFalse();
+        assertThat(publisher.published).hasSize(1);
+        assertThat(paused).hasSize(1);
+    }
+
     private static final class RecordingPublisher implements ChangePublisher {
         final List<Published> published = new ArrayList<>();
         RuntimeException failWith;

@@ -28,7 +28,7 @@ final class ColumnsType implements ValueType<List<ColumnRule>> {
             ChoiceType.of(List.copyOf(Conversions.names()), name -> name, Map.of()),
             "A built-in conversion of the value (see the list of conversions); cannot be combined with `values`.");
     static final Key<Boolean> IGNORE = Key.withDefault("ignore", Types.bool(), false,
-            "`true` when the legacy column has no counterpart and is not copied; cannot be combined with other keys.");
+            "`true` when the legacy column has no counterpart and is not copied; cannot be combined with other keys. A column may be ignored before the legacy table has it, so adding it later is no schema drift.");
 
     static final Section SECTION = new Section("bindings[].columns.<legacy column>",
             "Each `columns` entry maps one legacy column, either to a new column name (`cust_nm: full_name`, a"

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads a table's {@link TableSchema} from the database catalog: its columns in declaration
@@ -56,6 +57,21 @@ public final class JdbcSchemaReader {
             return read(connection, table, keyColumns);
         } catch (SQLException e) {
             throw new JdbcSchemaException("cannot read the schema of table " + table + " from " + connections + ": "
+                    + dialect.describe(e), e);
+        }
+    }
+
+    /**
+     * The columns of {@code table} an insert may leave out: those with a default, auto-incremented
+     * or generated; empty when the table has none (or does not exist).
+     *
+     * @throws JdbcSchemaException when the catalog cannot be read
+     */
+    public Set<String> defaultedColumns(TableId table) throws JdbcSchemaException {
+        try (Connection connection = connections.open()) {
+            return CatalogQueries.defaultedColumns(connection.getMetaData(), dialect, table);
+        } catch (SQLException e) {
+            throw new JdbcSchemaException("cannot read the column defaults of table " + table + " from " + connections + ": "
                     + dialect.describe(e), e);
         }
     }

@@ -3,9 +3,9 @@ package dev.cutover.kafka;
 import dev.cutover.core.conflict.ConflictLogEntry;
 import dev.cutover.kafka.internal.ConflictDocument;
 import dev.cutover.kafka.internal.KafkaClients;
+import dev.cutover.kafka.internal.TopicReads;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,8 +13,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,14 +66,7 @@ public final class ConflictLogReader {
     public List<ConflictLogEntry> readAll() throws KafkaOperationException {
         try (Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 KafkaClients.consumer(clientProperties, "cutover-" + bridge + "-conflict-reader", null, MAX_POLL_RECORDS))) {
-            List<TopicPartition> partitions = partitions(consumer);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            List<ConsumerRecord<byte[], byte[]>> records = readTo(consumer, end);
-            records.sort(Comparator.<ConsumerRecord<byte[], byte[]>>comparingInt(ConsumerRecord::partition)
-                    .thenComparingLong(ConsumerRecord::offset));
-            return decode(records);
+            return decode(TopicReads.readAll(consumer, topic, bootstrap, timeout));
         } catch (KafkaException e) {
             throw new KafkaOperationException("could not read " + topic + " at " + bootstrap + ": " + e.getMessage(), e);
         }
@@ -85,35 +76,6 @@ public final class ConflictLogReader {
     public long skipped() {
         return skipped.get();
     }
-
-    private List<TopicPartition> partitions(Consumer<byte[], byte[]> consumer) throws KafkaOperationException {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
-        if (infos == null || infos.isEmpty()) {
-            throw new KafkaOperationException("topic " + topic + " does not exist at " + bootstrap
-                    + " (it is created with the bridge's other topics)");
-        }
-        return infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-    }
-
-    /** Polls until every partition reached its end offset in {@code end}; later records are left out. */
-    private List<ConsumerRecord<byte[], byte[]>> readTo(Consumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end)
-            throws KafkaOperationException {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!KafkaClients.reachedEnd(consumer, end)) {
-            if (System.nanoTime() > deadline) {
-                throw new KafkaOperationException("could not read " + topic + " at " + bootstrap + " to its end offsets " + end
-                        + " within " + timeout.toSeconds() + " s (read " + records.size() + " records)");
-            }
-            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-                    records.add(r);
-                }
-            }
-        }
-        return records;
-    }
-
 
     private List<ConflictLogEntry> decode(List<ConsumerRecord<byte[], byte[]>> records) {
         List<ConflictLogEntry> entries = new ArrayList<>(records.size());

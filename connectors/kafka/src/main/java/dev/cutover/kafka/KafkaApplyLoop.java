@@ -1,6 +1,9 @@
 package dev.cutover.kafka;
 
 import dev.cutover.core.conflict.ConflictRecord;
+import dev.cutover.core.drift.DriftListener;
+import dev.cutover.core.drift.DriftReport;
+import dev.cutover.core.drift.TargetDriftCheck;
 import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.pipeline.spi.ApplyException;
@@ -9,16 +12,19 @@ import dev.cutover.core.pipeline.spi.ChangeApplier;
 import dev.cutover.core.pipeline.spi.PipelineListener;
 import dev.cutover.core.retry.Backoff;
 import dev.cutover.core.retry.Outage;
+import dev.cutover.kafka.internal.DriftPauses;
 import dev.cutover.kafka.internal.KafkaClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +35,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -53,6 +60,16 @@ import org.slf4j.LoggerFactory;
  * down for an hour is waited for), reporting {@link #outage()} and keeping {@link #lag()} fresh
  * meanwhile; a fatal one, retries exhausted (when limited), or a dead letter that cannot be stored
  * stop the loop with {@link #failure()} set. Offsets are never committed past a batch that was not applied.
+ *
+ * <p>Schema drift (with {@link #watchDrift}): when the target refuses changes, or a batch fails for
+ * good, the bindings involved are checked with the {@link TargetDriftCheck}. A binding whose
+ * written table no longer fits its compiled mapping is paused rather than dead-lettered or
+ * stopping the loop: its partitions are paused and sought back to the first record of the batch,
+ * nothing of it is reported or committed past that point, and its changes wait in Kafka until the
+ * bridge restarts (which finds them uncommitted and applies them, or pauses again while the table
+ * still does not fit). The other bindings' changes of the batch are reported and committed as
+ * usual (after a failure, the batch is polled again without the paused partitions), so they keep
+ * flowing. A refusal whose binding did not drift is parked as before.
  *
  * <p>Lifecycle: {@link #start} once; {@link #stop} signals (wakes the consumer) and returns;
  * {@link #awaitStop} blocks; {@link #close} does both and is idempotent. The loop runs on its own
@@ -93,6 +110,9 @@ public final class KafkaApplyLoop implements AutoCloseable {
     private volatile long lag;
     private volatile Outage outage;
     private volatile boolean joined;
+    private final Map<String, String> bindingByTopic = new HashMap<>();
+    private volatile DriftPauses drift;
+    private volatile long heldLag;
     private long lastLagQuery;
     private int retries;
 
@@ -121,7 +141,46 @@ public final class KafkaApplyLoop implements AutoCloseable {
         KafkaClients.bootstrap(clientProperties);
         for (BindingRoute route : this.routes) {
             bindingByTable.putIfAbsent(route.targetSchema().table(), route.binding());
+            bindingByTopic.put(route.topic(), route.binding());
         }
+        this.drift = new DriftPauses(bridge, bindingByTopic, null, DriftListener.none());
+    }
+
+    /**
+     * Pauses a binding whose written table drifted instead of dead-lettering its refused changes or
+     * stopping (see the class documentation). Call before {@link #start}.
+     *
+     * @param check reads a binding's written table and diffs it with the compiled mapping
+     * @param listener told when a binding pauses
+     */
+    public void watchDrift(TargetDriftCheck check, DriftListener listener) {
+        if (state.get() != State.CREATED) {
+            throw new IllegalStateException("apply loop of bridge '" + bridge + "': drift must be watched before start, state is "
+                    + state.get());
+        }
+        this.drift = new DriftPauses(bridge, bindingByTopic, Objects.requireNonNull(check, "check"), listener);
+    }
+
+    /**
+     * Pauses {@code report}'s binding from the start, after {@link #watchDrift}: a restart found it
+     * still drifted, so its changes keep waiting on its change topic.
+     */
+    public void pauseAtStart(DriftReport report) {
+        if (state.get() != State.CREATED) {
+            throw new IllegalStateException("apply loop of bridge '" + bridge + "': a binding pauses at start only, state is "
+                    + state.get());
+        }
+        drift.pause(report);
+    }
+
+    /** The bindings paused for schema drift, with what drifted; they stay paused until the bridge restarts. */
+    public Map<String, DriftReport> pausedForDrift() {
+        return drift.paused();
+    }
+
+    /** Of {@link #lag()}, the records waiting on the partitions of bindings paused for drift. */
+    public long heldLag() {
+        return heldLag;
     }
 
     /** Starts consuming on thread {@code cutover-<bridge>-apply}. */
@@ -249,6 +308,11 @@ public final class KafkaApplyLoop implements AutoCloseable {
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                 committing.onPartitionsAssigned(partitions);
+                // A partition handed back after a rebalance comes unpaused; a drifted binding must keep waiting.
+                Consumer<byte[], byte[]> c = consumer;
+                if (c != null) {
+                    drift.repause(c, partitions);
+                }
                 joined = true;
             }
 
@@ -292,7 +356,7 @@ public final class KafkaApplyLoop implements AutoCloseable {
 
     private void handle(Consumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> records, Map<String, PolledBatch.TopicRoute> topics)
             throws Exception {
-        PolledBatch batch;
+        PolledBatch batch = null;
         ApplyResult result;
         try {
             batch = PolledBatch.decode(records, topics);
@@ -302,6 +366,11 @@ public final class KafkaApplyLoop implements AutoCloseable {
             return;
         } catch (ApplyException e) {
             if (!e.retriable()) {
+                if (batch != null && !drift.pauseDrifted(c, bindingsOf(batch, batch.changes())).isEmpty()) {
+                    // Nothing of the batch was committed: poll it again, the drifted bindings' partitions now paused.
+                    batch.firstOffsets().forEach(c::seek);
+                    return;
+                }
                 throw new ApplyFailedException(e);
             }
             retryLater(c, records, e);
@@ -312,15 +381,33 @@ public final class KafkaApplyLoop implements AutoCloseable {
             LOG.info("Apply loop of bridge '{}' applies again after {} failed attempts since {}", bridge, outage.attempts(), outage.since());
             outage = null;
         }
+        Set<String> drifted = result == null || result.rejected().isEmpty() ? Set.of()
+                : drift.pauseDrifted(c, bindingsOf(batch, result.rejected().stream().map(ApplyResult.RejectedChange::change).toList()));
         for (PolledBatch.Undecodable u : batch.undecodable()) {
-            deadLetters.parkRecord(u.binding(), "decode", u.record(), u.reason());
-            deadLettered.incrementAndGet();
-            listener.onDeadLettered(u.binding(), "decode");
+            if (!drifted.contains(u.binding())) {
+                deadLetters.parkRecord(u.binding(), "decode", u.record(), u.reason());
+                deadLettered.incrementAndGet();
+                listener.onDeadLettered(u.binding(), "decode");
+            }
         }
         if (result != null) {
-            report(batch, result);
+            report(batch, result, drifted);
         }
-        committer.commit(c, batch.nextOffsets());
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>(batch.nextOffsets());
+        for (Map.Entry<TopicPartition, Long> first : batch.firstOffsets().entrySet()) {
+            if (drift.isPaused(first.getKey())) {
+                // Its changes wait in Kafka: the restarted bridge applies them from here (again, idempotently).
+                done.remove(first.getKey());
+                c.seek(first.getKey(), first.getValue());
+            }
+        }
+        committer.commit(c, done);
+    }
+
+    private Set<String> bindingsOf(PolledBatch batch, List<ChangeEvent> changes) {
+        Set<String> bindings = new HashSet<>();
+        changes.forEach(change -> bindings.add(bindingOf(batch, change)));
+        return bindings;
     }
 
     /**
@@ -328,7 +415,11 @@ public final class KafkaApplyLoop implements AutoCloseable {
      * more: the applier stored them in the conflict log, so their offsets are committed like those of
      * applied ones.
      */
-    private void report(PolledBatch batch, ApplyResult result) throws Exception {
+    private void report(PolledBatch batch, ApplyResult result, Set<String> paused) throws Exception {
+        if (!paused.isEmpty()) {
+            // A paused binding's changes of this batch are applied again after the restart, and reported then.
+            result = withoutBindings(batch, result, paused);
+        }
         for (ApplyResult.RejectedChange rejected : result.rejected()) {
             String binding = bindingOf(batch, rejected.change());
             deadLetters.park(binding, "apply", rejected.change(), rejected.reason());
@@ -347,6 +438,15 @@ public final class KafkaApplyLoop implements AutoCloseable {
         for (ChangeEvent applied : result.applied()) {
             listener.onApplied(bindingOf(batch, applied), applied, Duration.between(applied.commitTime(), result.commitTime()));
         }
+    }
+
+    /** {@code result} without the applied, refused and skipped changes of {@code bindings}. */
+    private ApplyResult withoutBindings(PolledBatch batch, ApplyResult result, Set<String> bindings) {
+        return new ApplyResult(
+                result.applied().stream().filter(ch -> !bindings.contains(bindingOf(batch, ch))).toList(),
+                result.rejected().stream().filter(r -> !bindings.contains(bindingOf(batch, r.change()))).toList(),
+                result.commitTime(), result.conflicts(), result.held(),
+                result.skipped().stream().filter(sk -> !bindings.contains(bindingOf(batch, sk.change()))).toList());
     }
 
     /** Seeks back to the batch start and waits; the next poll returns the batch again. */
@@ -394,9 +494,15 @@ public final class KafkaApplyLoop implements AutoCloseable {
 
     private void updateLag(Consumer<byte[], byte[]> c) {
         long total = 0;
+        long held = 0;
         List<TopicPartition> unknown = new ArrayList<>();
+        Set<TopicPartition> paused = c.paused();
         for (TopicPartition partition : c.assignment()) {
             OptionalLong partitionLag = c.currentLag(partition);
+            if (paused.contains(partition)) {
+                // The consumer keeps the high watermark of its last fetch of a paused partition.
+                held += partitionLag.orElse(0);
+            }
             if (partitionLag.isPresent()) {
                 total += partitionLag.getAsLong();
             } else {
@@ -413,6 +519,7 @@ public final class KafkaApplyLoop implements AutoCloseable {
             total += queried.getAsLong();
         }
         lag = total;
+        heldLag = held;
     }
 
     /** Lag of {@code partitions} asked of the broker; empty when it does not answer within a second. */

@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code <bridge>._schemas}: one partition, {@code cleanup.policy=compact}, which an
  *       existing one must have too;
  *   <li>{@code <bridge>._deadletter}: one partition, kept forever ({@code retention.ms=-1});
+ *   <li>{@code <bridge>._held}: like {@code _conflicts}; the changes of bindings paused for schema drift;</li>
  *   <li>{@code <bridge>._conflicts}: one partition, every record kept forever ({@code retention.ms=-1},
  *       {@code retention.bytes=-1}, {@code cleanup.policy=delete}), which an existing one must have
  *       too: a parked conflict and the changes held behind it live nowhere else.
@@ -96,6 +97,8 @@ public final class KafkaTopicAdmin implements AutoCloseable {
         wanted.put(TopicNames.deadLetters(bridge), topic(TopicNames.deadLetters(bridge), settings,
                 Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
         wanted.put(TopicNames.conflicts(bridge), topic(TopicNames.conflicts(bridge), settings, CONFLICT_LOG_CONFIG));
+        // Held changes must outlive any retention: they wait for a person to fix the configuration.
+        wanted.put(TopicNames.held(bridge), topic(TopicNames.held(bridge), settings, CONFLICT_LOG_CONFIG));
 
         Set<String> existing = await(admin.listTopics().names(), "listing topics");
         List<String> problems = new ArrayList<>();
@@ -192,8 +195,9 @@ public final class KafkaTopicAdmin implements AutoCloseable {
         String schemas = TopicNames.schemas(bridge);
         String deadLetters = TopicNames.deadLetters(bridge);
         String conflicts = TopicNames.conflicts(bridge);
+        Set<String> oneSided = Set.of(schemas, deadLetters, conflicts, TopicNames.held(bridge));
         for (TopicDescription d : descriptions.values()) {
-            boolean changeTopic = !d.name().equals(schemas) && !d.name().equals(deadLetters) && !d.name().equals(conflicts);
+            boolean changeTopic = !oneSided.contains(d.name());
             if (changeTopic && d.partitions().size() != settings.partitions()) {
                 problems.add("topic " + d.name() + " has " + d.partitions().size() + " partitions but " + settings.partitions()
                         + " are configured; Cutover never repartitions a topic (it would break per-row order): "

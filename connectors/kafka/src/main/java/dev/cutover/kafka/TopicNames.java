@@ -54,6 +54,11 @@ public final class TopicNames {
         return checked(bridge(bridge) + "._deadletter");
     }
 
+    /** The topic holding, in capture order, the changes of {@code bridge}'s bindings paused for schema drift. */
+    public static String held(String bridge) {
+        return checked(bridge(bridge) + "._held");
+    }
+
     /** The topic holding the conflict log of {@code bridge}: conflicts, held changes and resolutions. */
     public static String conflicts(String bridge) {
         return checked(bridge(bridge) + "._conflicts");

@@ -58,11 +58,28 @@ public final class StatusCommand implements Callable<Integer> {
             out.printf(format, b.get("name"), b.get("direction"), orDash(b.get("target")), b.get("state"), orDash(b.get("captured")),
                     orDash(b.get("applied")), orDash(b.get("deadLettered")), orDash(b.get("lastLagMillis")));
         }
+        printDrift(out, status.get("bindings"));
         if (status.get("resyncs") instanceof List<?> resyncs && !resyncs.isEmpty()) {
             out.println("resyncs:");
             for (Object each : resyncs) {
                 Map<?, ?> r = (Map<?, ?>) each;
                 out.printf("  %s  %s  %s  %s rows read%n", r.get("id"), r.get("binding"), r.get("state"), r.get("rowsRead"));
+            }
+        }
+    }
+
+    /** For each binding paused for schema drift: which table, since when, where its changes wait, and each blocking difference with its fix. */
+    private static void printDrift(PrintStream out, Object bindings) {
+        for (Object each : bindings instanceof List<?> l ? l : List.of()) {
+            if (((Map<?, ?>) each).get("drift") instanceof Map<?, ?> drift) {
+                out.printf("%s paused for schema drift of %s table %s since %s; its changes wait %s:%n", ((Map<?, ?>) each).get("name"),
+                        drift.get("side"), drift.get("table"), drift.get("since"), drift.get("changesWait"));
+                for (Object d : drift.get("differences") instanceof List<?> l ? l : List.of()) {
+                    Map<?, ?> diff = (Map<?, ?>) d;
+                    if (Boolean.FALSE.equals(diff.get("compatible"))) {
+                        out.printf("  column %s %s: %s%n", diff.get("column"), diff.get("change"), diff.get("fix"));
+                    }
+                }
             }
         }
     }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,14 +39,14 @@ public final class HttpEndpoints implements AutoCloseable {
      *
      * @param metrics produces the Prometheus exposition text
      * @param live whether the process is alive (not failed)
-     * @param ready whether the pipeline is running and its dependencies reachable
+     * @param notReady why the bridge is not ready (every binding applying, dependencies reachable); empty when it is
      * @param status the per-binding status document: maps, lists, strings and numbers only
      * @param conflicts answers {@code /conflicts}; null when no binding is two-way (the path is then 404)
      * @param resyncs answers {@code /resync} (see {@link ResyncEndpoint})
      * @param token the bearer token state-changing requests must send ({@code http.token}); null for none
      * @throws IOException when the address cannot be bound, naming it
      */
-    public HttpEndpoints(String host, int port, Supplier<String> metrics, BooleanSupplier live, BooleanSupplier ready,
+    public HttpEndpoints(String host, int port, Supplier<String> metrics, BooleanSupplier live, Supplier<List<String>> notReady,
             Supplier<Map<String, Object>> status, ConflictQueries conflicts, ResyncQueries resyncs, Secret token) throws IOException {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 16);
@@ -60,7 +62,7 @@ public final class HttpEndpoints implements AutoCloseable {
         ControlRequestGuard guard = new ControlRequestGuard(token, json);
         serve("/metrics", guard, ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
         serve("/health/live", guard, ex -> health(ex, live.getAsBoolean()));
-        serve("/health/ready", guard, ex -> health(ex, ready.getAsBoolean()));
+        serve("/health/ready", guard, ex -> readiness(ex, notReady.get()));
         serve("/status", guard, ex -> respond(ex, 200, "application/json", json.writeValueAsString(status.get())));
         if (conflicts != null) {
             serve("/conflicts", guard, new ConflictEndpoint(conflicts, json));
@@ -81,6 +83,18 @@ public final class HttpEndpoints implements AutoCloseable {
 
     private static void health(HttpExchange ex, boolean up) throws IOException {
         respond(ex, up ? 200 : 503, "application/json", up ? "{\"status\":\"UP\"}\n" : "{\"status\":\"DOWN\"}\n");
+    }
+
+    /** 200 UP when ready; else 503 DOWN with the reasons, e.g. the bindings paused for schema drift. */
+    private void readiness(HttpExchange ex, List<String> reasons) throws IOException {
+        if (reasons.isEmpty()) {
+            health(ex, true);
+            return;
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("status", "DOWN");
+        doc.put("reasons", reasons);
+        respond(ex, 503, "application/json", json.writeValueAsString(doc));
     }
 
     private static void respond(HttpExchange ex, int code, String type, String body) throws IOException {

@@ -82,6 +82,8 @@ public final class MetricNames {
     public static final String OUTCOME_DEAD_LETTERED = "dead_lettered";
     /** Outcome: waiting behind a parked conflict of its key (stored in the conflicts topic). */
     public static final String OUTCOME_HELD = "held";
+    /** Outcome: captured while its binding is paused for schema drift, and held (on {@code <bridge>._held}) until a restart with a fixed configuration. */
+    public static final String OUTCOME_HELD_DRIFT = "held_drift";
     /** Outcome: dropped by the capture as an echo of this bridge's own applier ({@code skipped_echo}). */
     public static final String OUTCOME_ECHO_SKIPPED = "skipped_echo";
     /** Outcome of a batch copy: every row published and acknowledged. */

@@ -118,6 +118,11 @@ public final class MicrometerPipelineListener implements PipelineListener {
         counter(binding, MetricNames.OUTCOME_HELD).increment();
     }
 
+    @Override
+    public void onDriftHeld(String binding, ChangeEvent captured) {
+        counter(binding, MetricNames.OUTCOME_HELD_DRIFT).increment();
+    }
+
     /** Conflicts counted so far for {@code binding}, over all targets, policies, kinds and decisions. */
     public double conflicts(String binding) {
         return registry.find(MetricNames.CONFLICTS).tag(MetricNames.TAG_BINDING, binding).counters().stream()

@@ -27,6 +27,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,8 +74,21 @@ public final class BindingCompiler {
      * @throws StartupException listing every binding problem with its configuration path
      */
     public CompiledBridge compileAll() throws StartupException {
+        return compileAll(null);
+    }
+
+    /**
+     * As {@link #compileAll()}, but a binding paused for schema drift ({@code paused} remembers it)
+     * whose mapping does not compile against the live tables is compiled against the schemas it
+     * was paused with, and starts paused again: {@link CompiledBridge#startPaused()} lists it with
+     * the problems the live tables have.
+     *
+     * @param paused the bindings paused when the bridge last ran; null for none
+     */
+    CompiledBridge compileAll(PausedBindingStore paused) throws StartupException {
         List<String> problems = new ArrayList<>();
-        Map<String, TableMapping> mappings = compileMappings(config.bindings(), problems);
+        Map<String, List<String>> startPaused = new LinkedHashMap<>();
+        Map<String, TableMapping> mappings = compileMappings(config.bindings(), problems, paused, startPaused);
         List<CompiledBinding> compiled = new ArrayList<>();
         for (BindingOptions binding : config.bindings()) {
             TableMapping mapping = mappings.get(binding.name());
@@ -87,7 +101,7 @@ public final class BindingCompiler {
             }
         }
         failOn(problems);
-        return new CompiledBridge(mappings, compiled);
+        return new CompiledBridge(mappings, compiled, startPaused);
     }
 
     /**
@@ -101,28 +115,51 @@ public final class BindingCompiler {
      */
     public Map<String, TableMapping> mappings(Collection<BindingOptions> bindings) throws StartupException {
         List<String> problems = new ArrayList<>();
-        Map<String, TableMapping> mappings = compileMappings(bindings, problems);
+        Map<String, TableMapping> mappings = compileMappings(bindings, problems, null, new LinkedHashMap<>());
         failOn(problems);
         return mappings;
     }
 
-    private Map<String, TableMapping> compileMappings(Collection<BindingOptions> bindings, List<String> problems) {
+    private Map<String, TableMapping> compileMappings(Collection<BindingOptions> bindings, List<String> problems,
+            PausedBindingStore paused, Map<String, List<String>> startPaused) {
         JdbcSchemaReader legacy = new JdbcSchemaReader(connections(config.system(SystemSide.LEGACY)));
         JdbcSchemaReader neu = new JdbcSchemaReader(connections(config.system(SystemSide.NEW)));
         Map<String, TableMapping> mappings = new LinkedHashMap<>();
         for (BindingOptions binding : bindings) {
-            TableSchema legacySchema = read(legacy, binding, SystemSide.LEGACY, problems);
-            TableSchema newSchema = read(neu, binding, SystemSide.NEW, problems);
-            if (legacySchema == null || newSchema == null) {
-                continue;
+            List<String> found = new ArrayList<>();
+            TableMapping mapping = compileMapping(binding, legacy, neu, found);
+            Optional<PausedBindingStore.Paused> was = found.isEmpty() || paused == null ? Optional.empty() : paused.load(binding.name());
+            if (was.isPresent()) {
+                try {
+                    mapping = TableMapping.compile(binding.mapping(), was.get().legacy(), was.get().neu());
+                    LOG.warn("Binding '{}' was paused for schema drift and its configuration does not fit the tables yet;"
+                            + " it starts paused again, with the mapping it had:\n  {}", binding.name(), String.join("\n  ", found));
+                    startPaused.put(binding.name(), found);
+                    found = List.of();
+                } catch (MappingException | IllegalArgumentException e) {
+                    // The configuration changed too: the problems with the live tables are the ones to fix.
+                }
             }
-            try {
-                mappings.put(binding.name(), TableMapping.compile(binding.mapping(), legacySchema, newSchema));
-            } catch (MappingException e) {
-                problems.addAll(located(binding, e.problems(), ""));
+            problems.addAll(found);
+            if (found.isEmpty() && mapping != null) {
+                mappings.put(binding.name(), mapping);
             }
         }
         return mappings;
+    }
+
+    private TableMapping compileMapping(BindingOptions binding, JdbcSchemaReader legacy, JdbcSchemaReader neu, List<String> problems) {
+        TableSchema legacySchema = read(legacy, binding, SystemSide.LEGACY, problems);
+        TableSchema newSchema = read(neu, binding, SystemSide.NEW, problems);
+        if (legacySchema == null || newSchema == null) {
+            return null;
+        }
+        try {
+            return TableMapping.compile(binding.mapping(), legacySchema, newSchema);
+        } catch (MappingException e) {
+            problems.addAll(located(binding, e.problems(), ""));
+            return null;
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -70,7 +71,7 @@ public final class BridgeService implements AutoCloseable {
         LOG.info("Starting bridge '{}' with configuration:\n{}", config.name(), config.describe());
         try {
             dataDirLock = lockStateDirectories();
-            CompiledBridge bridge = new BindingCompiler(config).compileAll();
+            CompiledBridge bridge = new BindingCompiler(config).compileAll(new PausedBindingStore(config.dataDir()));
             List<CompiledBinding> bindings = bridge.directions();
             for (CompiledBinding b : bindings) {
                 LOG.info("Binding '{}' ({}, writes {}): {} -> topic {}", b.name(), b.options().direction().label(),
@@ -88,7 +89,7 @@ public final class BridgeService implements AutoCloseable {
             listener = metrics;
             pipeline = Pipeline.start(config, bridge, metrics, registry, clock, this::onComponentFailure);
             http = new HttpEndpoints(config.http().host(), config.http().port(), registry::scrape,
-                    this::isLive, this::isReady, this::status, pipeline.conflicts(), pipeline.resyncs(), config.http().token());
+                    this::isLive, this::notReady, this::status, pipeline.conflicts(), pipeline.resyncs(), config.http().token());
             startedAt = clock.instant();
             transition(ServiceState.STARTING, ServiceState.RUNNING);
             LOG.info("Bridge '{}' running; HTTP on {}:{} ({})", config.name(), config.http().host(), http.port(),
@@ -222,6 +223,29 @@ public final class BridgeService implements AutoCloseable {
         Pipeline p = pipeline;
         MicrometerPipelineListener l = listener;
         return state.get() == ServiceState.RUNNING && p != null && p.isApplying() && l != null && l.allCapturesStreaming();
+    }
+
+    /**
+     * Why {@link #isReady} is false, for {@code /health/ready}: each binding paused for schema drift
+     * by name with what drifted, each component waiting out an outage with the bindings it holds up
+     * and the cause, else a pointer to {@code /status}; empty when ready.
+     */
+    public List<String> notReady() {
+        if (isReady()) {
+            return List.of();
+        }
+        Pipeline p = pipeline;
+        List<String> reasons = new ArrayList<>();
+        if (p != null) {
+            p.pausedForDrift().forEach(r -> reasons.add("paused for schema drift: " + r));
+            p.outages().forEach(o -> reasons.add(o.get("component") + " waits out an outage (bindings " + o.get("bindings")
+                    + ", since " + o.get("since") + "): " + o.get("cause")));
+        }
+        if (reasons.isEmpty()) {
+            reasons.add("bridge " + state.get().name().toLowerCase(Locale.ROOT)
+                    + ": not every binding applies yet, or an outage holds one up (see /status)");
+        }
+        return reasons;
     }
 
     /** The document {@code GET /status} serves: state, failure, captures, bindings, loads and resyncs. */

@@ -13,8 +13,13 @@ import dev.cutover.core.conflict.ReflectionGuard;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.mapping.TableMapping;
+import dev.cutover.core.drift.DriftReport;
+import dev.cutover.core.drift.SchemaDrift;
+import dev.cutover.core.drift.TargetDriftCheck;
+import dev.cutover.core.pipeline.CaptureDriftGuard;
 import dev.cutover.core.pipeline.CapturePipeline;
 import dev.cutover.core.pipeline.spi.ChangeApplier;
+import dev.cutover.core.pipeline.spi.SourceSchemaProbe;
 import dev.cutover.core.retry.Backoff;
 import dev.cutover.core.retry.Outage;
 import dev.cutover.core.schema.TableSchema;
@@ -34,11 +39,13 @@ import dev.cutover.kafka.KafkaApplyOptions;
 import dev.cutover.kafka.KafkaChangePublisher;
 import dev.cutover.kafka.KafkaConflictSink;
 import dev.cutover.kafka.KafkaDeadLetterSink;
+import dev.cutover.kafka.KafkaHeldChanges;
 import dev.cutover.kafka.KafkaOperationException;
 import dev.cutover.kafka.KafkaTopicAdmin;
 import dev.cutover.kafka.RecordSizeLimit;
 import dev.cutover.kafka.SchemaTopic;
 import dev.cutover.kafka.TopicSchemas;
+import dev.cutover.kafka.TopicNames;
 import dev.cutover.kafka.TopicSettings;
 import dev.cutover.service.batch.BatchScheduler;
 import dev.cutover.service.conflict.ConflictDesk;
@@ -100,6 +107,11 @@ final class Pipeline {
     private String bootstrapServers;
     private KafkaChangePublisher publisher;
     private KafkaDeadLetterSink deadLetters;
+    private KafkaHeldChanges heldChanges;
+    private Map<String, KafkaHeldChanges.Pending> pendingHeld = Map.of();
+    private final DriftBoard drift;
+    private final PausedBindingStore pausedStore;
+    private final Map<String, List<String>> startPaused;
     private KafkaConflictSink conflictStore;
     private List<ConflictLogEntry> conflictHistory = List.of();
     private ConflictDesk conflicts;
@@ -109,7 +121,14 @@ final class Pipeline {
     private Thread watchdog;
     private volatile boolean closed;
 
-    private Pipeline(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics) {
+    private Pipeline(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics, Clock clock) {
+        this.pausedStore = new PausedBindingStore(config.dataDir());
+        this.startPaused = bridge.startPaused();
+        // A binding that compiles against the live tables again resumes; if it still drifts, it pauses (and is stored) anew.
+        bridge.mappings().keySet().stream().filter(name -> !startPaused.containsKey(name)).forEach(pausedStore::remove);
+        this.drift = new DriftBoard(clock, TopicNames.held(config.name()), (binding, waits) -> pausedStore.save(binding,
+                new PausedBindingStore.Paused(waits, bridge.mappings().get(binding).legacySchema(),
+                        bridge.mappings().get(binding).newSchema())), startPaused);
         this.bindings = bridge.directions();
         this.unsynced = config.bindings().stream().filter(b -> !b.synced()).toList();
         this.mappings = bridge.mappings();
@@ -124,7 +143,7 @@ final class Pipeline {
      */
     static Pipeline start(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics,
             MeterRegistry registry, Clock clock, BiConsumer<String, Throwable> onFailure) throws Exception {
-        Pipeline p = new Pipeline(config, bridge, metrics);
+        Pipeline p = new Pipeline(config, bridge, metrics, clock);
         try {
             p.startAll(config, registry, clock, onFailure);
             return p;
@@ -154,6 +173,8 @@ final class Pipeline {
             }
         }
         deadLetters = new KafkaDeadLetterSink(config.name(), clientProps, clock, recordLimit(config));
+        heldChanges = new KafkaHeldChanges(config.name(), clientProps, recordLimit(config));
+        pendingHeld = heldChanges.pending(Duration.ofSeconds(60));
         boolean twoWay = bindings.stream().anyMatch(CompiledBinding::twoWay);
         if (twoWay) {
             startConflictDesk(config, clientProps, registry);
@@ -173,6 +194,9 @@ final class Pipeline {
                 startCapture(config, side, reading, clock, twoWay);
             }
         }
+        pendingHeld.keySet().stream().filter(name -> bindings.stream().noneMatch(b -> b.name().equals(name) && !b.batched()))
+                .forEach(name -> LOG.warn("{} holds changes of binding '{}', which no streamed binding of this configuration has;"
+                        + " they stay there", TopicNames.held(config.name()), name));
         retention.start();
         bindings.stream().filter(CompiledBinding::batched).forEach(b -> startBatch(config, b, registry, clock));
         watchdog = watch(config.name(), onFailure);
@@ -255,6 +279,15 @@ final class Pipeline {
                         .withRetries(KafkaApplyOptions.UNLIMITED_RETRIES, KafkaApplyOptions.DEFAULT_RETRY_BACKOFF_INITIAL,
                                 retryBackoff(config).max())
                         .withGroupInstanceId(BridgeRoles.groupInstanceId(config, group)));
+        Map<String, String> topicByBinding = new HashMap<>();
+        writing.forEach(b -> topicByBinding.put(b.name(), b.route().topic()));
+        TargetDriftCheck targetDrift = JdbcDriftProbes.target(config.system(side), writing);
+        loop.watchDrift(targetDrift, drift.applierListener(topicByBinding));
+        for (CompiledBinding b : writing) {
+            if (startsPaused(b, PausedBindingStore.Waits.APPLIER)) {
+                loop.pauseAtStart(reportAtStart(b, targetDrift::check, side));
+            }
+        }
         applyLoops.put(side, loop);
         Gauge.builder(MetricNames.CONSUMER_LAG, loop, KafkaApplyLoop::lag)
                 .description("Records on the change topics the applier has yet to consume")
@@ -262,7 +295,8 @@ final class Pipeline {
         loop.start();
     }
 
-    private void startCapture(BridgeConfig config, SystemSide side, List<CompiledBinding> reading, Clock clock, boolean twoWay) {
+    private void startCapture(BridgeConfig config, SystemSide side, List<CompiledBinding> reading, Clock clock, boolean twoWay)
+            throws Exception {
         SystemOptions source = config.system(side);
         TuningOptions tuning = config.tuning();
         List<CapturedTable> tables = new ArrayList<>();
@@ -297,7 +331,15 @@ final class Pipeline {
                         reflections.captured(binding, captured);
                     }
                 };
-        CapturePipeline handler = new CapturePipeline(mapped, publisher, deadLetters, metrics, clock, tap);
+        SourceSchemaProbe sourceProbe = JdbcDriftProbes.source(source, reading);
+        CaptureDriftGuard guard = new CaptureDriftGuard(sourceProbe, heldChanges, drift.captureListener());
+        for (CompiledBinding b : reading) {
+            if (startsPaused(b, PausedBindingStore.Waits.CAPTURE)) {
+                guard.pause(reportAtStart(b, name -> SchemaDrift.ofSource(name, b.mapping(), side, sourceProbe.read(b.sourceTable())), side));
+            }
+        }
+        CapturePipeline handler = new CapturePipeline(mapped, publisher, deadLetters, metrics, clock, tap, guard);
+        drainHeld(handler, reading);
         CaptureSupervisor capture = new CaptureSupervisor(built.captureName(),
                 () -> DebeziumCaptureSource.create(built, new EchoAttribution(metrics, bindingByTable)), handler,
                 retryBackoff(config), () -> metrics.lastStreamed(side.label()), stallAfter(tuning), clock);
@@ -313,6 +355,51 @@ final class Pipeline {
     private static Duration stallAfter(TuningOptions tuning) {
         Duration threeHeartbeats = tuning.heartbeatInterval().multipliedBy(3);
         return threeHeartbeats.compareTo(MIN_STALL) > 0 ? threeHeartbeats : MIN_STALL;
+    }
+
+    /**
+     * Publishes, through the mappings just compiled, the changes held for {@code reading} bindings
+     * while they were paused for drift, before their capture delivers anything new, so they keep
+     * their place in capture order. A binding whose table still does not fit stays paused (the
+     * guard reports it) and its later changes are held behind the others.
+     */
+    private void drainHeld(CapturePipeline handler, List<CompiledBinding> reading) throws Exception {
+        for (CompiledBinding b : reading) {
+            KafkaHeldChanges.Pending pending = pendingHeld.get(b.name());
+            if (pending == null || drift.isPaused(b.name())) {
+                continue;
+            }
+            if (handler.drainHeld(b.name(), pending.changes())) {
+                heldChanges.release(b.name(), pending.through());
+                LOG.info("Binding '{}' resumes: published the {} changes held while it was paused for schema drift", b.name(),
+                        pending.changes().size());
+            }
+        }
+    }
+
+    /** True when {@code b} starts paused because its configuration does not fit the live tables yet, its changes waiting as {@code waits} says. */
+    private boolean startsPaused(CompiledBinding b, PausedBindingStore.Waits waits) {
+        return startPaused.containsKey(b.name()) && pausedStore.load(b.name()).map(p -> p.waits() == waits).orElse(false);
+    }
+
+    /** What differs now, for a binding that starts paused; without differences when the table cannot be read. */
+    private static DriftReport reportAtStart(CompiledBinding b, DriftCheck check, SystemSide side) {
+        try {
+            DriftReport report = check.check(b.name());
+            if (report != null) {
+                return report;
+            }
+        } catch (Exception e) {
+            LOG.warn("Binding '{}' starts paused; its table cannot be diffed now: {}", b.name(), e.toString());
+        }
+        TableSchema table = side == SystemSide.LEGACY ? b.mapping().legacySchema() : b.mapping().newSchema();
+        return new DriftReport(b.name(), side, table.table(), List.of());
+    }
+
+    /** Diffs a binding's table, by binding name. */
+    @FunctionalInterface
+    private interface DriftCheck {
+        DriftReport check(String binding) throws Exception;
     }
 
     private static Backoff retryBackoff(BridgeConfig config) {
@@ -373,7 +460,13 @@ final class Pipeline {
      * is applying (or has nothing to apply).
      */
     boolean isApplying() {
-        return isRunning() && applyLoops.values().stream().allMatch(KafkaApplyLoop::joined) && outages().isEmpty();
+        return isRunning() && applyLoops.values().stream().allMatch(KafkaApplyLoop::joined) && outages().isEmpty()
+                && drift.reasons().isEmpty();
+    }
+
+    /** The bindings paused for schema drift, each with what drifted; empty when none is. */
+    List<String> pausedForDrift() {
+        return drift.reasons();
     }
 
     /**
@@ -443,9 +536,13 @@ final class Pipeline {
             doc.put("legacy", b.mapping().legacySchema().table().toString());
             doc.put("new", b.mapping().newSchema().table().toString());
             doc.put("topic", b.route().topic());
-            doc.put("state", !isRunning() ? "STOPPED" : degraded.containsKey(b.name()) ? DEGRADED : "RUNNING");
+            doc.put("state", !isRunning() ? "STOPPED" : drift.isPaused(b.name()) ? DriftBoard.PAUSED_DRIFT
+                    : degraded.containsKey(b.name()) ? DEGRADED : "RUNNING");
             if (degraded.containsKey(b.name())) {
                 doc.put("degraded", degraded.get(b.name()));
+            }
+            if (drift.isPaused(b.name())) {
+                doc.put("drift", drift.status(b.name()));
             }
             doc.put("captured", (long) metrics.count(b.name(), MetricNames.OUTCOME_CAPTURED));
             doc.put("applied", (long) metrics.count(b.name(), MetricNames.OUTCOME_APPLIED));
@@ -497,6 +594,9 @@ final class Pipeline {
             if (deadLetters != null) {
                 deadLetters.close();
             }
+            if (heldChanges != null) {
+                heldChanges.close();
+            }
             if (conflictStore != null) {
                 conflictStore.close();
             }
@@ -522,7 +622,8 @@ final class Pipeline {
     }
 
     private long pendingRecords() {
-        return applyLoops.values().stream().filter(l -> l.failure() == null).mapToLong(KafkaApplyLoop::lag).sum();
+        // Records of bindings paused for drift wait for a restart: not worth waiting for.
+        return applyLoops.values().stream().filter(l -> l.failure() == null).mapToLong(l -> Math.max(0, l.lag() - l.heldLag())).sum();
     }
 
     private interface Step {

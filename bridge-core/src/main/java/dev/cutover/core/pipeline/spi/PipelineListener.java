@@ -55,6 +55,10 @@ public interface PipelineListener {
     default void onHeld(String binding, ChangeEvent mapped) {
     }
 
+    /** A captured change held, as captured, because its binding is paused for schema drift. */
+    default void onDriftHeld(String binding, ChangeEvent captured) {
+    }
+
     /** A heartbeat from a source, with the source's own clock, so lag is known while idle. */
     default void onHeartbeat(String system) {
     }

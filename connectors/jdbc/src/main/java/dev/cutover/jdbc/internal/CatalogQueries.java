@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -41,6 +43,22 @@ public final class CatalogQueries {
             }
         }
         return found.stream().sorted(Comparator.comparingInt(Positioned::position)).map(Positioned::column).toList();
+    }
+
+    /** The columns of {@code table} an insert may leave out: with a default, auto-incremented or generated. */
+    public static Set<String> defaultedColumns(DatabaseMetaData meta, SqlDialect dialect, TableId table) throws SQLException {
+        Set<String> found = new LinkedHashSet<>();
+        String escape = meta.getSearchStringEscape();
+        try (ResultSet rs = meta.getColumns(dialect.metadataCatalog(table), pattern(dialect.metadataSchema(table), escape),
+                pattern(table.table(), escape), "%")) {
+            while (rs.next()) {
+                if (table.table().equals(rs.getString("TABLE_NAME")) && (rs.getString("COLUMN_DEF") != null
+                        || "YES".equals(rs.getString("IS_AUTOINCREMENT")) || "YES".equals(rs.getString("IS_GENERATEDCOLUMN")))) {
+                    found.add(rs.getString("COLUMN_NAME"));
+                }
+            }
+        }
+        return found;
     }
 
     /** The primary key's columns in key order; empty when the table has none. */

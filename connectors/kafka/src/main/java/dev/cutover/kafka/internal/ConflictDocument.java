@@ -156,7 +156,8 @@ public final class ConflictDocument {
                 text(node, "reason", path));
     }
 
-    private static void writeChange(ObjectNode node, ChangeEvent change) {
+    /** Writes {@code change} into {@code node}: origin, table, operation, key columns, commit time, position, transaction id and both images. */
+    static void writeChange(ObjectNode node, ChangeEvent change) {
         node.put("origin", change.origin().label());
         node.put("schema", change.table().schema());
         node.put("table", change.table().table());
@@ -172,7 +173,8 @@ public final class ConflictDocument {
         RowImageJson.write(node, "after", change.after());
     }
 
-    private static ChangeEvent readChange(JsonNode node, String path) {
+    /** The change {@link #writeChange} wrote into {@code node}; {@code path} locates it in messages. */
+    static ChangeEvent readChange(JsonNode node, String path) {
         JsonNode position = object(node, "position", path);
         return new ChangeEvent(label(node, "origin", path, ConflictDocument::side),
                 new TableId(text(node, "schema", path), text(node, "table", path)),
