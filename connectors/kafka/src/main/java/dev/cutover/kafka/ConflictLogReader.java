@@ -2,19 +2,12 @@ package dev.cutover.kafka;
 
 import dev.cutover.core.conflict.ConflictLogEntry;
 import dev.cutover.kafka.internal.ConflictDocument;
-import dev.cutover.kafka.internal.KafkaClients;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +24,9 @@ import org.slf4j.LoggerFactory;
 public final class ConflictLogReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConflictLogReader.class);
-    private static final int MAX_POLL_RECORDS = 1000;
 
     private final String bridge;
     private final String topic;
-    private final String bootstrap;
     private final Map<String, String> clientProperties;
     private final Duration timeout;
     private final AtomicLong skipped = new AtomicLong();
@@ -48,7 +39,6 @@ public final class ConflictLogReader {
     public ConflictLogReader(String bridge, Map<String, String> clientProperties, Duration timeout) {
         this.bridge = bridge;
         this.topic = TopicNames.conflicts(bridge);
-        this.bootstrap = KafkaClients.bootstrap(clientProperties);
         this.clientProperties = Map.copyOf(clientProperties);
         this.timeout = timeout;
     }
@@ -66,54 +56,13 @@ public final class ConflictLogReader {
      *     within the timeout; names the topic and the bootstrap servers
      */
     public List<ConflictLogEntry> readAll() throws KafkaOperationException {
-        try (Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                KafkaClients.consumer(clientProperties, "cutover-" + bridge + "-conflict-reader", null, MAX_POLL_RECORDS))) {
-            List<TopicPartition> partitions = partitions(consumer);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            List<ConsumerRecord<byte[], byte[]>> records = readTo(consumer, end);
-            records.sort(Comparator.<ConsumerRecord<byte[], byte[]>>comparingInt(ConsumerRecord::partition)
-                    .thenComparingLong(ConsumerRecord::offset));
-            return decode(records);
-        } catch (KafkaException e) {
-            throw new KafkaOperationException("could not read " + topic + " at " + bootstrap + ": " + e.getMessage(), e);
-        }
+        return decode(TopicHistory.readAll(clientProperties, "cutover-" + bridge + "-conflict-reader", topic, timeout));
     }
 
     /** Records skipped by this reader because they were not conflict log documents, over all reads. */
     public long skipped() {
         return skipped.get();
     }
-
-    private List<TopicPartition> partitions(Consumer<byte[], byte[]> consumer) throws KafkaOperationException {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
-        if (infos == null || infos.isEmpty()) {
-            throw new KafkaOperationException("topic " + topic + " does not exist at " + bootstrap
-                    + " (it is created with the bridge's other topics)");
-        }
-        return infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-    }
-
-    /** Polls until every partition reached its end offset in {@code end}; later records are left out. */
-    private List<ConsumerRecord<byte[], byte[]>> readTo(Consumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end)
-            throws KafkaOperationException {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!KafkaClients.reachedEnd(consumer, end)) {
-            if (System.nanoTime() > deadline) {
-                throw new KafkaOperationException("could not read " + topic + " at " + bootstrap + " to its end offsets " + end
-                        + " within " + timeout.toSeconds() + " s (read " + records.size() + " records)");
-            }
-            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-                    records.add(r);
-                }
-            }
-        }
-        return records;
-    }
-
 
     private List<ConflictLogEntry> decode(List<ConsumerRecord<byte[], byte[]>> records) {
         List<ConflictLogEntry> entries = new ArrayList<>(records.size());

@@ -156,7 +156,7 @@ public final class ConflictDocument {
                 text(node, "reason", path));
     }
 
-    private static void writeChange(ObjectNode node, ChangeEvent change) {
+    static void writeChange(ObjectNode node, ChangeEvent change) {
         node.put("origin", change.origin().label());
         node.put("schema", change.table().schema());
         node.put("table", change.table().table());
@@ -172,7 +172,7 @@ public final class ConflictDocument {
         RowImageJson.write(node, "after", change.after());
     }
 
-    private static ChangeEvent readChange(JsonNode node, String path) {
+    static ChangeEvent readChange(JsonNode node, String path) {
         JsonNode position = object(node, "position", path);
         return new ChangeEvent(label(node, "origin", path, ConflictDocument::side),
                 new TableId(text(node, "schema", path), text(node, "table", path)),
@@ -206,7 +206,7 @@ public final class ConflictDocument {
         return n.intValue();
     }
 
-    private static JsonNode object(JsonNode parent, String field, String path) {
+    static JsonNode object(JsonNode parent, String field, String path) {
         JsonNode n = parent.get(field);
         if (n == null || !n.isObject()) {
             throw new IllegalArgumentException("field '" + join(path, field) + "' must be an object");
@@ -214,7 +214,7 @@ public final class ConflictDocument {
         return n;
     }
 
-    private static String text(JsonNode parent, String field, String path) {
+    static String text(JsonNode parent, String field, String path) {
         String s = optionalText(parent, field, path);
         if (s == null) {
             throw new IllegalArgumentException("field '" + join(path, field) + "' is missing");
@@ -222,7 +222,7 @@ public final class ConflictDocument {
         return s;
     }
 
-    private static String optionalText(JsonNode parent, String field, String path) {
+    static String optionalText(JsonNode parent, String field, String path) {
         JsonNode n = parent.get(field);
         if (n == null || n.isNull()) {
             return null;
@@ -233,7 +233,7 @@ public final class ConflictDocument {
         return n.textValue();
     }
 
-    private static Instant instant(JsonNode parent, String field, String path) {
+    static Instant instant(JsonNode parent, String field, String path) {
         return Instant.parse(text(parent, field, path));
     }
 
