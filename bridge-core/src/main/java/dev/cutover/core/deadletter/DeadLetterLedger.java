@@ -4,6 +4,7 @@ import dev.cutover.core.deadletter.DeadLetterEntry.DeadLetter;
 import dev.cutover.core.deadletter.DeadLetterEntry.HeldBehind;
 import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.pipeline.spi.DeadLetterSink;
+import dev.cutover.core.pipeline.spi.PipelineListener;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Function;
@@ -73,6 +74,17 @@ public final class DeadLetterLedger implements DeadLetterSink {
     @Override
     public void park(String binding, String stage, ChangeEvent change, String reason) throws Exception {
         parkChange(binding, stage, change, reason);
+    }
+
+    /** Counts a change held behind its row's dead letter as held, anything else as dead-lettered. */
+    @Override
+    public void parkAndReport(String binding, String stage, ChangeEvent change, String reason, PipelineListener listener)
+            throws Exception {
+        if (parkChange(binding, stage, change, reason) == Parked.HELD) {
+            listener.onHeld(binding, change);
+        } else {
+            listener.onDeadLettered(binding, stage);
+        }
     }
 
     /**

@@ -123,8 +123,7 @@ public final class CapturePipeline implements ChangeBatchHandler {
         try {
             return binding.map(event);
         } catch (MappingException e) {
-            deadLetters.park(binding.name(), "map", event, e.getMessage());
-            listener.onDeadLettered(binding.name(), "map");
+            deadLetters.parkAndReport(binding.name(), "map", event, e.getMessage(), listener);
             return null;
         }
     }

@@ -44,8 +44,7 @@ public final class RefusalParkingPublisher {
         // By identity: a change's equality compares its row values, which may be megabytes.
         Set<ChangeEvent> refused = Collections.newSetFromMap(new IdentityHashMap<>());
         for (PublishRefusal refusal : refusals) {
-            deadLetters.park(binding, refusal.stage(), refusal.change(), refusal.reason());
-            listener.onDeadLettered(binding, refusal.stage());
+            deadLetters.parkAndReport(binding, refusal.stage(), refusal.change(), refusal.reason(), listener);
             refused.add(refusal.change());
         }
         for (ChangeEvent change : mapped) {

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cutover.core.deadletter.DeadLetterEntry.DeadLetter;
 import dev.cutover.core.deadletter.DeadLetterEntry.HeldBehind;
 import dev.cutover.core.event.ChangeEvent;
+import dev.cutover.core.pipeline.spi.PipelineListener;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +59,27 @@ class DeadLetterLedgerTest {
         List<DeadLetter> all = ledger.read(DeadLetterIndex::all);
         assertThat(blocking).isNull();
         assertThat(all).isEmpty();
+    }
+
+    @Test
+    void aChangeHeldOnTheCaptureSideCountsAsHeldNotAsDeadLettered() throws Exception {
+        List<String> told = new ArrayList<>();
+        PipelineListener listener = new PipelineListener() {
+            @Override
+            public void onDeadLettered(String binding, String stage) {
+                told.add("dead_lettered " + stage);
+            }
+
+            @Override
+            public void onHeld(String binding, ChangeEvent mapped) {
+                told.add("held");
+            }
+        };
+
+        ledger.parkAndReport(BINDING, "map", insert(1, 500), "no value for 500", listener);
+        ledger.parkAndReport(BINDING, "map", partialUpdate(1, 600), "no value for 600", listener);
+
+        assertThat(told).containsExactly("dead_lettered map", "held");
     }
 
     @Test

@@ -145,6 +145,52 @@ class DeadLettersIT {
         }
     }
 
+    @Test
+    void changesThatFailToMapBlockTheirMappedRowAndAReplayAfterTheMappingIsFixedGoesThroughTheNewMapping() throws Exception {
+        String mapped = """
+                - name: orders
+                  legacy: public.ord_legacy
+                  new: public.orders
+                  direction: legacy-to-new
+                  columns:
+                    ord_no: id
+                    stat_cd: { to: status, values: { A: active, I: inactive } }
+                """;
+        try (BridgeFixture fixture = new BridgeFixture("it_dlmap", dir)) {
+            fixture.legacy.execute("CREATE TABLE ord_legacy (ord_no bigint PRIMARY KEY, stat_cd text, note text)");
+            fixture.neu.execute("CREATE TABLE orders (id bigint PRIMARY KEY, status text, note text)");
+            fixture.writeConfig(mapped);
+            BridgeService service = fixture.start();
+            fixture.awaitReady(service, TIMEOUT);
+
+            fixture.legacy.execute("INSERT INTO ord_legacy VALUES (1, 'X', 'first')");
+            String id = awaitOpen(service, 0).get("id").toString();
+            // Fails to map too: held on the capture side. Then one that maps: held on the apply side.
+            fixture.legacy.execute("UPDATE ord_legacy SET note = 'second' WHERE ord_no = 1",
+                    "UPDATE ord_legacy SET stat_cd = 'A', note = 'third' WHERE ord_no = 1", "INSERT INTO ord_legacy VALUES (2, 'I', 'other')");
+            awaitRows(fixture, "SELECT id FROM orders WHERE id = 2", 1);
+            Map<String, Object> open = awaitOpen(service, 2);
+            assertThat(open).containsEntry("stage", "map").containsEntry("table", "public.orders").containsEntry("key", "{id=1}");
+            assertThat(fixture.newRows("SELECT id FROM orders WHERE id = 1")).isEmpty();
+            List<?> held = (List<?>) service.deadLetters().show(id).orElseThrow().get("heldChanges");
+            assertThat(held.stream().map(h -> String.valueOf(((Map<?, ?>) h).get("stage"))).toList()).containsExactly("map", "apply");
+            assertThat(service.registry().scrape())
+                    .containsPattern("cutover_events_total\\{binding=\"orders\",[^}]*outcome=\"held\"} 2\\.0")
+                    .containsPattern("cutover_events_total\\{binding=\"orders\",[^}]*outcome=\"dead_lettered\"} 1\\.0");
+
+            service.close();
+            fixture.writeConfig(mapped.replace("{ A: active, I: inactive }", "{ A: active, I: inactive, X: unknown }"));
+            BridgeService fixed = fixture.start();
+            fixture.awaitReady(fixed, TIMEOUT);
+            CliRun replay = CliRun.of("deadletters", "replay", "--binding", "orders", "--url", url(fixed));
+            assertThat(replay.code()).as(replay.printed()).isZero();
+
+            assertThat(fixture.newRows("SELECT id, status, note FROM orders ORDER BY id")).containsExactly(
+                    Map.of("id", 1L, "status", "active", "note", "third"), Map.of("id", 2L, "status", "inactive", "note", "other"));
+            assertThat(fixed.deadLetters().list(true, null)).isEmpty();
+        }
+    }
+
     /** A bridge syncing {@code items_legacy} to {@code items}, whose CHECK refuses a qty of 100 or more. */
     private static BridgeService start(BridgeFixture fixture) throws Exception {
         fixture.legacy.execute(LEGACY_DDL);

@@ -95,8 +95,9 @@ public final class DeadLetterLogDocument {
      * without (all of) the change: the log fields are added, {@code change} stays out.
      */
     public static byte[] encodeSummary(DeadLetter d, byte[] summary) {
-        ObjectNode doc = (ObjectNode) tree(summary);
+        ObjectNode doc = JSON.createObjectNode();
         doc.put("type", DEAD_LETTER);
+        doc.setAll((ObjectNode) tree(summary));
         logFields(doc, d);
         return bytes(doc);
     }
