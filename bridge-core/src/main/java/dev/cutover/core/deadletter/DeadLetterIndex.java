@@ -107,10 +107,26 @@ public final class DeadLetterIndex {
         return status.get(id);
     }
 
-    /** The changes still held behind dead letter {@code id}, in order; empty when none or unknown. */
+    /**
+     * The changes still held behind dead letter {@code id}, in the order they are to be applied: as
+     * they came at their source (see {@link SourceOrder}), else as they were held; empty when none
+     * or unknown. A change refused on the capture side is held at once, so it may be held before an
+     * older change of the row that was still on its way to the applier.
+     */
     public List<HeldBehind> held(String id) {
         TreeMap<Integer, HeldBehind> queue = pending.get(id);
-        return queue == null ? List.of() : List.copyOf(queue.values());
+        return queue == null ? List.of() : SourceOrder.sorted(List.copyOf(queue.values()), HeldBehind::change);
+    }
+
+    /**
+     * True when {@code change} came before the change of dead letter {@code id} at its source: it
+     * belongs before the dead letter in the row's history, so it must not wait behind it (a change
+     * still on its way when a capture-side refusal blocked the row, or one delivered again after a
+     * crash that had been applied already).
+     */
+    public boolean precedes(ChangeEvent change, String id) {
+        DeadLetter d = letters.get(id);
+        return d != null && d.change() != null && SourceOrder.compare(change, d.change()) < 0;
     }
 
     /** The highest sequence held behind {@code id} so far (0 when none), to number the next one. */

@@ -102,13 +102,17 @@ public final class DeadLetterLedger implements DeadLetterSink {
     }
 
     /**
-     * Holds {@code change} (in the target table's terms) when its row is blocked; returns once stored.
+     * Holds {@code change} (in the target table's terms) when its row is blocked by a dead letter
+     * of a change that came before it at the source; returns once stored.
      *
-     * @return null when the row is free and the change may be applied
+     * @return null when the change may be applied: its row is free, or it is older than the dead letter
      */
     public synchronized Parked holdIfBlocked(BlockKey key, ChangeEvent change) throws Exception {
         String blocking = index.blocking(key);
-        return blocking == null ? null : hold(blocking, DeadLetterEntry.STAGE_APPLY, change);
+        if (blocking == null || index.precedes(change, blocking)) {
+            return null;
+        }
+        return hold(blocking, DeadLetterEntry.STAGE_APPLY, change);
     }
 
     private Parked hold(String deadLetterId, String stage, ChangeEvent change) throws Exception {

@@ -88,6 +88,19 @@ class BlockedKeyGateTest {
     }
 
     @Test
+    void aChangeOlderThanTheDeadLetterIsAppliedNotHeldBehindIt() throws Exception {
+        ChangeEvent older = insert(1, 5);
+        ChangeEvent refused = partialUpdate(1, 500);
+        applier.refuse = Set.of(refused);
+        gate.apply(List.of(refused));
+
+        ApplyResult result = gate.apply(List.of(older));
+
+        assertThat(result.applied()).containsExactly(older);
+        assertThat(result.held()).isEmpty();
+    }
+
+    @Test
     void aBatchWhoseHoldCannotBeStoredFailsRetriablyBeforeAnythingIsApplied() throws Exception {
         applier.refuse = Set.of(insert(1, 500));
         gate.apply(List.copyOf(applier.refuse));

@@ -23,7 +23,7 @@ final class DeadLetterFixtures {
     private DeadLetterFixtures() {
     }
 
-    /** An insert of row {@code id} with {@code qty}. */
+    /** An insert of row {@code id} with {@code qty}, at a later log position than every change made before. */
     static ChangeEvent insert(long id, int qty) {
         return ChangeEvent.create(SystemSide.LEGACY, TABLE, List.of("id"), RowImage.builder().put("id", id).put("qty", qty).build(),
                 Instant.parse("2024-05-01T12:00:00Z"), next(), "tx");
@@ -40,7 +40,7 @@ final class DeadLetterFixtures {
     }
 
     private static SourcePosition next() {
-        return new SourcePosition("lsn", Integer.toString(POSITIONS.incrementAndGet()));
+        return new SourcePosition("lsn", "0/" + Integer.toHexString(0x16B3700 + POSITIONS.incrementAndGet()));
     }
 
     /** Keeps what it is given, in order; fails the next store when told to. */

@@ -40,15 +40,28 @@ class DeadLetterIndexTest {
     }
 
     @Test
-    void heldChangesComeBackInSequenceOrderWhateverTheOrderTheyAreFoldedIn() {
-        ChangeEvent second = partialUpdate(1, 7);
-        ChangeEvent first = partialUpdate(1, 6);
+    void heldChangesComeBackInTheOrderTheyHadAtTheirSourceWhateverOrderTheyWereHeldIn() {
         index.add(deadLetter("dl-1", insert(1, 500), 1));
-        index.add(held("dl-1", 2, second));
-        index.add(held("dl-1", 1, first));
+        ChangeEvent older = partialUpdate(1, 6);
+        ChangeEvent newer = partialUpdate(1, 7);
+        // newer was refused on the capture side and held at once; older was still on its way to the applier
+        index.add(held("dl-1", 1, newer));
+        index.add(held("dl-1", 2, older));
 
-        assertThat(index.held("dl-1")).extracting(HeldBehind::change).containsExactly(first, second);
+        assertThat(index.held("dl-1")).extracting(HeldBehind::change).containsExactly(older, newer);
         assertThat(index.lastSequence("dl-1")).isEqualTo(2);
+    }
+
+    @Test
+    void aChangeOlderThanTheDeadLetterPrecedesItAndALaterOneDoesNot() {
+        ChangeEvent older = insert(1, 5);
+        ChangeEvent refused = partialUpdate(1, 500);
+        ChangeEvent later = partialUpdate(1, 7);
+        index.add(deadLetter("dl-1", refused, 1));
+
+        assertThat(index.precedes(older, "dl-1")).isTrue();
+        assertThat(index.precedes(later, "dl-1")).isFalse();
+        assertThat(index.precedes(refused, "dl-1")).isFalse();
     }
 
     @Test
