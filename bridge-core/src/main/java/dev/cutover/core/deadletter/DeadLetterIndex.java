@@ -70,10 +70,11 @@ public final class DeadLetterIndex {
         TreeMap<Integer, HeldBehind> queue = new TreeMap<>();
         pending.put(d.id(), queue);
         if (d.follows() != null && pending.containsKey(d.follows())) {
-            // The held change d was refused again: it and those before it are done with at the first
-            // dead letter, the ones after it wait behind d now, in the same order.
+            // The held change d was refused again. Those applied before it are released already, so
+            // every other change still held behind the first dead letter comes after d: they wait behind d now.
             TreeMap<Integer, HeldBehind> before = pending.get(d.follows());
-            queue.putAll(before.tailMap(d.sequence(), false));
+            queue.putAll(before);
+            queue.remove(d.sequence());
             before.clear();
             lastSequence.put(d.id(), lastSequence.getOrDefault(d.follows(), 0));
             unblockIfDone(d.follows());

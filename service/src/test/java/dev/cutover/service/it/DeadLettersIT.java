@@ -146,6 +146,35 @@ class DeadLettersIT {
     }
 
     @Test
+    void aHeldChangeRefusedAgainOnReplayBecomesTheOpenDeadLetterWithTheRestStillHeldBehindIt() throws Exception {
+        try (BridgeFixture fixture = new BridgeFixture("it_dlagain", dir)) {
+            BridgeService service = start(fixture);
+            fixture.legacy.execute("INSERT INTO items_legacy VALUES (1, 500, 'one')");
+            String first = awaitOpen(service, 0).get("id").toString();
+            fixture.legacy.execute("UPDATE items_legacy SET qty = 5 WHERE id = 1", "UPDATE items_legacy SET qty = 600 WHERE id = 1",
+                    "UPDATE items_legacy SET qty = 7 WHERE id = 1");
+            awaitOpen(service, 3);
+            // The target now takes 500 but still refuses 600.
+            fixture.neu.execute("ALTER TABLE items DROP CONSTRAINT qty_small", "ALTER TABLE items ADD CONSTRAINT not_600 CHECK (qty <> 600)");
+
+            Map<String, Object> replayed = service.deadLetters().replay(first);
+
+            assertThat(replayed).containsEntry("outcome", "replayed").containsEntry("heldApplied", 1);
+            String second = replayed.get("nowOpen").toString();
+            assertThat(replayed.get("reason").toString()).contains("not_600");
+            assertThat(fixture.newRows("SELECT id, qty FROM items")).containsExactly(Map.of("id", 1L, "qty", 5));
+            Map<String, Object> open = awaitOpen(service, 1);
+            assertThat(open).containsEntry("id", second).containsEntry("follows", first);
+            assertThat(service.deadLetters().show(first).orElseThrow()).containsEntry("status", "replayed").containsEntry("held", 0);
+
+            fixture.neu.execute("ALTER TABLE items DROP CONSTRAINT not_600");
+            assertThat(service.deadLetters().replay(second)).containsEntry("heldApplied", 1);
+            assertThat(fixture.newRows(ROWS.formatted("items", ""))).isEqualTo(fixture.legacy.queryRows(ROWS.formatted("items_legacy", "")));
+            assertThat(service.deadLetters().list(true, null)).isEmpty();
+        }
+    }
+
+    @Test
     void changesThatFailToMapBlockTheirMappedRowAndAReplayAfterTheMappingIsFixedGoesThroughTheNewMapping() throws Exception {
         String mapped = """
                 - name: orders
