@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * {@link PipelineListener#onSkipped} with its reason, applied ones to
  * {@link PipelineListener#onApplied} with the end-to-end lag, and only then are the offsets
  * committed. A held change counts as done: the applier stored it in the conflict log before
- * committing, and applies it from there once the conflict is resolved. A retriable
+ * committing (or, behind a dead letter, in the dead-letter log), and applies it from there once the
+ * conflict is resolved (the dead letter replayed or discarded). A retriable
  * {@link ApplyException} (or an unreachable schemas topic) seeks back to the batch start and polls
  * it again after a capped exponential backoff, by default for as long as it takes (a database
  * down for an hour is waited for), reporting {@link #outage()} and keeping {@link #lag()} fresh

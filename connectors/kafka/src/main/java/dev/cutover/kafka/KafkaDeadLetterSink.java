@@ -117,7 +117,7 @@ public final class KafkaDeadLetterSink implements RecordDeadLetterSink, DeadLett
     @Override
     public void store(DeadLetterEntry entry) throws KafkaOperationException, InterruptedException {
         byte[] document = DeadLetterLogDocument.encode(bridge, entry);
-        String stage = entry instanceof DeadLetterEntry.DeadLetter d ? d.stage() : entry.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        String stage = entry instanceof DeadLetterEntry.DeadLetter d ? d.stage() : DeadLetterLogDocument.typeOf(entry);
         String what = "dead-letter log entry " + stage + " of " + entry.deadLetterId();
         if (entry instanceof DeadLetterEntry.DeadLetter d && d.change() != null && !fits(d.binding(), stage, document)) {
             document = DeadLetterLogDocument.encodeSummary(d, summary(d.binding(), stage, d.change(), d.reason(), d.parkedAt()));

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,7 @@ public final class DeadLetterDesk implements DeadLetterQueries {
 
     private final DeadLetterLedger ledger;
     private final TargetKeys keys;
-    private final java.util.Set<String> bindings;
+    private final Set<String> bindings;
     private final Map<SystemSide, ChangeApplier> appliers = new EnumMap<>(SystemSide.class);
     private final PipelineListener listener;
 
@@ -64,10 +65,10 @@ public final class DeadLetterDesk implements DeadLetterQueries {
      * @param bindings the synced bindings' names
      * @param listener told of changes applied by a replay, and of dead letters it opens
      */
-    DeadLetterDesk(DeadLetterLedger ledger, TargetKeys keys, java.util.Set<String> bindings, PipelineListener listener) {
+    DeadLetterDesk(DeadLetterLedger ledger, TargetKeys keys, Set<String> bindings, PipelineListener listener) {
         this.ledger = ledger;
         this.keys = keys;
-        this.bindings = java.util.Set.copyOf(bindings);
+        this.bindings = Set.copyOf(bindings);
         this.listener = listener;
     }
 
@@ -139,7 +140,8 @@ public final class DeadLetterDesk implements DeadLetterQueries {
         DeadLetter d = active(id);
         Map<String, Object> done = new LinkedHashMap<>();
         done.put("id", id);
-        if (ledger.read(index -> index.status(id)) == DeadLetterIndex.Status.OPEN) {
+        boolean open = ledger.read(index -> index.status(id)) == DeadLetterIndex.Status.OPEN;
+        if (open) {
             if (d.change() == null) {
                 throw new IllegalStateException("dead letter " + id + " cannot be replayed: it was stored without its change (" + d.reason()
                         + "); discard it once the row is fixed by hand");
@@ -154,8 +156,9 @@ public final class DeadLetterDesk implements DeadLetterQueries {
             }
             ledger.record(new Closed(id, Outcome.REPLAYED, ledger.clock().instant()));
         }
-        LOG.info("Dead letter {} of binding '{}' replayed", id, d.binding());
-        done.put("outcome", Outcome.REPLAYED.label());
+        LOG.info("Dead letter {} of binding '{}' {}", id, d.binding(), open ? "replayed" : "closed before: applying what is still held");
+        // "resumed": closed by an earlier replay or discard that a crash cut short before its held changes were all applied
+        done.put("outcome", open ? Outcome.REPLAYED.label() : "resumed");
         done.putAll(releaseHeld(d));
         return done;
     }

@@ -24,7 +24,8 @@ public interface DeadLetterQueries {
     /**
      * Applies the dead letter's change again (a change that failed to map goes through the current
      * mapping first), then the changes held behind it, in order; one refused again becomes the open
-     * dead letter, with the rest still held behind it.
+     * dead letter, with the rest still held behind it. A dead letter closed by a replay or discard
+     * that a crash cut short is resumed: the changes still held behind it are applied.
      *
      * @return what was done: id, outcome, changes applied, the dead letter now open if any, and why
      * @throws java.util.NoSuchElementException when there is no dead letter with that id

@@ -90,6 +90,14 @@ public final class DeadLetterLogDocument {
         return bytes(doc);
     }
 
+    /** The {@code type} of {@code entry}'s document. */
+    public static String typeOf(DeadLetterEntry entry) {
+        if (entry instanceof DeadLetter) {
+            return DEAD_LETTER;
+        }
+        return entry instanceof HeldBehind ? HELD : entry instanceof Closed ? CLOSED : RELEASED;
+    }
+
     /**
      * The document of dead letter {@code d} built on {@code summary}, a {@link DeadLetterDocument}
      * without (all of) the change: the log fields are added, {@code change} stays out.
