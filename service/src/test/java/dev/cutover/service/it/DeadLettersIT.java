@@ -78,6 +78,8 @@ class DeadLettersIT {
             fixture.legacy.execute("UPDATE items_legacy SET qty = 7 WHERE id = 1", "INSERT INTO items_legacy VALUES (4, 4, 'four')");
             awaitRows(fixture, "SELECT id FROM items WHERE id = 4", 1);
             assertThat(awaitOpen(restarted, 2).get("id")).as("the same dead letter still blocks the row").isEqualTo(id);
+            CliRun list = CliRun.of("deadletters", "list", "--open", "--binding", "items", "--url", url(restarted));
+            assertThat(list.out()).as(list.printed()).containsPattern(id + " +items +apply +\\{id=1} +open +2 +\\S+ +.*qty_small");
             assertThat(fixture.newRows("SELECT id FROM items WHERE id = 1")).isEmpty();
 
             fixture.neu.execute("ALTER TABLE items DROP CONSTRAINT qty_small");
