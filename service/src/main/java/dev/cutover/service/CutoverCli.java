@@ -3,6 +3,7 @@ package dev.cutover.service;
 import dev.cutover.service.bench.BenchCommand;
 import dev.cutover.service.command.CheckCommand;
 import dev.cutover.service.command.ConflictsCommand;
+import dev.cutover.service.command.DeadLettersCommand;
 import dev.cutover.service.command.PlanCommand;
 import dev.cutover.service.command.ResyncCommand;
 import dev.cutover.service.command.RunCommand;
@@ -17,11 +18,12 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code cutover} command line: {@code run}, {@code check}, {@code plan}, {@code verify},
- * {@code status}, {@code conflicts}, {@code resync}, {@code demo}, {@code schemas}, {@code bench}.
+ * {@code status}, {@code conflicts}, {@code deadletters}, {@code resync}, {@code demo}, {@code schemas}, {@code bench}.
  */
 @Command(name = "cutover", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "cutover 0.1.0",
         description = "Keeps a legacy database and its rewrite's database in sync, table by table.",
         subcommands = {RunCommand.class, CheckCommand.class, PlanCommand.class, VerifyCommand.class, StatusCommand.class, ConflictsCommand.class,
+                DeadLettersCommand.class,
                 ResyncCommand.class,
                 DemoCommand.class, SchemasCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class CutoverCli implements Runnable {

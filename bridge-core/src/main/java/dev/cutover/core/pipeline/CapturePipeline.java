@@ -238,8 +238,7 @@ public final class CapturePipeline implements ChangeBatchHandler {
     }
 
     private void park(MappedBinding binding, ChangeEvent event, MappingException e) throws Exception {
-        deadLetters.park(binding.name(), "map", event, e.getMessage());
-        listener.onDeadLettered(binding.name(), "map");
+        deadLetters.parkAndReport(binding.name(), "map", event, e.getMessage(), listener);
     }
 
     private static Duration lag(Instant commitTime, Instant now) {

@@ -59,8 +59,7 @@ public final class RefusalParkingPublisher {
             if (takenElsewhere.test(refusal)) {
                 continue;
             }
-            deadLetters.park(binding, refusal.stage(), refusal.change(), refusal.reason());
-            listener.onDeadLettered(binding, refusal.stage());
+            deadLetters.parkAndReport(binding, refusal.stage(), refusal.change(), refusal.reason(), listener);
         }
         for (ChangeEvent change : mapped) {
             if (!refused.contains(change)) {

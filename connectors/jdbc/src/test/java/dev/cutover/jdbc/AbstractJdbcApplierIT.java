@@ -306,6 +306,20 @@ public abstract class AbstractJdbcApplierIT {
     }
 
     @Test
+    void theChangesOfARowAfterARefusedOneAreLeftOutAndReportedRefused() throws Exception {
+        ChangeEvent refused = accounts.create("id", 1L, "name", "ann", "balance", dec("-1"), "note", "n");
+        ChangeEvent later = accounts.update("id", 1L, "name", "bob");
+        ChangeEvent other = accounts.create("id", 2L, "name", "cid", "balance", dec("2"), "note", "n");
+
+        ApplyResult result = apply(refused, later, other);
+
+        assertThat(result.applied()).containsExactly(other);
+        assertThat(result.rejected()).extracting(ApplyResult.RejectedChange::change).containsExactly(refused, later);
+        assertThat(result.rejected().get(1).reason()).contains("not written").contains("was refused before it");
+        assertThat(rows()).extracting(r -> r.get("id")).containsExactly(2L);
+    }
+
+    @Test
     void isolatesSeveralRefusedRowsInALargeBatch() throws Exception {
         List<ChangeEvent> batch = new ArrayList<>();
         for (long id = 0; id < 1000; id++) {

@@ -2,17 +2,12 @@ package dev.cutover.kafka;
 
 import dev.cutover.core.conflict.ConflictLogEntry;
 import dev.cutover.kafka.internal.ConflictDocument;
-import dev.cutover.kafka.internal.KafkaClients;
-import dev.cutover.kafka.internal.TopicReads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +24,9 @@ import org.slf4j.LoggerFactory;
 public final class ConflictLogReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConflictLogReader.class);
-    private static final int MAX_POLL_RECORDS = 1000;
 
     private final String bridge;
     private final String topic;
-    private final String bootstrap;
     private final Map<String, String> clientProperties;
     private final Duration timeout;
     private final AtomicLong skipped = new AtomicLong();
@@ -46,7 +39,6 @@ public final class ConflictLogReader {
     public ConflictLogReader(String bridge, Map<String, String> clientProperties, Duration timeout) {
         this.bridge = bridge;
         this.topic = TopicNames.conflicts(bridge);
-        this.bootstrap = KafkaClients.bootstrap(clientProperties);
         this.clientProperties = Map.copyOf(clientProperties);
         this.timeout = timeout;
     }
@@ -64,12 +56,7 @@ public final class ConflictLogReader {
      *     within the timeout; names the topic and the bootstrap servers
      */
     public List<ConflictLogEntry> readAll() throws KafkaOperationException {
-        try (Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                KafkaClients.consumer(clientProperties, "cutover-" + bridge + "-conflict-reader", null, MAX_POLL_RECORDS))) {
-            return decode(TopicReads.readAll(consumer, topic, bootstrap, timeout));
-        } catch (KafkaException e) {
-            throw new KafkaOperationException("could not read " + topic + " at " + bootstrap + ": " + e.getMessage(), e);
-        }
+        return decode(TopicHistory.readAll(clientProperties, "cutover-" + bridge + "-conflict-reader", topic, timeout));
     }
 
     /** Records skipped by this reader because they were not conflict log documents, over all reads. */

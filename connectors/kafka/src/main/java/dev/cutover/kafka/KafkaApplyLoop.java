@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * {@link PipelineListener#onSkipped} with its reason, applied ones to
  * {@link PipelineListener#onApplied} with the end-to-end lag, and only then are the offsets
  * committed. A held change counts as done: the applier stored it in the conflict log before
- * committing, and applies it from there once the conflict is resolved. A retriable
+ * committing (or, behind a dead letter, in the dead-letter log), and applies it from there once the
+ * conflict is resolved (the dead letter replayed or discarded). A retriable
  * {@link ApplyException} (or an unreachable schemas topic) seeks back to the batch start and polls
  * it again after a capped exponential backoff, by default for as long as it takes (a database
  * down for an hour is waited for), reporting {@link #outage()} and keeping {@link #lag()} fresh
@@ -422,9 +423,9 @@ public final class KafkaApplyLoop implements AutoCloseable {
         }
         for (ApplyResult.RejectedChange rejected : result.rejected()) {
             String binding = bindingOf(batch, rejected.change());
-            deadLetters.park(binding, "apply", rejected.change(), rejected.reason());
+            // The sink says whether it became a dead letter or waits behind its row's (see parkAndReport).
+            deadLetters.parkAndReport(binding, "apply", rejected.change(), rejected.reason(), listener);
             deadLettered.incrementAndGet();
-            listener.onDeadLettered(binding, "apply");
         }
         for (ConflictRecord conflict : result.conflicts()) {
             listener.onConflict(bindingOf(batch, conflict.conflict().change(), conflict.conflict().binding()), conflict);

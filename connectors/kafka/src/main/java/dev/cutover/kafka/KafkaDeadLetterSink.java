@@ -1,6 +1,9 @@
 package dev.cutover.kafka;
 
+import dev.cutover.core.deadletter.DeadLetterEntry;
+import dev.cutover.core.deadletter.DeadLetterStore;
 import dev.cutover.core.event.ChangeEvent;
+import dev.cutover.kafka.internal.DeadLetterLogDocument;
 import dev.cutover.kafka.internal.DeadLetterDocument;
 import dev.cutover.kafka.internal.KafkaClients;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -26,6 +30,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * Parks changes (and undecodable records) on {@code <bridge>._deadletter} as JSON documents
  * (see {@link DeadLetterDocument} for the fields), keyed by binding, with headers
  * {@value #BINDING_HEADER} and {@value #STAGE_HEADER}. Every call waits for the acknowledgement.
+ * As a {@link DeadLetterStore} it stores the entries of the dead-letter log (see
+ * {@link DeadLetterLogDocument}): dead letters with their exact change, changes held behind them,
+ * closings and releases, keyed by dead-letter id.
  *
  * <p>A dead letter always fits the {@link RecordSizeLimit}: when a change's whole document would
  * not, the images are left out (their column sizes stay), then the key's values if need be, and
@@ -36,7 +43,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  *
  * <p>Thread-safe. {@link #close} releases the producer; idempotent.
  */
-public final class KafkaDeadLetterSink implements RecordDeadLetterSink, AutoCloseable {
+public final class KafkaDeadLetterSink implements RecordDeadLetterSink, DeadLetterStore, AutoCloseable {
 
     /** Header naming the binding. */
     public static final String BINDING_HEADER = "cutover.binding";
@@ -85,7 +92,11 @@ public final class KafkaDeadLetterSink implements RecordDeadLetterSink, AutoClos
      */
     @Override
     public void park(String binding, String stage, ChangeEvent change, String reason) throws KafkaOperationException, InterruptedException {
-        Instant now = clock.instant();
+        send(binding, stage, summary(binding, stage, change, reason, clock.instant()), change.describe());
+    }
+
+    /** The {@link DeadLetterDocument} of a change, with as much of it as fits. */
+    private byte[] summary(String binding, String stage, ChangeEvent change, String reason, Instant now) {
         byte[] document = DeadLetterDocument.ofChange(bridge, binding, stage, change, reason, now);
         for (DeadLetterDocument.Detail less : List.of(DeadLetterDocument.Detail.WITHOUT_IMAGES, DeadLetterDocument.Detail.SIZES_ONLY)) {
             if (fits(binding, stage, document)) {
@@ -94,7 +105,29 @@ public final class KafkaDeadLetterSink implements RecordDeadLetterSink, AutoClos
             document = DeadLetterDocument.ofChange(bridge, binding, stage, change, reason + " [" + leftOut(less, document.length)
                     + "]", now, less);
         }
-        send(binding, stage, document, change.describe());
+        return document;
+    }
+
+    /**
+     * Stores a dead-letter log entry; a dead letter whose whole document would not fit is stored
+     * as a summary (see {@link #park}) that can be listed and discarded but not replayed.
+     *
+     * @throws KafkaOperationException when Kafka did not acknowledge, or a held change does not fit
+     */
+    @Override
+    public void store(DeadLetterEntry entry) throws KafkaOperationException, InterruptedException {
+        byte[] document = DeadLetterLogDocument.encode(bridge, entry);
+        String stage = entry instanceof DeadLetterEntry.DeadLetter d ? d.stage() : DeadLetterLogDocument.typeOf(entry);
+        String what = "dead-letter log entry " + stage + " of " + entry.deadLetterId();
+        if (entry instanceof DeadLetterEntry.DeadLetter d && d.change() != null && !fits(d.binding(), stage, document)) {
+            document = DeadLetterLogDocument.encodeSummary(d, summary(d.binding(), stage, d.change(), d.reason(), d.parkedAt()));
+        }
+        if (!fits(entry.deadLetterId(), stage, document)) {
+            throw failure(entry.deadLetterId(), what, "its document of " + document.length + " bytes is larger than"
+                    + " kafka.max-record-bytes (" + limit.maxRecordBytes() + " bytes)", null);
+        }
+        String binding = entry instanceof DeadLetterEntry.DeadLetter d ? d.binding() : entry.deadLetterId();
+        send(binding, stage, document, what);
     }
 
     private String leftOut(DeadLetterDocument.Detail detail, int wholeBytes) {
@@ -114,6 +147,15 @@ public final class KafkaDeadLetterSink implements RecordDeadLetterSink, AutoClos
     @Override
     public void parkRecord(String binding, String stage, ConsumerRecord<byte[], byte[]> record, String reason)
             throws KafkaOperationException, InterruptedException {
+        parkRecordAt(binding, stage, record, reason);
+    }
+
+    /**
+     * As {@link #parkRecord}, returning where the dead letter was stored as {@code p<partition>-<offset>},
+     * the id {@link DeadLetterLogReader} gives it when reading the log back.
+     */
+    public String parkRecordAt(String binding, String stage, ConsumerRecord<byte[], byte[]> record, String reason)
+            throws KafkaOperationException, InterruptedException {
         Instant now = clock.instant();
         byte[] document = DeadLetterDocument.ofRecord(bridge, binding, stage, record, reason, now);
         if (!fits(binding, stage, document)) {
@@ -121,17 +163,19 @@ public final class KafkaDeadLetterSink implements RecordDeadLetterSink, AutoClos
                     + " were left out of this dead letter, which would have been " + document.length
                     + " bytes, more than kafka.max-record-bytes (" + limit.maxRecordBytes() + " bytes)]", now, false);
         }
-        send(binding, stage, document, "record " + record.topic() + "-" + record.partition() + "@" + record.offset());
+        RecordMetadata stored = send(binding, stage, document, "record " + record.topic() + "-" + record.partition() + "@" + record.offset());
+        return "p" + stored.partition() + "-" + stored.offset();
     }
 
-    private void send(String binding, String stage, byte[] document, String what) throws KafkaOperationException, InterruptedException {
+    private RecordMetadata send(String binding, String stage, byte[] document, String what)
+            throws KafkaOperationException, InterruptedException {
         RecordHeaders headers = new RecordHeaders(new Header[] {
             new RecordHeader(BINDING_HEADER, binding.getBytes(StandardCharsets.UTF_8)),
             new RecordHeader(STAGE_HEADER, stage.getBytes(StandardCharsets.UTF_8))});
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, null,
                 binding.getBytes(StandardCharsets.UTF_8), document, headers);
         try {
-            producer.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return producer.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw failure(binding, what, e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {

@@ -4,7 +4,6 @@ import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.pipeline.spi.HeldChangeStore;
 import dev.cutover.kafka.internal.HeldDocument;
 import dev.cutover.kafka.internal.KafkaClients;
-import dev.cutover.kafka.internal.TopicReads;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,7 +39,6 @@ public final class KafkaHeldChanges implements HeldChangeStore, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaHeldChanges.class);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
-    private static final int MAX_POLL_RECORDS = 1000;
 
     private final String bridge;
     private final String topic;
@@ -95,26 +91,22 @@ public final class KafkaHeldChanges implements HeldChangeStore, AutoCloseable {
     public Map<String, Pending> pending(Duration timeout) throws KafkaOperationException {
         Map<String, List<ChangeEvent>> changes = new LinkedHashMap<>();
         Map<String, Long> through = new LinkedHashMap<>();
-        try (Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                KafkaClients.consumer(clientProperties, "cutover-" + bridge + "-held-reader", null, MAX_POLL_RECORDS))) {
-            for (ConsumerRecord<byte[], byte[]> r : TopicReads.readAll(consumer, topic, bootstrap, timeout)) {
-                HeldDocument.Entry entry;
-                try {
-                    entry = HeldDocument.decode(r.value());
-                } catch (IllegalArgumentException e) {
-                    LOG.warn("Skipping record at offset {} of {}: {}", r.offset(), topic, e.getMessage());
-                    continue;
-                }
-                if (entry.change() == null) {
-                    changes.remove(entry.binding());
-                    through.remove(entry.binding());
-                } else {
-                    changes.computeIfAbsent(entry.binding(), k -> new ArrayList<>()).add(entry.change());
-                    through.put(entry.binding(), r.offset());
-                }
+        for (ConsumerRecord<byte[], byte[]> r : TopicHistory.readAll(clientProperties, "cutover-" + bridge + "-held-reader",
+                topic, timeout)) {
+            HeldDocument.Entry entry;
+            try {
+                entry = HeldDocument.decode(r.value());
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Skipping record at offset {} of {}: {}", r.offset(), topic, e.getMessage());
+                continue;
             }
-        } catch (KafkaException e) {
-            throw new KafkaOperationException("could not read " + topic + " at " + bootstrap + ": " + e.getMessage(), e);
+            if (entry.change() == null) {
+                changes.remove(entry.binding());
+                through.remove(entry.binding());
+            } else {
+                changes.computeIfAbsent(entry.binding(), k -> new ArrayList<>()).add(entry.change());
+                through.put(entry.binding(), r.offset());
+            }
         }
         Map<String, Pending> pending = new LinkedHashMap<>();
         changes.forEach((binding, list) -> pending.put(binding, new Pending(List.copyOf(list), through.get(binding))));

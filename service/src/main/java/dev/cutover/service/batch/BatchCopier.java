@@ -228,8 +228,7 @@ final class BatchCopier {
                         targetKeys.add(out.after().project(target.keyColumns()));
                     }
                 } catch (MappingException e) {
-                    deadLetters.park(binding, "map", event, e.getMessage());
-                    listener.onDeadLettered(binding, "map");
+                    deadLetters.parkAndReport(binding, "map", event, e.getMessage(), listener);
                     deadLettered++;
                     unmapped++;
                 }

@@ -21,10 +21,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,23 +40,12 @@ public final class ConflictsCommand implements Runnable {
         System.err.println("cutover conflicts: name an action: list, show <id> or resolve <id>");
     }
 
-    /** Runs an action, printing a failure to stderr and turning it into the exit code. */
-    abstract static class Action implements Callable<Integer> {
-        @Mixin
-        BridgeClient target;
-
+    /** An action of {@code cutover conflicts}. */
+    abstract static class Action extends BridgeAction {
         @Override
-        public Integer call() {
-            try {
-                run(System.out);
-                return 0;
-            } catch (BridgeClient.Failure e) {
-                System.err.println("cutover conflicts: " + e.getMessage());
-                return e.exitCode;
-            }
+        String command() {
+            return "conflicts";
         }
-
-        abstract void run(PrintStream out) throws BridgeClient.Failure;
     }
 
     @Command(name = "list", description = "List conflicts, newest first: id, binding, system written, kind, key, policy, decision.")

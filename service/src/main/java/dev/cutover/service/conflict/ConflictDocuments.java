@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Renders conflicts as JSON-ready documents for {@code /conflicts} and {@code cutover conflicts}. */
-final class ConflictDocuments {
+public final class ConflictDocuments {
 
     private ConflictDocuments() {
     }
@@ -54,7 +54,8 @@ final class ConflictDocuments {
         return doc;
     }
 
-    private static Map<String, Object> change(ChangeEvent change) {
+    /** A change as a document: origin, operation, both images, commit time and position. */
+    public static Map<String, Object> change(ChangeEvent change) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("from", change.origin().label());
         doc.put("operation", change.operation().name().toLowerCase(java.util.Locale.ROOT));
@@ -66,7 +67,7 @@ final class ConflictDocuments {
     }
 
     /** A row as column -> JSON value: numbers and booleans as they are, bytes as base64, the rest as text. */
-    static Map<String, Object> render(RowImage row) {
+    public static Map<String, Object> render(RowImage row) {
         if (row == null) {
             return null;
         }

@@ -2,9 +2,6 @@ package dev.cutover.service.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
@@ -28,11 +25,10 @@ final class ConflictEndpoint extends JsonEndpoint {
 
     @Override
     Object answer(HttpExchange ex) throws Exception {
-        String path = ex.getRequestURI().getPath();
-        String rest = path.length() > PREFIX.length() ? path.substring(PREFIX.length() + 1) : "";
+        String rest = pathAfter(ex, PREFIX);
         if (rest.isEmpty()) {
             requireMethod(ex, "GET");
-            Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+            Map<String, String> query = query(ex);
             return conflicts.list("true".equals(query.get("open")), query.get("binding"));
         }
         if (rest.endsWith(RESOLVE)) {
@@ -48,17 +44,5 @@ final class ConflictEndpoint extends JsonEndpoint {
         }
         requireMethod(ex, "GET");
         return conflicts.show(rest).orElseThrow(() -> new NoSuchElementException("no conflict with id '" + rest + "'"));
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                params.put(name, eq < 0 ? "true" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return params;
     }
 }

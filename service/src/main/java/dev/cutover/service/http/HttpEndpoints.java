@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * The service's HTTP endpoints: {@code /metrics} (Prometheus text), {@code /health/live},
  * {@code /health/ready}, {@code /status} (JSON) and, with two-way bindings, {@code /conflicts} (see
  * {@link ConflictEndpoint}; its resolve action changes rows) and {@code /resync} (see
- * {@link ResyncEndpoint}; a POST re-copies a streamed table's rows). Binds to the configured address,
+ * {@link ResyncEndpoint}; a POST re-copies a streamed table's rows) and {@code /deadletters} (see
+ * {@link DeadLetterEndpoint}; replay and discard write rows). Binds to the configured address,
  * loopback by default. Every request that changes state passes {@link ControlRequestGuard} first
  * (a token, or loopback with its header; a JSON body); GET and HEAD stay open. Start once, close
  * once (idempotent).
@@ -43,11 +44,13 @@ public final class HttpEndpoints implements AutoCloseable {
      * @param status the per-binding status document: maps, lists, strings and numbers only
      * @param conflicts answers {@code /conflicts}; null when no binding is two-way (the path is then 404)
      * @param resyncs answers {@code /resync} (see {@link ResyncEndpoint})
+     * @param deadLetters answers {@code /deadletters} (see {@link DeadLetterEndpoint}); null when nothing is synced (404)
      * @param token the bearer token state-changing requests must send ({@code http.token}); null for none
      * @throws IOException when the address cannot be bound, naming it
      */
     public HttpEndpoints(String host, int port, Supplier<String> metrics, BooleanSupplier live, Supplier<List<String>> notReady,
-            Supplier<Map<String, Object>> status, ConflictQueries conflicts, ResyncQueries resyncs, Secret token) throws IOException {
+            Supplier<Map<String, Object>> status, ConflictQueries conflicts, ResyncQueries resyncs, DeadLetterQueries deadLetters,
+            Secret token) throws IOException {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 16);
         } catch (IOException e) {
@@ -68,6 +71,9 @@ public final class HttpEndpoints implements AutoCloseable {
             serve("/conflicts", guard, new ConflictEndpoint(conflicts, json));
         }
         serve("/resync", guard, new ResyncEndpoint(resyncs, json));
+        if (deadLetters != null) {
+            serve("/deadletters", guard, new DeadLetterEndpoint(deadLetters, json));
+        }
         server.start();
     }
 

@@ -7,6 +7,9 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
@@ -92,5 +95,25 @@ abstract class JsonEndpoint implements HttpHandler {
         MethodNotAllowed(String message) {
             super(message);
         }
+    }
+
+    /** The request path after {@code prefix} and its slash; empty for the prefix itself. */
+    static String pathAfter(HttpExchange ex, String prefix) {
+        String path = ex.getRequestURI().getPath();
+        return path.length() > prefix.length() ? path.substring(prefix.length() + 1) : "";
+    }
+
+    /** The request's query parameters, decoded; a parameter without a value is {@code true}. */
+    static Map<String, String> query(HttpExchange ex) {
+        String raw = ex.getRequestURI().getRawQuery();
+        Map<String, String> params = new LinkedHashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                params.put(name, eq < 0 ? "true" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return params;
     }
 }

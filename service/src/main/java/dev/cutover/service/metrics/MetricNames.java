@@ -44,6 +44,9 @@ public final class MetricNames {
     /** Gauge of conflicts waiting for a person. Prometheus: {@code cutover_conflicts_open}. */
     public static final String CONFLICTS_OPEN = "cutover.conflicts.open";
 
+    /** Gauge of open dead letters per binding. Prometheus: {@code cutover_deadletters_open}. */
+    public static final String DEADLETTERS_OPEN = "cutover.deadletters.open";
+
     /**
      * Counter of copies of batch bindings, by binding and outcome ({@code succeeded} or {@code failed}).
      * Prometheus: {@code cutover_batch_runs_total}.
@@ -80,7 +83,7 @@ public final class MetricNames {
     public static final String OUTCOME_APPLIED = "applied";
     /** Outcome: parked in the dead-letter topic. */
     public static final String OUTCOME_DEAD_LETTERED = "dead_lettered";
-    /** Outcome: waiting behind a parked conflict of its key (stored in the conflicts topic). */
+    /** Outcome: waiting behind a parked conflict or an open dead letter of its key (stored in that log). */
     public static final String OUTCOME_HELD = "held";
     /** Outcome: captured while its binding is paused for schema drift, and held (on {@code <bridge>._held}) until a restart with a fixed configuration. */
     public static final String OUTCOME_HELD_DRIFT = "held_drift";

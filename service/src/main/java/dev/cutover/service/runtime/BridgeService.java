@@ -3,6 +3,7 @@ package dev.cutover.service.runtime;
 import dev.cutover.config.BridgeConfig;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.service.conflict.ConflictDesk;
+import dev.cutover.service.deadletter.DeadLetterDesk;
 import dev.cutover.service.http.HttpEndpoints;
 import dev.cutover.service.metrics.MicrometerPipelineListener;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -89,7 +90,8 @@ public final class BridgeService implements AutoCloseable {
             listener = metrics;
             pipeline = Pipeline.start(config, bridge, metrics, registry, clock, this::onComponentFailure);
             http = new HttpEndpoints(config.http().host(), config.http().port(), registry::scrape,
-                    this::isLive, this::notReady, this::status, pipeline.conflicts(), pipeline.resyncs(), config.http().token());
+                    this::isLive, this::notReady, this::status, pipeline.conflicts(), pipeline.resyncs(),
+                    pipeline.deadLetters(), config.http().token());
             startedAt = clock.instant();
             transition(ServiceState.STARTING, ServiceState.RUNNING);
             LOG.info("Bridge '{}' running; HTTP on {}:{} ({})", config.name(), config.http().host(), http.port(),
@@ -192,6 +194,12 @@ public final class BridgeService implements AutoCloseable {
     public int httpPort() {
         HttpEndpoints h = http;
         return h == null ? -1 : h.port();
+    }
+
+    /** The dead letters of the synced bindings; null before start or when nothing is synced. */
+    public DeadLetterDesk deadLetters() {
+        Pipeline p = pipeline;
+        return p == null ? null : p.deadLetters();
     }
 
     /** The conflicts of the two-way bindings; null before start or when no binding is two-way. */

@@ -10,6 +10,8 @@ import dev.cutover.core.conflict.ConflictLogEntry;
 import dev.cutover.core.conflict.ConflictResolvers;
 import dev.cutover.core.conflict.ConflictSpec;
 import dev.cutover.core.conflict.ReflectionGuard;
+import dev.cutover.core.deadletter.BlockedKeyGate;
+import dev.cutover.core.deadletter.DeadLetterEntry;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.mapping.TableMapping;
@@ -33,6 +35,7 @@ import dev.cutover.jdbc.JdbcApplier;
 import dev.cutover.jdbc.JdbcRowReader;
 import dev.cutover.kafka.BindingRoute;
 import dev.cutover.kafka.ConflictLogReader;
+import dev.cutover.kafka.DeadLetterLogReader;
 import dev.cutover.kafka.EmbeddedKafkaBroker;
 import dev.cutover.kafka.KafkaApplyLoop;
 import dev.cutover.kafka.KafkaApplyOptions;
@@ -49,6 +52,8 @@ import dev.cutover.kafka.TopicNames;
 import dev.cutover.kafka.TopicSettings;
 import dev.cutover.service.batch.BatchScheduler;
 import dev.cutover.service.conflict.ConflictDesk;
+import dev.cutover.service.deadletter.DeadLetterDesk;
+import dev.cutover.service.deadletter.LedgerRecordSink;
 import dev.cutover.service.metrics.MetricNames;
 import dev.cutover.service.metrics.MicrometerPipelineListener;
 import io.micrometer.core.instrument.Gauge;
@@ -112,6 +117,7 @@ final class Pipeline {
     private final DriftBoard drift;
     private final PausedBindingStore pausedStore;
     private final Map<String, List<String>> startPaused;
+    private DeadLetterDesk deadLetterDesk;
     private KafkaConflictSink conflictStore;
     private List<ConflictLogEntry> conflictHistory = List.of();
     private ConflictDesk conflicts;
@@ -175,6 +181,7 @@ final class Pipeline {
         deadLetters = new KafkaDeadLetterSink(config.name(), clientProps, clock, recordLimit(config));
         heldChanges = new KafkaHeldChanges(config.name(), clientProps, recordLimit(config));
         pendingHeld = heldChanges.pending(Duration.ofSeconds(60));
+        startDeadLetterDesk(config, clientProps, registry, clock);
         boolean twoWay = bindings.stream().anyMatch(CompiledBinding::twoWay);
         if (twoWay) {
             startConflictDesk(config, clientProps, registry);
@@ -236,6 +243,26 @@ final class Pipeline {
                 conflictHistory.size(), conflicts.openCount());
     }
 
+    /**
+     * Reads the dead-letter log back before any capture or applier starts, so every row blocked
+     * before a restart is blocked again before the first change is applied.
+     */
+    private void startDeadLetterDesk(BridgeConfig config, Map<String, String> clientProps, MeterRegistry registry, Clock clock)
+            throws KafkaOperationException {
+        List<DeadLetterEntry> log = new DeadLetterLogReader(config.name(), clientProps,
+                Duration.ofSeconds(60)).readAll();
+        List<DeadLetterDesk.Binding> synced = bindings.stream()
+                .map(b -> new DeadLetterDesk.Binding(b.name(), b.mapping(), b.source())).toList();
+        deadLetterDesk = DeadLetterDesk.create(log, deadLetters, synced, metrics, clock);
+        for (String b : bindings.stream().map(CompiledBinding::name).distinct().toList()) {
+            Gauge.builder(MetricNames.DEADLETTERS_OPEN, deadLetterDesk, d -> d.openCount(b))
+                    .description("Dead letters waiting for a person").tag(MetricNames.TAG_BINDING, b)
+                    .register(registry);
+        }
+        LOG.info("Dead-letter log of bridge '{}': {} entries, {} dead letters need a person", config.name(), log.size(),
+                deadLetterDesk.list(true, null).size());
+    }
+
     private void startApplier(BridgeConfig config, SystemSide side, List<CompiledBinding> writing,
             Map<String, String> clientProps, MeterRegistry registry, Clock clock, boolean twoWay) {
         Map<TableId, TableSchema> targets = new LinkedHashMap<>();
@@ -270,9 +297,14 @@ final class Pipeline {
             loopApplier = applier;
         }
         appliers.put(side, applier);
+        deadLetterDesk.serve(side, applier);
+        Map<TableId, String> bindingByTable = new LinkedHashMap<>();
+        writing.forEach(b -> bindingByTable.put(b.route().targetSchema().table(), b.name()));
+        loopApplier = new BlockedKeyGate(loopApplier, deadLetterDesk.ledger(), bindingByTable);
         String group = config.name() + ".apply." + side.label();
         KafkaApplyLoop loop = new KafkaApplyLoop(config.name(), clientProps,
-                writing.stream().map(CompiledBinding::route).toList(), loopApplier, deadLetters, metrics,
+                writing.stream().map(CompiledBinding::route).toList(), loopApplier,
+                new LedgerRecordSink(deadLetterDesk.ledger(), deadLetters), metrics,
                 KafkaApplyOptions.defaults(group)
                         .withMaxBatchSize(config.tuning().applyBatchSize())
                         .withRecordLimit(recordLimit(config))
@@ -338,7 +370,7 @@ final class Pipeline {
                 guard.pause(reportAtStart(b, name -> SchemaDrift.ofSource(name, b.mapping(), side, sourceProbe.read(b.sourceTable())), side));
             }
         }
-        CapturePipeline handler = new CapturePipeline(mapped, publisher, deadLetters, metrics, clock, tap, guard);
+        CapturePipeline handler = new CapturePipeline(mapped, publisher, deadLetterDesk.ledger(), metrics, clock, tap, guard);
         drainHeld(handler, reading);
         CaptureSupervisor capture = new CaptureSupervisor(built.captureName(),
                 () -> DebeziumCaptureSource.create(built, new EchoAttribution(metrics, bindingByTable)), handler,
@@ -419,7 +451,7 @@ final class Pipeline {
     private void startBatch(BridgeConfig config, CompiledBinding b, MeterRegistry registry, Clock clock) {
         batches.put(b.name(), BatchScheduler.start(b.name(), b.options().batch(), b.mapping(), b.source(),
                 b.route().targetSchema(), BindingCompiler.connections(config.system(b.source())),
-                BindingCompiler.connections(config.system(b.target())), config.dataDir(), publisher, deadLetters,
+                BindingCompiler.connections(config.system(b.target())), config.dataDir(), publisher, deadLetterDesk.ledger(),
                 metrics, clock, registry));
     }
 
@@ -501,6 +533,11 @@ final class Pipeline {
     /** The conflicts of the two-way bindings; null when there are none. */
     ConflictDesk conflicts() {
         return conflicts;
+    }
+
+    /** The dead letters of the synced bindings; null when nothing is synced. */
+    DeadLetterDesk deadLetters() {
+        return deadLetterDesk;
     }
 
     /** Requests and follows resyncs of the streamed bindings. */

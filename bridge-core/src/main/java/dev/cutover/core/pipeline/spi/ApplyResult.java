@@ -17,7 +17,8 @@ import java.util.List;
  * @param rejected the changes the target refused for their content, each with the reason
  * @param commitTime when the target transaction committed (for end-to-end lag)
  * @param conflicts the conflicts the batch met, each with its decision, in order
- * @param held the changes waiting behind a parked conflict of their key, stored in the conflict log
+ * @param held the changes waiting behind a parked conflict or an open dead letter of their key, stored
+ *     durably (conflict log, dead-letter log) before the result is returned
  * @param skipped the changes deliberately not written, each with the reason (a short constant)
  */
 public record ApplyResult(List<ChangeEvent> applied, List<RejectedChange> rejected, Instant commitTime,

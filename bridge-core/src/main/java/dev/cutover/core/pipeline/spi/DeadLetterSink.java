@@ -21,4 +21,17 @@ public interface DeadLetterSink {
      * @throws Exception when it could not be stored; the caller must then stop rather than lose it
      */
     void park(String binding, String stage, ChangeEvent change, String reason) throws Exception;
+
+    /**
+     * Parks a change as {@link #park} does, then tells {@code listener} what became of it: by
+     * default a dead letter; a sink that blocks rows says when it was held behind an earlier dead
+     * letter of its row instead.
+     *
+     * @throws Exception when it could not be stored; the listener is then told nothing
+     */
+    default void parkAndReport(String binding, String stage, ChangeEvent change, String reason, PipelineListener listener)
+            throws Exception {
+        park(binding, stage, change, reason);
+        listener.onDeadLettered(binding, stage);
+    }
 }

@@ -13,8 +13,10 @@ import java.util.Map;
  * Applies a batch that the database refused in part, inside one transaction, so that exactly
  * the refused changes are left out: ranges of rows are tried under a savepoint and halved when
  * refused; a single refused row is replayed write by write, each under its own savepoint, so the
- * writes before and after the refused one still land. The cost is a few savepoints per refused
- * row rather than one per row.
+ * writes before the refused one still land. The writes of that row after the refused one are left
+ * out and returned as refused too, with a reason naming the first: applied on their own they would
+ * build the row from the wrong start (a partial update would upsert a row with its absent columns
+ * empty), so they wait with it. The cost is a few savepoints per refused row rather than one per row.
  *
  * <p>Only errors the dialect classifies as {@link ErrorCategory#REJECTABLE} are isolated; any
  * other error ends the attempt and propagates, as does a {@link RowAppearedException}. A row
@@ -67,7 +69,12 @@ public final class RejectionIsolator {
 
     private void applyWriteByWrite(KeyChanges row) throws TableWriteException, SQLException, RowAppearedException {
         boolean unclaimed = row.readAbsent();
+        String refusedBefore = null;
         for (RowWrite write : row.writes()) {
+            if (refusedBefore != null) {
+                rejected.putIfAbsent(write.source(), "not written: " + refusedBefore + " of the same row was refused before it");
+                continue;
+            }
             Savepoint savepoint = session.savepoint();
             try {
                 session.writeOne(row.target(), write, unclaimed);
@@ -77,6 +84,7 @@ public final class RejectionIsolator {
                 rethrowUnlessRejectable(e);
                 session.rollbackTo(savepoint);
                 rejected.putIfAbsent(write.source(), dialect.describe(e.sqlError()));
+                refusedBefore = write.source().describe();
             }
         }
     }

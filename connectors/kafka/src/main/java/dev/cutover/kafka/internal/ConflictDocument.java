@@ -208,7 +208,7 @@ public final class ConflictDocument {
         return n.intValue();
     }
 
-    private static JsonNode object(JsonNode parent, String field, String path) {
+    static JsonNode object(JsonNode parent, String field, String path) {
         JsonNode n = parent.get(field);
         if (n == null || !n.isObject()) {
             throw new IllegalArgumentException("field '" + join(path, field) + "' must be an object");
@@ -216,7 +216,7 @@ public final class ConflictDocument {
         return n;
     }
 
-    private static String text(JsonNode parent, String field, String path) {
+    static String text(JsonNode parent, String field, String path) {
         String s = optionalText(parent, field, path);
         if (s == null) {
             throw new IllegalArgumentException("field '" + join(path, field) + "' is missing");
@@ -224,7 +224,7 @@ public final class ConflictDocument {
         return s;
     }
 
-    private static String optionalText(JsonNode parent, String field, String path) {
+    static String optionalText(JsonNode parent, String field, String path) {
         JsonNode n = parent.get(field);
         if (n == null || n.isNull()) {
             return null;
@@ -235,7 +235,7 @@ public final class ConflictDocument {
         return n.textValue();
     }
 
-    private static Instant instant(JsonNode parent, String field, String path) {
+    static Instant instant(JsonNode parent, String field, String path) {
         return Instant.parse(text(parent, field, path));
     }
 
