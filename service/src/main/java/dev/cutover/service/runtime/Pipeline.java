@@ -351,8 +351,6 @@ final class Pipeline {
         // Debezium gives up at once; the supervisor retries for as long as the outage lasts, and shows it.
         options.maxRetries(0);
         CaptureOptions built = options.build();
-        Map<String, String> bindingByTable = new LinkedHashMap<>();
-        reading.forEach(b -> bindingByTable.put(b.sourceTable().toString(), b.name()));
         retention.watch(side, RetainedLogProbe.of(built), BindingCompiler.connections(source)::open);
         List<CapturePipeline.MappedBinding> mapped = reading.stream()
                 .map(b -> new CapturePipeline.MappedBinding(b.name(), b.mapping(), side)).toList();
@@ -374,7 +372,7 @@ final class Pipeline {
         CapturePipeline handler = new CapturePipeline(mapped, publisher, deadLetterDesk.ledger(), metrics, clock, tap, guard);
         drainHeld(handler, reading);
         CaptureSupervisor capture = new CaptureSupervisor(built.captureName(),
-                () -> DebeziumCaptureSource.create(built, new EchoAttribution(metrics, bindingByTable)), handler,
+                () -> DebeziumCaptureSource.create(built, metrics), handler,
                 retryBackoff(config), () -> metrics.lastStreamed(side.label()), stallAfter(tuning), clock);
         captures.put(side, capture);
         capture.start();
