@@ -28,7 +28,9 @@ import java.util.Objects;
  * of its binding, when the {@link CaptureDriftGuard} finds that the captured table drifted from the
  * compiled mapping (see there); parked in the dead-letter sink when it cannot be mapped for another
  * reason (stage {@code map}) or the publisher refuses it (see {@link RefusalParkingPublisher}); or
- * skipped and counted when its table has no binding (the capture should not deliver those). Held
+ * skipped and counted when its table has no binding (the capture should not deliver those). A
+ * change the capture dropped itself ({@link #onSkipped}: an echo, say) is counted under the binding
+ * of its table. Held
  * changes are stored before {@link #onBatch} returns, so the capture may commit past them; a start
  * with a fixed mapping publishes them with {@link #drainHeld} before capturing again. Called from
  * the source's thread only.
@@ -151,6 +153,13 @@ public final class CapturePipeline implements ChangeBatchHandler {
                 hold(Map.of(e.getKey(), out.captured.subList(paused, out.captured.size())));
             }
         }
+    }
+
+    /** Reports {@code event} skipped under the binding reading its table (under the table, as {@code schema.table}, when none does). */
+    @Override
+    public void onSkipped(ChangeEvent event, String reason) {
+        MappedBinding binding = bindingsBySourceTable.get(event.table());
+        listener.onSkipped(binding != null ? binding.name() : event.table().toString(), event, reason);
     }
 
     /** A binding's changes of a batch, as captured and as mapped, in capture order. */

@@ -148,6 +148,24 @@ class CapturePipelineTest {
     }
 
     @Test
+    void aChangeTheCaptureDroppedIsCountedUnderTheBindingOfItsTable() throws Exception {
+        List<String> skipped = new ArrayList<>();
+        CapturePipeline pipeline = new CapturePipeline(List.of(new CapturePipeline.MappedBinding("accounts", mapping(), SystemSide.LEGACY)),
+                publisher, deadLetters, new PipelineListener() {
+                    @Override
+                    public void onSkipped(String binding, ChangeEvent event, String reason) {
+                        skipped.add(binding + " " + reason);
+                    }
+                }, CLOCK);
+
+        pipeline.onSkipped(create(LEGACY, 1, "A"), "echo");
+        pipeline.onSkipped(create(OTHER, 2, "A"), "echo");
+
+        assertThat(skipped).containsExactly("accounts echo", "public.unrelated echo");
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
     void failsTheBatchWhenPublishingFailsSoTheSourceDoesNotCommit() throws Exception {
         publisher.failWith = new IllegalStateException("broker down");
 

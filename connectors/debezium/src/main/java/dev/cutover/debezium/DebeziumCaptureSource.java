@@ -100,7 +100,7 @@ import org.slf4j.LoggerFactory;
  * each transaction. The capture creates the marker table when it is missing, captures it, and
  * drops every change of a transaction whose marker names this capture's bridge: that transaction
  * is the bridge's own write coming back. Dropped changes are reported to
- * {@link PipelineListener#onSkipped} with reason {@code echo} and counted in {@link #echoesSkipped()}.
+ * the handler's {@link ChangeBatchHandler#onSkipped} with reason {@code echo} and counted in {@link #echoesSkipped()}.
  * A marked transaction is committed only as a whole: while the capture has read part of it, the
  * committed position stays before its marker, so a capture restarted in between (after a stop or
  * a crash) reads the marker again and drops the whole transaction again, never delivering its

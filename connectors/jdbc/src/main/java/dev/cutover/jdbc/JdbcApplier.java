@@ -11,7 +11,7 @@ import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.pipeline.spi.ApplyException;
 import dev.cutover.core.pipeline.spi.ApplyResult;
-import dev.cutover.core.pipeline.spi.ChangeApplier;
+import dev.cutover.core.pipeline.spi.TransactionReportingApplier;
 import dev.cutover.core.schema.TableSchema;
 import dev.cutover.jdbc.internal.ApplyMarkerWriter;
 import dev.cutover.jdbc.internal.BatchPlanner;
@@ -95,7 +95,7 @@ import org.slf4j.LoggerFactory;
  * so a person's decision may arrive from another thread than the consumer's. {@link #close()} is
  * idempotent.
  */
-public final class JdbcApplier implements ChangeApplier {
+public final class JdbcApplier implements TransactionReportingApplier {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcApplier.class);
 
@@ -180,6 +180,7 @@ public final class JdbcApplier implements ChangeApplier {
      *
      * @param committed told once per committed batch; null for no report (and no extra query)
      */
+    @Override
     public synchronized ApplyResult apply(List<ChangeEvent> changes, Consumer<String> committed) throws ApplyException {
         ensureOpen();
         if (changes.isEmpty()) {

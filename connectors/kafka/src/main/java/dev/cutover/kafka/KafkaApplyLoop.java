@@ -1,11 +1,10 @@
 package dev.cutover.kafka;
 
-import dev.cutover.core.conflict.ConflictRecord;
 import dev.cutover.core.drift.DriftListener;
 import dev.cutover.core.drift.DriftReport;
 import dev.cutover.core.drift.TargetDriftCheck;
-import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.event.TableId;
+import dev.cutover.core.pipeline.ApplyPipeline;
 import dev.cutover.core.pipeline.spi.ApplyException;
 import dev.cutover.core.pipeline.spi.ApplyResult;
 import dev.cutover.core.pipeline.spi.ChangeApplier;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,17 +41,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes a bridge's change topics and hands the changes to a {@link ChangeApplier}, committing
+ * Consumes a bridge's change topics and hands the changes to an {@link ApplyPipeline}, committing
  * consumer offsets only after the target database committed them.
  *
  * <p>One poll is one batch: records are decoded (tombstones skipped; an undecodable record is
- * parked with stage {@code decode}), the changes go to the applier in partition order, rejected
- * changes are parked with stage {@code apply} (then {@link PipelineListener#onDeadLettered}), the
- * conflicts the applier met go to {@link PipelineListener#onConflict}, the changes it held behind a
- * parked conflict to {@link PipelineListener#onHeld}, those it skipped deliberately to
- * {@link PipelineListener#onSkipped} with its reason, applied ones to
- * {@link PipelineListener#onApplied} with the end-to-end lag, and only then are the offsets
- * committed. A held change counts as done: the applier stored it in the conflict log before
+ * parked with stage {@code decode}), the changes go to {@link ApplyPipeline#apply} in partition
+ * order, attributed to the binding of the topic each was read from; after the drift check below,
+ * {@link ApplyPipeline#report} parks the refused changes and reports every outcome, and only then
+ * are the offsets committed. A held change counts as done: the applier stored it in the conflict log before
  * committing (or, behind a dead letter, in the dead-letter log), and applies it from there once the
  * conflict is resolved (the dead letter replayed or discarded). A retriable
  * {@link ApplyException} (or an unreachable schemas topic) seeks back to the batch start and polls
@@ -95,12 +90,11 @@ public final class KafkaApplyLoop implements AutoCloseable {
     private final String bridge;
     private final Map<String, String> clientProperties;
     private final List<BindingRoute> routes;
-    private final ChangeApplier applier;
+    private final ApplyPipeline pipeline;
     private final RecordDeadLetterSink deadLetters;
     private final PipelineListener listener;
     private final KafkaApplyOptions options;
     private final Backoff backoff;
-    private final Map<TableId, String> bindingByTable = new HashMap<>();
     private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -128,10 +122,25 @@ public final class KafkaApplyLoop implements AutoCloseable {
      */
     public KafkaApplyLoop(String bridge, Map<String, String> clientProperties, List<BindingRoute> routes, ChangeApplier applier,
             RecordDeadLetterSink deadLetters, PipelineListener listener, KafkaApplyOptions options) {
+        this(bridge, clientProperties, routes, ApplyPipeline.of(applier, deadLetters, listener, bindingByTable(routes)),
+                deadLetters, listener, options);
+    }
+
+    /**
+     * @param bridge the bridge name (thread name, schema namespaces, schemas topic)
+     * @param clientProperties {@code bootstrap.servers} and any TLS/SASL settings
+     * @param routes the bindings whose topics to consume
+     * @param pipeline applies and reports the changes; called on the loop thread only
+     * @param deadLetters parks undecodable records
+     * @param listener told of undecodable records parked
+     * @param options group, batch size, retry policy
+     */
+    public KafkaApplyLoop(String bridge, Map<String, String> clientProperties, List<BindingRoute> routes, ApplyPipeline pipeline,
+            RecordDeadLetterSink deadLetters, PipelineListener listener, KafkaApplyOptions options) {
         this.bridge = Objects.requireNonNull(bridge, "bridge");
         this.clientProperties = Map.copyOf(clientProperties);
         this.routes = List.copyOf(routes);
-        this.applier = Objects.requireNonNull(applier, "applier");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.options = Objects.requireNonNull(options, "options");
@@ -141,10 +150,16 @@ public final class KafkaApplyLoop implements AutoCloseable {
         }
         KafkaClients.bootstrap(clientProperties);
         for (BindingRoute route : this.routes) {
-            bindingByTable.putIfAbsent(route.targetSchema().table(), route.binding());
             bindingByTopic.put(route.topic(), route.binding());
         }
         this.drift = new DriftPauses(bridge, bindingByTopic, null, DriftListener.none());
+    }
+
+    /** The binding writing each target table of {@code routes}, the first where several do. */
+    public static Map<TableId, String> bindingByTable(List<BindingRoute> routes) {
+        Map<TableId, String> bindingByTable = new HashMap<>();
+        routes.forEach(route -> bindingByTable.putIfAbsent(route.targetSchema().table(), route.binding()));
+        return bindingByTable;
     }
 
     /**
@@ -361,13 +376,13 @@ public final class KafkaApplyLoop implements AutoCloseable {
         ApplyResult result;
         try {
             batch = PolledBatch.decode(records, topics);
-            result = batch.changes().isEmpty() ? null : applier.apply(batch.changes());
+            result = batch.changes().isEmpty() ? null : pipeline.apply(batch.changes());
         } catch (SchemaLookupException e) {
             retryLater(c, records, new ApplyException(e.getMessage(), true, e));
             return;
         } catch (ApplyException e) {
             if (!e.retriable()) {
-                if (batch != null && !drift.pauseDrifted(c, bindingsOf(batch, batch.changes())).isEmpty()) {
+                if (batch != null && !drift.pauseDrifted(c, pipeline.bindingsOf(batch::bindingOf, batch.changes())).isEmpty()) {
                     // Nothing of the batch was committed: poll it again, the drifted bindings' partitions now paused.
                     batch.firstOffsets().forEach(c::seek);
                     return;
@@ -383,7 +398,8 @@ public final class KafkaApplyLoop implements AutoCloseable {
             outage = null;
         }
         Set<String> drifted = result == null || result.rejected().isEmpty() ? Set.of()
-                : drift.pauseDrifted(c, bindingsOf(batch, result.rejected().stream().map(ApplyResult.RejectedChange::change).toList()));
+                : drift.pauseDrifted(c, pipeline.bindingsOf(batch::bindingOf,
+                        result.rejected().stream().map(ApplyResult.RejectedChange::change).toList()));
         for (PolledBatch.Undecodable u : batch.undecodable()) {
             if (!drifted.contains(u.binding())) {
                 deadLetters.parkRecord(u.binding(), "decode", u.record(), u.reason());
@@ -392,7 +408,7 @@ public final class KafkaApplyLoop implements AutoCloseable {
             }
         }
         if (result != null) {
-            report(batch, result, drifted);
+            deadLettered.addAndGet(pipeline.report(result, batch::bindingOf, drifted));
         }
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>(batch.nextOffsets());
         for (Map.Entry<TopicPartition, Long> first : batch.firstOffsets().entrySet()) {
@@ -403,51 +419,6 @@ public final class KafkaApplyLoop implements AutoCloseable {
             }
         }
         committer.commit(c, done);
-    }
-
-    private Set<String> bindingsOf(PolledBatch batch, List<ChangeEvent> changes) {
-        Set<String> bindings = new HashSet<>();
-        changes.forEach(change -> bindings.add(bindingOf(batch, change)));
-        return bindings;
-    }
-
-    /**
-     * Parks the rejected changes and tells the listener of every outcome. Held changes need nothing
-     * more: the applier stored them in the conflict log, so their offsets are committed like those of
-     * applied ones.
-     */
-    private void report(PolledBatch batch, ApplyResult result, Set<String> paused) throws Exception {
-        if (!paused.isEmpty()) {
-            // A paused binding's changes of this batch are applied again after the restart, and reported then.
-            result = withoutBindings(batch, result, paused);
-        }
-        for (ApplyResult.RejectedChange rejected : result.rejected()) {
-            String binding = bindingOf(batch, rejected.change());
-            // The sink says whether it became a dead letter or waits behind its row's (see parkAndReport).
-            deadLetters.parkAndReport(binding, "apply", rejected.change(), rejected.reason(), listener);
-            deadLettered.incrementAndGet();
-        }
-        for (ConflictRecord conflict : result.conflicts()) {
-            listener.onConflict(bindingOf(batch, conflict.conflict().change(), conflict.conflict().binding()), conflict);
-        }
-        for (ChangeEvent held : result.held()) {
-            listener.onHeld(bindingOf(batch, held), held);
-        }
-        for (ApplyResult.SkippedChange skipped : result.skipped()) {
-            listener.onSkipped(bindingOf(batch, skipped.change()), skipped.change(), skipped.reason());
-        }
-        for (ChangeEvent applied : result.applied()) {
-            listener.onApplied(bindingOf(batch, applied), applied, Duration.between(applied.commitTime(), result.commitTime()));
-        }
-    }
-
-    /** {@code result} without the applied, refused and skipped changes of {@code bindings}. */
-    private ApplyResult withoutBindings(PolledBatch batch, ApplyResult result, Set<String> bindings) {
-        return new ApplyResult(
-                result.applied().stream().filter(ch -> !bindings.contains(bindingOf(batch, ch))).toList(),
-                result.rejected().stream().filter(r -> !bindings.contains(bindingOf(batch, r.change()))).toList(),
-                result.commitTime(), result.conflicts(), result.held(),
-                result.skipped().stream().filter(sk -> !bindings.contains(bindingOf(batch, sk.change()))).toList());
     }
 
     /** Seeks back to the batch start and waits; the next poll returns the batch again. */
@@ -478,19 +449,6 @@ public final class KafkaApplyLoop implements AutoCloseable {
             queriedLag(c, c.assignment()).ifPresent(l -> lag = l);
             stopSignal.await(Math.min(remaining, LAG_REFRESH_WHILE_RETRYING.toNanos()), TimeUnit.NANOSECONDS);
         }
-    }
-
-    private String bindingOf(PolledBatch batch, ChangeEvent change) {
-        return bindingOf(batch, change, "unknown");
-    }
-
-    private String bindingOf(PolledBatch batch, ChangeEvent change, String otherwise) {
-        String binding = batch.bindingOf(change);
-        if (binding == null) {
-            // the applier returned an equal change rather than the one it was given
-            binding = bindingByTable.get(change.table());
-        }
-        return binding != null ? binding : otherwise;
     }
 
     private void updateLag(Consumer<byte[], byte[]> c) {

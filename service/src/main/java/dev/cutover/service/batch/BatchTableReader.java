@@ -4,10 +4,10 @@ import dev.cutover.core.event.RowImage;
 import dev.cutover.core.schema.ColumnDef;
 import dev.cutover.core.schema.TableSchema;
 import dev.cutover.jdbc.JdbcConnectionFactory;
+import dev.cutover.jdbc.ResultRows;
 import dev.cutover.jdbc.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -63,17 +63,7 @@ final class BatchTableReader {
                 if (watermark != null) {
                     dialect.bind(statement, 1, watermark, from);
                 }
-                long count = 0;
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        RowImage.Builder row = RowImage.builder();
-                        for (int i = 0; i < columns.size(); i++) {
-                            row.put(columns.get(i).name(), dialect.read(rs, i + 1, columns.get(i)));
-                        }
-                        sink.accept(row.build());
-                        count++;
-                    }
-                }
+                long count = ResultRows.read(dialect, statement, columns, sink::accept);
                 connection.commit();
                 return count;
             }

@@ -10,8 +10,8 @@ import dev.cutover.core.conflict.ConflictLogEntry;
 import dev.cutover.core.conflict.ConflictResolvers;
 import dev.cutover.core.conflict.ConflictSpec;
 import dev.cutover.core.conflict.ReflectionGuard;
-import dev.cutover.core.deadletter.BlockedKeyGate;
 import dev.cutover.core.deadletter.DeadLetterEntry;
+import dev.cutover.core.event.RowImage;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.mapping.TableMapping;
@@ -20,7 +20,8 @@ import dev.cutover.core.drift.SchemaDrift;
 import dev.cutover.core.drift.TargetDriftCheck;
 import dev.cutover.core.pipeline.CaptureDriftGuard;
 import dev.cutover.core.pipeline.CapturePipeline;
-import dev.cutover.core.pipeline.spi.ChangeApplier;
+import dev.cutover.core.pipeline.ApplyPipeline;
+import dev.cutover.core.pipeline.TwoWayTarget;
 import dev.cutover.core.pipeline.spi.SourceSchemaProbe;
 import dev.cutover.core.retry.Backoff;
 import dev.cutover.core.retry.Outage;
@@ -267,8 +268,12 @@ final class Pipeline {
             Map<String, String> clientProps, MeterRegistry registry, Clock clock, boolean twoWay) {
         Map<TableId, TableSchema> targets = new LinkedHashMap<>();
         writing.forEach(b -> targets.put(b.route().targetSchema().table(), b.route().targetSchema()));
+        Map<TableId, String> bindingByTable = new LinkedHashMap<>();
+        writing.forEach(b -> bindingByTable.put(b.route().targetSchema().table(), b.name()));
+        LedgerRecordSink loopDeadLetters = new LedgerRecordSink(deadLetterDesk.ledger(), deadLetters);
+        ApplyPipeline.Builder steps = ApplyPipeline.builder(loopDeadLetters, metrics, bindingByTable)
+                .blockingDeadLetteredRows(deadLetterDesk.ledger());
         JdbcApplier applier;
-        ChangeApplier loopApplier;
         if (twoWay && side == BridgeRoles.ARBITER) {
             Map<TableId, ConflictCheck> checks = new LinkedHashMap<>();
             for (CompiledBinding b : writing) {
@@ -283,28 +288,24 @@ final class Pipeline {
                     new ConflictHandling(checks, conflicts));
             applier.restoreParked(conflictHistory);
             conflicts.serve(side, applier);
-            loopApplier = new ArbiterReporting(applier, reflections, twoWayTargets(writing));
+            steps.arbiter(applier, reflections, twoWayTargets(writing));
         } else if (twoWay) {
             // The follower marks its transactions so its capture drops them. Its upserts leave a row that
             // already holds the arbiter's version untouched, so the arbiter's version of the follower's
             // own change is not written a second time, and one superseded by a later change is left out.
             applier = new JdbcApplier(BindingCompiler.connections(config.system(side)), targets, clock,
                     new ApplyMarker(config.name(), CaptureOptions.ownTable(config.system(side).jdbcUrl(), ApplyMarker.DEFAULT_TABLE)), null);
-            loopApplier = new SupersededReflectionFilter(applier, reflections, twoWayTargets(writing),
-                    new JdbcRowReader(BindingCompiler.connections(config.system(side))));
+            JdbcRowReader rows = new JdbcRowReader(BindingCompiler.connections(config.system(side)));
+            steps.follower(applier, reflections, twoWayTargets(writing), (table, key) -> firstOrNull(rows.readByKeys(table, List.of(key))));
         } else {
             applier = new JdbcApplier(BindingCompiler.connections(config.system(side)), targets, clock);
-            loopApplier = applier;
+            steps.applier(applier);
         }
         appliers.put(side, applier);
         deadLetterDesk.serve(side, applier);
-        Map<TableId, String> bindingByTable = new LinkedHashMap<>();
-        writing.forEach(b -> bindingByTable.put(b.route().targetSchema().table(), b.name()));
-        loopApplier = new BlockedKeyGate(loopApplier, deadLetterDesk.ledger(), bindingByTable);
         String group = config.name() + ".apply." + side.label();
         KafkaApplyLoop loop = new KafkaApplyLoop(config.name(), clientProps,
-                writing.stream().map(CompiledBinding::route).toList(), loopApplier,
-                new LedgerRecordSink(deadLetterDesk.ledger(), deadLetters), metrics,
+                writing.stream().map(CompiledBinding::route).toList(), steps.build(), loopDeadLetters, metrics,
                 KafkaApplyOptions.defaults(group)
                         .withMaxBatchSize(config.tuning().applyBatchSize())
                         .withRecordLimit(recordLimit(config))
@@ -350,8 +351,6 @@ final class Pipeline {
         // Debezium gives up at once; the supervisor retries for as long as the outage lasts, and shows it.
         options.maxRetries(0);
         CaptureOptions built = options.build();
-        Map<String, String> bindingByTable = new LinkedHashMap<>();
-        reading.forEach(b -> bindingByTable.put(b.sourceTable().toString(), b.name()));
         retention.watch(side, RetainedLogProbe.of(built), BindingCompiler.connections(source)::open);
         List<CapturePipeline.MappedBinding> mapped = reading.stream()
                 .map(b -> new CapturePipeline.MappedBinding(b.name(), b.mapping(), side)).toList();
@@ -373,7 +372,7 @@ final class Pipeline {
         CapturePipeline handler = new CapturePipeline(mapped, publisher, deadLetterDesk.ledger(), metrics, clock, tap, guard);
         drainHeld(handler, reading);
         CaptureSupervisor capture = new CaptureSupervisor(built.captureName(),
-                () -> DebeziumCaptureSource.create(built, new EchoAttribution(metrics, bindingByTable)), handler,
+                () -> DebeziumCaptureSource.create(built, metrics), handler,
                 retryBackoff(config), () -> metrics.lastStreamed(side.label()), stallAfter(tuning), clock);
         captures.put(side, capture);
         capture.start();
@@ -438,6 +437,10 @@ final class Pipeline {
         Duration max = config.tuning().retryBackoffMax();
         Duration initial = KafkaApplyOptions.DEFAULT_RETRY_BACKOFF_INITIAL;
         return new Backoff(initial.compareTo(max) < 0 ? initial : max, max);
+    }
+
+    private static RowImage firstOrNull(List<RowImage> rows) {
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     /** The two-way bindings among {@code writing}, by their target table. */

@@ -24,4 +24,14 @@ public interface ChangeBatchHandler {
      *     committing it
      */
     void onBatch(List<ChangeEvent> events) throws Exception;
+
+    /**
+     * Told of a change the source dropped on purpose and does not deliver (an echo of this
+     * bridge's own applier, say), so it is counted under its binding. By default ignored.
+     *
+     * @param event the change as captured; its table tells whose it is
+     * @param reason why, e.g. {@code echo}
+     */
+    default void onSkipped(ChangeEvent event, String reason) {
+    }
 }

@@ -34,8 +34,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Changes of the echo marker table are not data either: they go to the {@link EchoFilter},
  * and the changes it then takes for echoes of this bridge's own applier are dropped and reported
- * to {@link PipelineListener#onSkipped} (binding: the table's {@code schema.table}; reason
- * {@value #ECHO}). A marked transaction may span several batches, and the filter knows it is an
+ * to {@link ChangeBatchHandler#onSkipped} (reason {@value #ECHO}), whose table tells the binding. A marked transaction may span several batches, and the filter knows it is an
  * echo only from its marker; so while a batch ends inside a marked transaction, the batch's
  * records from that transaction's marker on are not marked processed (Debezium commits the offset
  * of the last record marked, so only a prefix of the batch is marked). The committed position
@@ -211,9 +210,10 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
 
     private void reportEcho(ChangeEvent echo) {
         try {
-            listener.onSkipped(echo.table().toString(), echo, ECHO);
+            handler.onSkipped(echo, ECHO);
         } catch (RuntimeException e) {
-            LOG.warn("pipeline listener failed on an echo skipped by capture {}", captureName, e);
+            // Only counted: a failure to count must not stop the capture.
+            LOG.warn("handler failed on an echo skipped by capture {}", captureName, e);
         }
     }
 

@@ -83,9 +83,16 @@ class BatchDispatcherTest {
                 heartbeats.add(system);
             }
 
+        };
+        ChangeBatchHandler recordingSkips = new ChangeBatchHandler() {
             @Override
-            public void onSkipped(String binding, ChangeEvent event, String reason) {
-                skipped.add(binding + " " + event.key().get("id") + " " + reason);
+            public void onBatch(List<ChangeEvent> events) throws Exception {
+                handler.onBatch(events);
+            }
+
+            @Override
+            public void onSkipped(ChangeEvent event, String reason) {
+                skipped.add(event.table() + " " + event.key().get("id") + " " + reason);
             }
         };
         HeartbeatTable heartbeat = new HeartbeatTable(HEARTBEAT, "slot");
@@ -97,10 +104,10 @@ class BatchDispatcherTest {
                 }, Set.of(ORDERS), 100, new Resyncs(Clock.systemUTC()));
         if (echoes == null) {
             return new BatchDispatcher("shop/legacy", SystemSide.LEGACY, converter, new RecordClassifier(heartbeat, signal, Set.of(ORDERS)),
-                    loads, handler, listener, gate, failures::add);
+                    loads, recordingSkips, listener, gate, failures::add);
         }
         RecordClassifier classifier = new RecordClassifier(heartbeat, signal, new EchoMarkerTable(MARKER), Set.of(ORDERS));
-        return new BatchDispatcher("shop/legacy", SystemSide.LEGACY, converter, classifier, echoes, loads, handler,
+        return new BatchDispatcher("shop/legacy", SystemSide.LEGACY, converter, classifier, echoes, loads, recordingSkips,
                 listener, gate, failures::add);
     }
 

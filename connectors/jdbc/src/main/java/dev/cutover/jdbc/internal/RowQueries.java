@@ -3,17 +3,17 @@ package dev.cutover.jdbc.internal;
 import dev.cutover.core.event.RowImage;
 import dev.cutover.core.schema.ColumnDef;
 import dev.cutover.core.schema.TableSchema;
+import dev.cutover.jdbc.ResultRows;
 import dev.cutover.jdbc.SqlDialect;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Binds the keys of a {@link SqlDialect#selectStatement} and reads its rows as canonical
- * {@link RowImage}s: shared by the row reader and the applier's locked reads, so both read a row
- * the same way. Stateless.
+ * Binds the keys of a {@link SqlDialect#selectStatement} and reads its rows (with
+ * {@link ResultRows}) as canonical {@link RowImage}s: shared by the row reader and the applier's
+ * locked reads. Stateless.
  */
 public final class RowQueries {
 
@@ -44,18 +44,6 @@ public final class RowQueries {
      */
     public static long readRows(SqlDialect dialect, PreparedStatement statement, TableSchema table, Consumer<RowImage> action)
             throws SQLException {
-        List<ColumnDef> columns = table.columns();
-        long count = 0;
-        try (ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                RowImage.Builder row = RowImage.builder();
-                for (int i = 0; i < columns.size(); i++) {
-                    row.put(columns.get(i).name(), dialect.read(rs, i + 1, columns.get(i)));
-                }
-                action.accept(row.build());
-                count++;
-            }
-        }
-        return count;
+        return ResultRows.read(dialect, statement, table.columns(), action::accept);
     }
 }

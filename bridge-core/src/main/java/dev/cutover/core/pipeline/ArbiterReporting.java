@@ -1,4 +1,4 @@
-package dev.cutover.service.runtime;
+package dev.cutover.core.pipeline;
 
 import dev.cutover.core.conflict.ConflictRecord;
 import dev.cutover.core.conflict.ReflectionGuard;
@@ -8,7 +8,7 @@ import dev.cutover.core.event.TableId;
 import dev.cutover.core.pipeline.spi.ApplyException;
 import dev.cutover.core.pipeline.spi.ApplyResult;
 import dev.cutover.core.pipeline.spi.ChangeApplier;
-import dev.cutover.jdbc.JdbcApplier;
+import dev.cutover.core.pipeline.spi.TransactionReportingApplier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -21,15 +21,17 @@ import java.util.Set;
  * The arbiter's applier, telling the {@link ReflectionGuard} which transaction applied which of the
  * follower's changes: those it wrote come back to the follower as reflections of that transaction;
  * those it did not write (kept the current row, parked, held, refused) are forgotten.
+ *
+ * <p>Not thread-safe, as {@link ChangeApplier}; the guard it shares with the follower is.
  */
 final class ArbiterReporting implements ChangeApplier {
 
-    private final JdbcApplier applier;
+    private final TransactionReportingApplier applier;
     private final ReflectionGuard guard;
     private final Map<TableId, TwoWayTarget> twoWayTables;
 
     /** @param twoWayTables the two-way bindings by their table on the arbiter's side */
-    ArbiterReporting(JdbcApplier applier, ReflectionGuard guard, Map<TableId, TwoWayTarget> twoWayTables) {
+    ArbiterReporting(TransactionReportingApplier applier, ReflectionGuard guard, Map<TableId, TwoWayTarget> twoWayTables) {
         this.applier = applier;
         this.guard = guard;
         this.twoWayTables = Map.copyOf(twoWayTables);

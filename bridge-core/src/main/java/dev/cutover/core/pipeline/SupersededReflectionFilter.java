@@ -1,4 +1,4 @@
-package dev.cutover.service.runtime;
+package dev.cutover.core.pipeline;
 
 import dev.cutover.core.conflict.ReflectionGuard;
 import dev.cutover.core.event.ChangeEvent;
@@ -7,8 +7,7 @@ import dev.cutover.core.event.TableId;
 import dev.cutover.core.pipeline.spi.ApplyException;
 import dev.cutover.core.pipeline.spi.ApplyResult;
 import dev.cutover.core.pipeline.spi.ChangeApplier;
-import dev.cutover.jdbc.JdbcRowReader;
-import java.sql.SQLException;
+import dev.cutover.core.pipeline.spi.TargetRowReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,20 +21,22 @@ import java.util.Set;
  * reported as skipped with reason {@link ReflectionGuard#SKIP_SUPERSEDED}. A candidate is checked
  * against the follower's row as it stands (one read, for candidates only), and never skipped when
  * an earlier change of its key in the same batch is to be applied.
+ *
+ * <p>Not thread-safe, as {@link ChangeApplier}; the guard it shares with the arbiter is.
  */
 final class SupersededReflectionFilter implements ChangeApplier {
 
     private final ChangeApplier applier;
     private final ReflectionGuard guard;
     private final Map<TableId, TwoWayTarget> twoWayTables;
-    private final JdbcRowReader rows;
+    private final TargetRowReader rows;
 
     /**
      * @param twoWayTables the two-way bindings by their table on the follower's side
      * @param rows reads the follower's rows
      */
     SupersededReflectionFilter(ChangeApplier applier, ReflectionGuard guard, Map<TableId, TwoWayTarget> twoWayTables,
-            JdbcRowReader rows) {
+            TargetRowReader rows) {
         this.applier = applier;
         this.guard = guard;
         this.twoWayTables = Map.copyOf(twoWayTables);
@@ -66,9 +67,8 @@ final class SupersededReflectionFilter implements ChangeApplier {
             return false;
         }
         try {
-            List<RowImage> current = rows.readByKeys(table.schema(), List.of(change.key()));
-            return expected.holds(current.isEmpty() ? null : current.get(0));
-        } catch (SQLException e) {
+            return expected.holds(rows.read(table.schema(), change.key()));
+        } catch (Exception e) {
             throw new ApplyException("cannot read the row of " + change.describe() + " to tell whether a later change of the"
                     + " new system supersedes it: " + e.getMessage(), true, e);
         }
