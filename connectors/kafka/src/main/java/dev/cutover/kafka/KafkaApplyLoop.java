@@ -105,6 +105,8 @@ public final class KafkaApplyLoop implements AutoCloseable {
     private volatile long lag;
     private volatile Outage outage;
     private volatile boolean joined;
+    private volatile java.util.function.Consumer<Throwable> onFailure;
+    private final Object progress = new Object();
     private final Map<String, String> bindingByTopic = new HashMap<>();
     private volatile DriftPauses drift;
     private volatile long heldLag;
@@ -356,6 +358,7 @@ public final class KafkaApplyLoop implements AutoCloseable {
                 if (!records.isEmpty()) {
                     handle(c, records, topics);
                 }
+                signalProgress();
             }
             return null;
         } catch (WakeupException e) {
@@ -507,6 +510,53 @@ public final class KafkaApplyLoop implements AutoCloseable {
             LOG.info("Apply loop of bridge '{}' stopped", bridge);
         }
         terminated.countDown();
+        signalProgress();
+        java.util.function.Consumer<Throwable> told = onFailure;
+        if (cause != null && told != null) {
+            told.accept(cause);
+        }
+    }
+
+    /** Wakes the threads waiting in {@link #awaitCaughtUp} to look at the lag again. */
+    private void signalProgress() {
+        synchronized (progress) {
+            progress.notifyAll();
+        }
+    }
+
+    /**
+     * Tells {@code listener} of the failure that stops the loop, on the loop's thread, once; a
+     * requested stop is no failure. Set before {@link #start}.
+     */
+    public void onFailure(java.util.function.Consumer<Throwable> listener) {
+        if (state.get() != State.CREATED) {
+            throw new IllegalStateException("apply loop of bridge '" + bridge + "': the failure listener must be set before start");
+        }
+        this.onFailure = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Waits until every record the loop may apply now is applied (the lag, less what waits for
+     * bindings paused for drift, is 0 after a poll), the loop ended, or {@code timeout} passed.
+     *
+     * @return true when caught up
+     */
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            while (applicableLag() > 0 && terminated.getCount() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(progress, left);
+            }
+        }
+        return applicableLag() <= 0;
+    }
+
+    private long applicableLag() {
+        return lag - heldLag();
     }
 
     private void transition(State expected, State next) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ final class CaptureSupervisor implements AutoCloseable {
     private final Supplier<Instant> lastStreamed;
     private final Duration stallAfter;
     private final Clock clock;
+    private final Consumer<Throwable> onFailure;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Thread thread;
     private volatile DebeziumCaptureSource current;
@@ -54,9 +56,10 @@ final class CaptureSupervisor implements AutoCloseable {
      * @param backoff the delays between restarts
      * @param lastStreamed when the capture last showed it streams (a heartbeat or a change); null before
      * @param stallAfter how long a running source may be silent before it counts as down
+     * @param onFailure told, once, of the failure that stops the capture for good (on the supervisor's thread)
      */
     CaptureSupervisor(String name, Supplier<DebeziumCaptureSource> sources, ChangeBatchHandler handler, Backoff backoff,
-            Supplier<Instant> lastStreamed, Duration stallAfter, Clock clock) {
+            Supplier<Instant> lastStreamed, Duration stallAfter, Clock clock, Consumer<Throwable> onFailure) {
         this.name = Objects.requireNonNull(name, "name");
         this.sources = Objects.requireNonNull(sources, "sources");
         this.handler = Objects.requireNonNull(handler, "handler");
@@ -64,6 +67,7 @@ final class CaptureSupervisor implements AutoCloseable {
         this.lastStreamed = Objects.requireNonNull(lastStreamed, "lastStreamed");
         this.stallAfter = Objects.requireNonNull(stallAfter, "stallAfter");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
         this.thread = new Thread(this::supervise, "cutover-" + name + "-supervisor");
         this.thread.setDaemon(true);
     }
@@ -97,7 +101,7 @@ final class CaptureSupervisor implements AutoCloseable {
                 }
                 Throwable cause = source.failure();
                 if (cause != null && !TransientFailures.isTransient(cause)) {
-                    failure = cause;
+                    fail(cause);
                     return;
                 }
                 if (!waitBeforeRestart(cause)) {
@@ -109,8 +113,13 @@ final class CaptureSupervisor implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
             LOG.error("capture {}: its supervisor failed", name, e);
-            failure = e;
+            fail(e);
         }
+    }
+
+    private void fail(Throwable cause) {
+        failure = cause;
+        onFailure.accept(cause);
     }
 
     /** Records the outage and waits out its delay; false when asked to close meanwhile. */

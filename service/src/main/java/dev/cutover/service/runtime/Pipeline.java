@@ -125,7 +125,7 @@ final class Pipeline {
     private final ResyncDesk resyncs;
     private final ReflectionGuard reflections = new ReflectionGuard(REFLECTION_GUARD_ENTRIES);
     private RetainedLogMonitor retention;
-    private Thread watchdog;
+    private final ComponentFailures failures = new ComponentFailures();
     private volatile boolean closed;
 
     private Pipeline(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics, Clock clock) {
@@ -207,7 +207,7 @@ final class Pipeline {
                         + " they stay there", TopicNames.held(config.name()), name));
         retention.start();
         bindings.stream().filter(CompiledBinding::batched).forEach(b -> startBatch(config, b, registry, clock));
-        watchdog = watch(config.name(), onFailure);
+        failures.arm(onFailure);
     }
 
     private Map<String, String> startKafka(BridgeConfig config) {
@@ -322,6 +322,7 @@ final class Pipeline {
             }
         }
         applyLoops.put(side, loop);
+        loop.onFailure(cause -> failures.failed("applier of the " + side.label() + " database", cause));
         Gauge.builder(MetricNames.CONSUMER_LAG, loop, KafkaApplyLoop::lag)
                 .description("Records on the change topics the applier has yet to consume")
                 .baseUnit("records").tag(MetricNames.TAG_SYSTEM, side.label()).register(registry);
@@ -373,7 +374,8 @@ final class Pipeline {
         drainHeld(handler, reading);
         CaptureSupervisor capture = new CaptureSupervisor(built.captureName(),
                 () -> DebeziumCaptureSource.create(built, metrics), handler,
-                retryBackoff(config), () -> metrics.lastStreamed(side.label()), stallAfter(tuning), clock);
+                retryBackoff(config), () -> metrics.lastStreamed(side.label()), stallAfter(tuning), clock,
+                cause -> failures.failed("capture of the " + side.label() + " database", cause));
         captures.put(side, capture);
         capture.start();
     }
@@ -456,33 +458,6 @@ final class Pipeline {
                 b.route().targetSchema(), BindingCompiler.connections(config.system(b.source())),
                 BindingCompiler.connections(config.system(b.target())), config.dataDir(), publisher, deadLetterDesk.ledger(),
                 metrics, clock, registry));
-    }
-
-    private Thread watch(String bridge, BiConsumer<String, Throwable> onFailure) {
-        Thread t = new Thread(() -> {
-            while (!closed) {
-                for (Map.Entry<SystemSide, CaptureSupervisor> c : captures.entrySet()) {
-                    if (c.getValue().failure() != null) {
-                        onFailure.accept("capture of the " + c.getKey().label() + " database", c.getValue().failure());
-                        return;
-                    }
-                }
-                for (Map.Entry<SystemSide, KafkaApplyLoop> a : applyLoops.entrySet()) {
-                    if (a.getValue().failure() != null) {
-                        onFailure.accept("applier of the " + a.getKey().label() + " database", a.getValue().failure());
-                        return;
-                    }
-                }
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "cutover-" + bridge + "-watchdog");
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 
     boolean isRunning() {
@@ -615,9 +590,7 @@ final class Pipeline {
             return;
         }
         closed = true;
-        if (watchdog != null) {
-            watchdog.interrupt();
-        }
+        failures.close();
         if (retention != null) {
             retention.close();
         }
@@ -653,8 +626,8 @@ final class Pipeline {
             return;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (pendingRecords() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+        for (KafkaApplyLoop loop : applyLoops.values()) {
+            loop.awaitCaughtUp(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
         if (pendingRecords() > 0) {
             LOG.warn("Stopping with {} records not yet applied; they are applied after the next start", pendingRecords());
