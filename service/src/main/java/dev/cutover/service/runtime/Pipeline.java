@@ -24,7 +24,6 @@ import dev.cutover.core.pipeline.ApplyPipeline;
 import dev.cutover.core.pipeline.TwoWayTarget;
 import dev.cutover.core.pipeline.spi.SourceSchemaProbe;
 import dev.cutover.core.retry.Backoff;
-import dev.cutover.core.retry.Outage;
 import dev.cutover.core.schema.TableSchema;
 import dev.cutover.debezium.CaptureOptions;
 import dev.cutover.debezium.CapturedTable;
@@ -67,7 +66,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
@@ -126,6 +124,7 @@ final class Pipeline {
     private final ReflectionGuard reflections = new ReflectionGuard(REFLECTION_GUARD_ENTRIES);
     private RetainedLogMonitor retention;
     private final ComponentFailures failures = new ComponentFailures();
+    private final PipelineStatus status;
     private volatile boolean closed;
 
     private Pipeline(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics, Clock clock) {
@@ -141,6 +140,7 @@ final class Pipeline {
         this.mappings = bridge.mappings();
         this.metrics = metrics;
         this.resyncs = new ResyncDesk(config.bindings(), bindings, captures);
+        this.status = new PipelineStatus(bindings, unsynced, mappings, metrics, captures, applyLoops, batches, drift);
     }
 
     /**
@@ -484,28 +484,12 @@ final class Pipeline {
      * holds up, the cause, since when and how often it tried; empty while everything flows.
      */
     List<Map<String, Object>> outages() {
-        List<Map<String, Object>> list = new ArrayList<>();
-        captures.forEach((side, capture) -> addOutage(list, "capture", side, capture.outage(),
-                bindings.stream().filter(b -> b.source() == side && !b.batched())));
-        applyLoops.forEach((side, loop) -> addOutage(list, "applier", side, loop.outage(),
-                bindings.stream().filter(b -> b.target() == side)));
-        return list;
+        return status.outages();
     }
 
-    private static void addOutage(List<Map<String, Object>> list, String component, SystemSide side, Outage outage,
-            java.util.stream.Stream<CompiledBinding> affected) {
-        if (outage == null) {
-            return;
-        }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("component", component + " of " + side.label());
-        doc.put("system", side.label());
-        doc.put("bindings", affected.map(CompiledBinding::name).distinct().toList());
-        doc.put("cause", outage.cause());
-        doc.put("since", outage.since().toString());
-        doc.put("attempts", outage.attempts());
-        doc.put("nextAttempt", Objects.toString(outage.nextAttempt(), null));
-        list.add(doc);
+    /** What {@code /status} shows for each binding, synced or not. */
+    List<Map<String, Object>> bindingStatus() {
+        return status.bindings(isRunning());
     }
 
     /** The conflicts of the two-way bindings; null when there are none. */
@@ -530,58 +514,6 @@ final class Pipeline {
     /** What each capture's position retains, by system label, for {@code /status}; empty when nothing is captured. */
     Map<String, Map<String, Object>> retentionStatus() {
         return retention == null ? Map.of() : retention.status();
-    }
-
-    List<Map<String, Object>> bindingStatus() {
-        List<Map<String, Object>> list = new ArrayList<>();
-        Map<String, String> degraded = new HashMap<>();
-        for (Map<String, Object> outage : outages()) {
-            for (Object binding : (List<?>) outage.get("bindings")) {
-                degraded.putIfAbsent((String) binding, outage.get("component") + ": " + outage.get("cause"));
-            }
-        }
-        for (CompiledBinding b : bindings) {
-            MicrometerPipelineListener.BindingActivity a = metrics.activity(b.name());
-            KafkaApplyLoop loop = applyLoops.get(b.target());
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("name", b.name());
-            doc.put("target", b.target().label());
-            doc.put("direction", b.options().direction().label());
-            doc.put("mode", b.options().mode().label());
-            doc.put("legacy", b.mapping().legacySchema().table().toString());
-            doc.put("new", b.mapping().newSchema().table().toString());
-            doc.put("topic", b.route().topic());
-            doc.put("state", !isRunning() ? "STOPPED" : drift.isPaused(b.name()) ? DriftBoard.PAUSED_DRIFT
-                    : degraded.containsKey(b.name()) ? DEGRADED : "RUNNING");
-            if (degraded.containsKey(b.name())) {
-                doc.put("degraded", degraded.get(b.name()));
-            }
-            if (drift.isPaused(b.name())) {
-                doc.put("drift", drift.status(b.name()));
-            }
-            doc.put("captured", (long) metrics.count(b.name(), MetricNames.OUTCOME_CAPTURED));
-            doc.put("applied", (long) metrics.count(b.name(), MetricNames.OUTCOME_APPLIED));
-            doc.put("deadLettered", a.deadLettered());
-            doc.put("lastCapturedCommit", Objects.toString(a.lastCaptured(), null));
-            doc.put("lastAppliedCommit", Objects.toString(a.lastApplied(), null));
-            doc.put("lastLagMillis", a.lastLag().toMillis());
-            doc.put("consumerLag", loop == null ? null : loop.lag());
-            if (b.batched()) {
-                doc.putAll(batches.get(b.name()).status());
-            }
-            list.add(doc);
-        }
-        for (BindingOptions b : unsynced) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("name", b.name());
-            doc.put("direction", b.direction().label());
-            doc.put("strategy", b.strategy().label());
-            doc.put("legacy", mappings.get(b.name()).legacySchema().table().toString());
-            doc.put("new", mappings.get(b.name()).newSchema().table().toString());
-            doc.put("state", NOT_SYNCED);
-            list.add(doc);
-        }
-        return list;
     }
 
     /** Stops the captures, lets the appliers drain for up to {@code drainTimeout}, then closes all. */
