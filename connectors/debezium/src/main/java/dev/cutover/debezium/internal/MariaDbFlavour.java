@@ -1,6 +1,7 @@
 package dev.cutover.debezium.internal;
 
 import dev.cutover.core.event.TableId;
+import dev.cutover.debezium.CaptureKind;
 import dev.cutover.debezium.CaptureOptions;
 import dev.cutover.debezium.CapturedTable;
 import dev.cutover.jdbc.mariadb.BinlogSettings;
@@ -22,7 +23,7 @@ public final class MariaDbFlavour implements CaptureFlavour {
 
     @Override
     public String databaseName() {
-        return "MariaDB";
+        return CaptureKind.MARIADB.support().displayName();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.cutover.debezium.internal;
 
 import dev.cutover.core.event.TableId;
+import dev.cutover.debezium.CaptureKind;
 import dev.cutover.debezium.CaptureOptions;
 import dev.cutover.debezium.ReplicationSlots;
 import dev.cutover.jdbc.postgres.ReplicaIdentity;
@@ -19,7 +20,7 @@ public final class PostgresFlavour implements CaptureFlavour {
 
     @Override
     public String databaseName() {
-        return "PostgreSQL";
+        return CaptureKind.POSTGRESQL.support().displayName();
     }
 
     @Override
