@@ -178,8 +178,7 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
      * @param listener told about heartbeats and echoes; {@link PipelineListener#NONE} when nobody listens
      */
     public static DebeziumCaptureSource create(CaptureOptions options, PipelineListener listener) {
-        return options.kind() == CaptureKind.MARIADB ? new MariaDbCaptureSource(options, listener)
-                : new PostgresCaptureSource(options, listener);
+        return options.kind().newSource(options, listener);
     }
 
     /**
