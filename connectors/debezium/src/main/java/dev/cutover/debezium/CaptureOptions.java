@@ -4,7 +4,6 @@ import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
 import dev.cutover.debezium.internal.JdbcEndpoint;
 import dev.cutover.debezium.internal.MariaDbJdbcUrl;
-import dev.cutover.debezium.internal.PostgresJdbcUrl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -197,7 +196,7 @@ public record CaptureOptions(
 
     /** The host, port and database named by {@link #jdbcUrl()}. */
     public JdbcEndpoint endpoint() {
-        return kind() == CaptureKind.MARIADB ? MariaDbJdbcUrl.parse(jdbcUrl) : PostgresJdbcUrl.parse(jdbcUrl);
+        return kind().endpoint(jdbcUrl);
     }
 
     /** True when the capture drops the echoes of this bridge's own applier; see {@link #echoMarkerTable()}. */

@@ -2,7 +2,6 @@ package dev.cutover.debezium;
 
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
-import dev.cutover.debezium.internal.MariaDbJdbcUrl;
 import dev.cutover.debezium.internal.PostgresJdbcUrl;
 import java.time.Duration;
 import java.util.HashSet;
@@ -48,10 +47,10 @@ final class CaptureOptionsChecks {
     static void checkConnection(String jdbcUrl, String user, List<String> problems) {
         CaptureKind kind = CaptureKind.ofJdbcUrl(jdbcUrl);
         try {
-            if (kind == CaptureKind.MARIADB) {
-                MariaDbJdbcUrl.parse(jdbcUrl);
-            } else if (kind == CaptureKind.POSTGRESQL || jdbcUrl == null || jdbcUrl.isBlank()) {
-                PostgresJdbcUrl.parse(jdbcUrl);
+            if (kind != null) {
+                kind.endpoint(jdbcUrl);
+            } else if (jdbcUrl == null || jdbcUrl.isBlank()) {
+                PostgresJdbcUrl.parse(jdbcUrl); // names the missing URL as the default family does
             } else {
                 problems.add("jdbcUrl: '" + jdbcUrl.replaceAll("\\?.*", "?…") + "' names no database a capture can read (expected "
                         + CaptureKind.POSTGRESQL.urlForm() + " or " + CaptureKind.MARIADB.urlForm() + ")");

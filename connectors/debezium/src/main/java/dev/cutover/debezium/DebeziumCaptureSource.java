@@ -18,11 +18,11 @@ import dev.cutover.debezium.internal.LoadPlan;
 import dev.cutover.debezium.internal.LoadPlanner;
 import dev.cutover.debezium.internal.OwnTableSql;
 import dev.cutover.debezium.internal.RecordClassifier;
-import dev.cutover.debezium.internal.ReplicaIdentity;
 import dev.cutover.debezium.internal.Resyncs;
 import dev.cutover.debezium.internal.SignalTable;
 import dev.cutover.debezium.internal.SnapshotSignals;
 import dev.cutover.debezium.internal.SourceRecordConverter;
+import dev.cutover.jdbc.postgres.ReplicaIdentity;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
@@ -178,8 +178,7 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
      * @param listener told about heartbeats and echoes; {@link PipelineListener#NONE} when nobody listens
      */
     public static DebeziumCaptureSource create(CaptureOptions options, PipelineListener listener) {
-        return options.kind() == CaptureKind.MARIADB ? new MariaDbCaptureSource(options, listener)
-                : new PostgresCaptureSource(options, listener);
+        return options.kind().newSource(options, listener);
     }
 
     /**

@@ -34,16 +34,26 @@ public final class ReplicationSlots {
      * @param password null when the server does not ask for one
      */
     public static Optional<SlotState> describe(String jdbcUrl, String user, String password, String slotName) throws SQLException {
-        try (Connection c = PgConnections.open(jdbcUrl, user, password);
-                PreparedStatement ps = c.prepareStatement("SELECT slot_name, plugin, database, active, restart_lsn::text,"
-                        + " confirmed_flush_lsn::text FROM pg_catalog.pg_replication_slots WHERE slot_name = ?")) {
+        try (Connection c = PgConnections.open(jdbcUrl, user, password)) {
+            return describe(c, slotName);
+        }
+    }
+
+    /**
+     * The slot's state on the caller's connection, or empty when there is no slot of that name: the
+     * one reading of {@code pg_replication_slots} that {@code cutover check}, {@code plan} and a
+     * capture's start share.
+     */
+    public static Optional<SlotState> describe(Connection connection, String slotName) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT slot_name, plugin, database, active, restart_lsn::text,"
+                + " confirmed_flush_lsn::text, active_pid FROM pg_catalog.pg_replication_slots WHERE slot_name = ?")) {
             ps.setString(1, slotName);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 return Optional.of(new SlotState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        lsn(rs.getString(5)), lsn(rs.getString(6))));
+                        lsn(rs.getString(5)), lsn(rs.getString(6)), (Integer) rs.getObject(7)));
             }
         }
     }
@@ -57,19 +67,13 @@ public final class ReplicationSlots {
      */
     public static boolean drop(String jdbcUrl, String user, String password, String slotName) throws SQLException {
         try (Connection c = PgConnections.open(jdbcUrl, user, password)) {
-            try (PreparedStatement active = c.prepareStatement(
-                    "SELECT active_pid FROM pg_catalog.pg_replication_slots WHERE slot_name = ?")) {
-                active.setString(1, slotName);
-                try (ResultSet rs = active.executeQuery()) {
-                    if (!rs.next()) {
-                        return false;
-                    }
-                    int pid = rs.getInt(1);
-                    if (!rs.wasNull()) {
-                        throw new SQLException("replication slot '" + slotName + "' is in use by process " + pid
-                                + "; stop the capture before dropping it");
-                    }
-                }
+            Optional<SlotState> slot = describe(c, slotName);
+            if (slot.isEmpty()) {
+                return false;
+            }
+            if (slot.get().activePid() != null) {
+                throw new SQLException("replication slot '" + slotName + "' is in use by process " + slot.get().activePid()
+                        + "; stop the capture before dropping it");
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.pg_drop_replication_slot(?)")) {
                 ps.setString(1, slotName);

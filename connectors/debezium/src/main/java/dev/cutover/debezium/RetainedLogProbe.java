@@ -1,7 +1,5 @@
 package dev.cutover.debezium;
 
-import dev.cutover.debezium.internal.MariaDbBinlogRetention;
-import dev.cutover.debezium.internal.PostgresSlotRetention;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,10 +36,7 @@ public interface RetainedLogProbe {
      * @param offsetFile the capture's offset file (MariaDB)
      */
     static RetainedLogProbe of(CaptureKind kind, String slotName, Path offsetFile) {
-        return switch (kind) {
-            case POSTGRESQL -> new PostgresSlotRetention(slotName);
-            case MARIADB -> new MariaDbBinlogRetention(offsetFile);
-        };
+        return kind.retention(slotName, offsetFile);
     }
 
     /** The probe for the capture {@code options} describe. */

@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param restartLsn the oldest WAL position the server keeps for the slot; null before first use
  * @param confirmedFlushLsn the position up to which the consumer confirmed processing; null
  *     before first use
+ * @param activePid the process streaming from the slot; null while none does
  */
 public record SlotState(String slotName, String plugin, String database, boolean active, Lsn restartLsn,
-        Lsn confirmedFlushLsn) {
+        Lsn confirmedFlushLsn, Integer activePid) {
 
     public SlotState {
         Objects.requireNonNull(slotName, "slotName");

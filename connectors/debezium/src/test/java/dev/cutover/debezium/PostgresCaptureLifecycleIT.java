@@ -35,6 +35,22 @@ class PostgresCaptureLifecycleIT extends CaptureITSupport {
     }
 
     @Test
+    void aSlotInUseNamesItsStreamingProcessAndIsNotDropped() throws Exception {
+        PostgresCaptureSource source = start(options("busy", "items").snapshotMode(SnapshotMode.NO_DATA).build(), new RecordingHandler());
+        awaitStreaming(source);
+        awaitSlotActive(source.options());
+        CaptureOptions o = source.options();
+
+        Integer pid = slot(o).orElseThrow().activePid();
+        assertThat(pid).isNotNull();
+        assertThatThrownBy(() -> ReplicationSlots.drop(o.jdbcUrl(), o.user(), o.password(), o.slotName()))
+                .hasMessageContaining("replication slot '" + o.slotName() + "' is in use by process " + pid);
+
+        source.close();
+        await().atMost(Duration.ofSeconds(10)).until(() -> slot(o).map(s -> s.activePid() == null).orElse(false));
+    }
+
+    @Test
     void closeRightAfterStartStopsWithoutFailure() throws Exception {
         PostgresCaptureSource source = start(options("quick", "items").build(), new RecordingHandler());
 

@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 /**
  * Everything that differs between databases when Cutover reads and writes rows over JDBC:
  * identifier quoting, the upsert statement, native type mapping, value binding and reading, and
- * the classification of errors. One implementation per database, found through
- * {@link java.util.ServiceLoader} (listed in {@code META-INF/services/dev.cutover.jdbc.SqlDialect})
- * and resolved by {@link SqlDialects#forJdbcUrl(String)}.
+ * the classification of errors. One implementation per database family, provided by its
+ * {@link DatabaseSupport} (found through {@link java.util.ServiceLoader}) and resolved by
+ * {@link SqlDialects#forJdbcUrl(String)}.
  *
  * <p>Statements built here always quote identifiers and always bind values through {@code ?}
  * placeholders; no value is ever written into SQL text.

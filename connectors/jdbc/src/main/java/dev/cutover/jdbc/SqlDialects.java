@@ -2,14 +2,12 @@ package dev.cutover.jdbc;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.ServiceLoader;
-import java.util.TreeSet;
 
 /**
- * Finds the {@link SqlDialect} for a JDBC URL among the dialects on the class path
- * ({@link ServiceLoader}, service {@code dev.cutover.jdbc.SqlDialect}).
+ * Finds the {@link SqlDialect} for a JDBC URL: the dialect of the {@link DatabaseSupport} that
+ * serves it ({@link DatabaseSupports}).
  *
- * <p>Thread-safe: the dialects are loaded once, on first use, by the class loader of this class.
+ * <p>Thread-safe.
  */
 public final class SqlDialects {
 
@@ -24,20 +22,14 @@ public final class SqlDialects {
      */
     public static SqlDialect forJdbcUrl(String jdbcUrl) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        for (SqlDialect dialect : Loaded.DIALECTS) {
-            if (dialect.accepts(jdbcUrl)) {
-                return dialect;
-            }
-        }
-        throw new IllegalArgumentException("no SQL dialect for JDBC URL '" + scheme(jdbcUrl) + "...' (supported URL prefixes: "
-                + String.join(", ", supportedPrefixes()) + ")");
+        return DatabaseSupports.forJdbcUrl(jdbcUrl).map(DatabaseSupport::dialect).orElseThrow(() -> new IllegalArgumentException(
+                "no SQL dialect for JDBC URL '" + scheme(jdbcUrl) + "...' (supported URL prefixes: "
+                        + String.join(", ", supportedPrefixes()) + ")"));
     }
 
     /** Every URL prefix some dialect on the class path serves, sorted. */
     public static List<String> supportedPrefixes() {
-        TreeSet<String> prefixes = new TreeSet<>();
-        Loaded.DIALECTS.forEach(d -> prefixes.addAll(d.urlPrefixes()));
-        return List.copyOf(prefixes);
+        return DatabaseSupports.supportedPrefixes();
     }
 
     /** {@code jdbc:<subprotocol>:}, or the first few characters when the URL has no such shape. */
@@ -48,11 +40,5 @@ public final class SqlDialects {
             return jdbcUrl.substring(0, second + 1);
         }
         return jdbcUrl.substring(0, Math.min(jdbcUrl.length(), 12));
-    }
-
-    /** Holder idiom: loads the dialects on first use, once. */
-    private static final class Loaded {
-        static final List<SqlDialect> DIALECTS = ServiceLoader.load(SqlDialect.class, SqlDialects.class.getClassLoader())
-                .stream().map(ServiceLoader.Provider::get).toList();
     }
 }

@@ -2,11 +2,14 @@ package dev.cutover.service.check;
 
 import dev.cutover.config.DatabaseKind;
 import dev.cutover.core.event.SystemSide;
+import dev.cutover.debezium.ReplicationSlots;
+import dev.cutover.debezium.SlotState;
 import dev.cutover.jdbc.SqlDialect;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -63,16 +66,16 @@ final class PostgresReplicationCheck implements PreflightCheck {
 
     private static Finding slot(Connection c, String path, CaptureLayout.Capture capture, String bridge) throws Exception {
         String slot = capture.slot();
-        Map<String, Object> existing = Sql.row(c, "SELECT database, active, active_pid, current_database() AS here"
-                + " FROM pg_catalog.pg_replication_slots WHERE slot_name = ?", slot);
-        if (existing != null) {
-            if (!String.valueOf(existing.get("database")).equals(existing.get("here"))) {
-                return Finding.problem(path, "replication slot " + slot + " belongs to database '" + existing.get("database")
-                        + "', not to '" + existing.get("here") + "': another bridge named '" + bridge + "' captures that database",
+        Optional<SlotState> existing = ReplicationSlots.describe(c, slot);
+        if (existing.isPresent()) {
+            Object here = Sql.value(c, "SELECT current_database()");
+            if (!String.valueOf(existing.get().database()).equals(here)) {
+                return Finding.problem(path, "replication slot " + slot + " belongs to database '" + existing.get().database()
+                        + "', not to '" + here + "': another bridge named '" + bridge + "' captures that database",
                         "give this bridge another name, or drop the other slot: SELECT pg_drop_replication_slot('" + slot + "')");
             }
-            if (Boolean.TRUE.equals(existing.get("active"))) {
-                return Finding.problem(path, "replication slot " + slot + " is in use by process " + existing.get("active_pid")
+            if (existing.get().active()) {
+                return Finding.problem(path, "replication slot " + slot + " is in use by process " + existing.get().activePid()
                         + ": a bridge named '" + bridge + "' is running already", "stop the running bridge first, or give this one"
                         + " another name");
             }

@@ -14,13 +14,14 @@ import dev.cutover.core.mapping.MappingProblem;
 import dev.cutover.core.mapping.TableMapping;
 import dev.cutover.core.mapping.TableMappingSpec;
 import dev.cutover.core.schema.TableSchema;
-import dev.cutover.debezium.ReplicaIdentity;
 import dev.cutover.jdbc.JdbcConnectionFactory;
 import dev.cutover.jdbc.JdbcSchemaException;
 import dev.cutover.jdbc.JdbcSchemaReader;
+import dev.cutover.jdbc.postgres.ReplicaIdentity;
 import dev.cutover.kafka.BindingRoute;
 import dev.cutover.kafka.TopicNames;
 import dev.cutover.service.batch.WatermarkColumn;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -221,12 +222,13 @@ public final class BindingCompiler {
         if (system.kind() == DatabaseKind.MARIADB) {
             return; // the binlog logs whole rows (binlog_row_image=FULL), which the capture checks at start
         }
-        try {
+        try (Connection c = JdbcConnectionFactory.of(system.jdbcUrl(), system.user(), password(system)).open()) {
             if (conflict.setReplicaIdentityFull()) {
-                if (ReplicaIdentity.makeFull(system.jdbcUrl(), system.user(), password(system), table)) {
+                if (ReplicaIdentity.makeFull(c, table)) {
                     LOG.info("Set REPLICA IDENTITY FULL on {} table {} for two-way binding '{}'", side.label(), table, binding.name());
                 }
-            } else if (ReplicaIdentity.of(system.jdbcUrl(), system.user(), password(system), table) != ReplicaIdentity.Setting.FULL) {
+            } else if (ReplicaIdentity.read(c, table).orElseThrow(() -> new SQLException("table " + table + " does not exist"))
+                    .identity().kind() != ReplicaIdentity.Kind.FULL) {
                 problems.add(binding.path() + "." + side.label() + ": table " + table + " must log whole before images for"
                         + " two-way conflict detection: run ALTER TABLE " + table + " REPLICA IDENTITY FULL, or set "
                         + binding.path() + ".conflict.set-replica-identity-full: true to let Cutover do it");

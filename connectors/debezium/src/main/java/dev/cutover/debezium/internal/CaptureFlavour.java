@@ -2,6 +2,7 @@ package dev.cutover.debezium.internal;
 
 import dev.cutover.core.event.TableId;
 import dev.cutover.debezium.CaptureOptions;
+import dev.cutover.jdbc.postgres.ReplicaIdentity;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;

@@ -1,21 +1,18 @@
 package dev.cutover.debezium.internal;
 
 import dev.cutover.core.event.TableId;
+import dev.cutover.debezium.CaptureKind;
 import dev.cutover.debezium.CaptureOptions;
 import dev.cutover.debezium.CapturedTable;
+import dev.cutover.jdbc.mariadb.BinlogSettings;
+import dev.cutover.jdbc.postgres.ReplicaIdentity;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * MariaDB: the binary log, read by Debezium's MariaDB connector as a replica would, with the
@@ -26,7 +23,7 @@ public final class MariaDbFlavour implements CaptureFlavour {
 
     @Override
     public String databaseName() {
-        return "MariaDB";
+        return CaptureKind.MARIADB.support().displayName();
     }
 
     @Override
@@ -57,7 +54,7 @@ public final class MariaDbFlavour implements CaptureFlavour {
 
     @Override
     public Map<TableId, ReplicaIdentity> check(Connection connection, CaptureOptions options) throws SQLException {
-        List<String> problems = new ArrayList<>(readSettings(connection).problems(currentUser(connection)));
+        List<String> problems = new ArrayList<>(BinlogSettings.read(connection).problems(BinlogSettings.currentUser(connection)));
         for (CapturedTable table : options.tables()) {
             List<String> columns = OwnTableSql.MARIADB.columns(connection, table.table());
             if (columns.isEmpty()) {
@@ -75,38 +72,6 @@ public final class MariaDbFlavour implements CaptureFlavour {
             throw new IllegalStateException(String.join("; ", problems));
         }
         return Map.of();
-    }
-
-    /** Reads the binlog settings and the current user's global privileges. */
-    static BinlogSettings readSettings(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("SELECT @@log_bin, @@global.binlog_format, @@global.binlog_row_image, @@server_id")) {
-            rs.next();
-            return new BinlogSettings(rs.getBoolean(1), rs.getString(2), rs.getString(3), rs.getLong(4), privileges(connection));
-        }
-    }
-
-    /** The global privileges of the current user, as {@code information_schema.user_privileges} lists them. */
-    private static Set<String> privileges(Connection connection) throws SQLException {
-        Set<String> privileges = new HashSet<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT privilege_type FROM information_schema.user_privileges"
-                + " WHERE grantee = CONCAT('''', SUBSTRING_INDEX(CURRENT_USER(), '@', 1), '''@''',"
-                + " SUBSTRING_INDEX(CURRENT_USER(), '@', -1), '''')");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                privileges.add(rs.getString(1).toUpperCase(Locale.ROOT));
-            }
-        }
-        return privileges;
-    }
-
-    private static String currentUser(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("SELECT CONCAT('''', SUBSTRING_INDEX(CURRENT_USER(), '@', 1), '''@''',"
-                        + " SUBSTRING_INDEX(CURRENT_USER(), '@', -1), '''')")) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 
     /** The binlog keeps no per-client state: a stored position stays usable until its file is purged, which Debezium reports. */

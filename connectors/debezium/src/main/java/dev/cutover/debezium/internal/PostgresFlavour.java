@@ -1,8 +1,10 @@
 package dev.cutover.debezium.internal;
 
 import dev.cutover.core.event.TableId;
+import dev.cutover.debezium.CaptureKind;
 import dev.cutover.debezium.CaptureOptions;
 import dev.cutover.debezium.ReplicationSlots;
+import dev.cutover.jdbc.postgres.ReplicaIdentity;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -18,7 +20,7 @@ public final class PostgresFlavour implements CaptureFlavour {
 
     @Override
     public String databaseName() {
-        return "PostgreSQL";
+        return CaptureKind.POSTGRESQL.support().displayName();
     }
 
     @Override

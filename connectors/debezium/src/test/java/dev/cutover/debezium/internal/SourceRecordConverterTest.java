@@ -10,6 +10,7 @@ import dev.cutover.core.event.SourcePosition;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
 import dev.cutover.debezium.ChangeConversionException;
+import dev.cutover.jdbc.postgres.ReplicaIdentity;
 import io.debezium.data.Envelope;
 import io.debezium.data.Json;
 import io.debezium.data.Uuid;

@@ -1,4 +1,4 @@
-package dev.cutover.debezium.internal;
+package dev.cutover.jdbc.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,5 +40,13 @@ class ReplicaIdentityTest {
         assertThat(ReplicaIdentity.Kind.fromCode('f')).isEqualTo(ReplicaIdentity.Kind.FULL);
         assertThat(ReplicaIdentity.Kind.fromCode('i')).isEqualTo(ReplicaIdentity.Kind.INDEX);
         assertThat(ReplicaIdentity.Kind.fromCode('n')).isEqualTo(ReplicaIdentity.Kind.NOTHING);
+    }
+
+    @Test
+    void labelsSayWhatCheckShows() {
+        assertThat(ReplicaIdentity.FULL.label()).isEqualTo("FULL");
+        assertThat(new ReplicaIdentity(ReplicaIdentity.Kind.DEFAULT, List.of("id")).label()).isEqualTo("DEFAULT (primary key [id])");
+        assertThat(new ReplicaIdentity(ReplicaIdentity.Kind.INDEX, List.of("a", "b")).label()).isEqualTo("USING INDEX [a, b]");
+        assertThat(new ReplicaIdentity(ReplicaIdentity.Kind.NOTHING, List.of()).label()).isEqualTo("NOTHING");
     }
 }

@@ -1,13 +1,19 @@
-package dev.cutover.debezium.internal;
+package dev.cutover.jdbc.mariadb;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * The MariaDB server settings and privileges a binlog capture needs, and what to do when one is
- * missing. Pure: {@link #problems} judges values read elsewhere ({@link MariaDbFlavour}).
+ * The MariaDB server settings and privileges a binlog capture needs, read in one place
+ * ({@link #read}) so that {@code cutover check} and a capture's start judge the same values, and
+ * what to do when one is missing ({@link #problems}, {@link #missingPrivileges}).
  *
  * @param logBin {@code @@log_bin}: whether the server writes a binary log
  * @param binlogFormat {@code @@global.binlog_format}
@@ -20,8 +26,42 @@ public record BinlogSettings(boolean logBin, String binlogFormat, String binlogR
     private static final String CONFIG = "in the [mariadbd] section of the server's configuration (e.g. a file in"
             + " /etc/mysql/mariadb.conf.d/) and restart the server";
 
+    private static final String SETTINGS = "SELECT @@log_bin, @@global.binlog_format, @@global.binlog_row_image, @@server_id";
+
+    /** The current user as a grantee: {@code 'name'@'host'}. */
+    private static final String GRANTEE = "CONCAT('''', SUBSTRING_INDEX(CURRENT_USER(), '@', 1), '''@''',"
+            + " SUBSTRING_INDEX(CURRENT_USER(), '@', -1), '''')";
+
     public BinlogSettings {
         privileges = Set.copyOf(privileges);
+    }
+
+    /** Reads the server's binlog settings and the current user's global privileges. */
+    public static BinlogSettings read(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(SETTINGS)) {
+            rs.next();
+            return new BinlogSettings(rs.getBoolean(1), rs.getString(2), rs.getString(3), rs.getLong(4), privileges(connection));
+        }
+    }
+
+    /** The current user as the server knows it, e.g. {@code 'cutover'@'%'}, for GRANT statements. */
+    public static String currentUser(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT " + GRANTEE)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** The global privileges of the current user, as {@code information_schema.user_privileges} lists them. */
+    private static Set<String> privileges(Connection connection) throws SQLException {
+        Set<String> privileges = new HashSet<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT privilege_type FROM information_schema.user_privileges WHERE grantee = " + GRANTEE)) {
+            while (rs.next()) {
+                privileges.add(rs.getString(1).toUpperCase(Locale.ROOT));
+            }
+        }
+        return privileges;
     }
 
     /**
@@ -58,7 +98,8 @@ public record BinlogSettings(boolean logBin, String binlogFormat, String binlogR
         return problems;
     }
 
-    private List<String> missingPrivileges() {
+    /** The privileges reading the binlog needs that the user lacks, of {@code REPLICATION SLAVE} and {@code BINLOG MONITOR}. */
+    public List<String> missingPrivileges() {
         List<String> missing = new ArrayList<>();
         if (!privileges.contains("REPLICATION SLAVE")) {
             missing.add("REPLICATION SLAVE");

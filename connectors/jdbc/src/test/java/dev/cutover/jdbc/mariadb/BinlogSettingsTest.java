@@ -1,4 +1,4 @@
-package dev.cutover.debezium.internal;
+package dev.cutover.jdbc.mariadb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,30 @@
+package dev.cutover.jdbc.postgres;
+
+import dev.cutover.jdbc.DatabaseSupport;
+import dev.cutover.jdbc.SqlDialect;
+
+/** PostgreSQL as a {@link DatabaseSupport}: pgjdbc's dialect; capture settings read by {@link ReplicaIdentity}. */
+public final class PostgresSupport implements DatabaseSupport {
+
+    private static final SqlDialect DIALECT = new PostgresDialect();
+
+    @Override
+    public String family() {
+        return "postgresql";
+    }
+
+    @Override
+    public String displayName() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public String urlForm() {
+        return "jdbc:postgresql://host[:port]/database";
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return DIALECT;
+    }
+}
