@@ -21,9 +21,10 @@ import java.util.List;
  *
  * <p>Construction validates every component and reports all problems together in one
  * {@link IllegalArgumentException}, one line per problem naming the component. Use
- * {@link #builder(String, SystemSide)} to get the defaults ({@link #DEFAULT_POLL_INTERVAL},
- * {@link #DEFAULT_MAX_BATCH_SIZE}, {@link #DEFAULT_SNAPSHOT_CHUNK_SIZE}, ...). {@link #toString()}
- * hides the password.
+ * {@link #builder(String, SystemSide)}: it derives the names and has defaults for what only the
+ * capture knows ({@link #DEFAULT_SNAPSHOT_CHUNK_SIZE}, ...), but the pacing the configuration's
+ * {@code tuning} section sets (poll interval, batch size, heartbeat interval) must be given: the
+ * configuration is their one source of defaults. {@link #toString()} hides the password.
  *
  * @param bridge the bridge name: lowercase letters, digits, {@code _} and {@code -}, starting
  *     with a letter or digit, at most {@value #MAX_BRIDGE_NAME_LENGTH} characters
@@ -98,9 +99,6 @@ public record CaptureOptions(
 
     /** Longest bridge name, so that derived slot and publication names fit PostgreSQL's 63 characters. */
     public static final int MAX_BRIDGE_NAME_LENGTH = 40;
-    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(50);
-    public static final int DEFAULT_MAX_BATCH_SIZE = 2048;
-    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
     public static final SnapshotMode DEFAULT_SNAPSHOT_MODE = SnapshotMode.INITIAL;
     public static final int DEFAULT_SNAPSHOT_CHUNK_SIZE = 2048;
     public static final TableId DEFAULT_HEARTBEAT_TABLE = new TableId("public", "cutover_heartbeat");
@@ -232,9 +230,10 @@ public record CaptureOptions(
         private String password;
         private final List<CapturedTable> tables = new ArrayList<>();
         private Path offsetFile;
-        private Duration pollInterval = DEFAULT_POLL_INTERVAL;
-        private int maxBatchSize = DEFAULT_MAX_BATCH_SIZE;
-        private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
+        // No defaults: the configuration's tuning section is their one source (tuning.capture-*, heartbeat-interval).
+        private Duration pollInterval;
+        private int maxBatchSize;
+        private Duration heartbeatInterval;
         private SnapshotMode snapshotMode = DEFAULT_SNAPSHOT_MODE;
         private int snapshotChunkSize = DEFAULT_SNAPSHOT_CHUNK_SIZE;
         private String slotName;

@@ -163,7 +163,9 @@ final class CaptureOptionsChecks {
     }
 
     private static void requirePositive(String name, Duration value, List<String> problems) {
-        if (value == null || value.toMillis() < 1) {
+        if (value == null) {
+            problems.add(name + ": not set (expected at least 1 ms)");
+        } else if (value.toMillis() < 1) {
             problems.add(name + ": " + value + " (expected at least 1 ms)");
         }
     }

@@ -83,7 +83,7 @@ abstract class AbstractCaptureITSupport<S extends DebeziumCaptureSource> {
 
     /** Options for a capture of {@code tables} of the test database (each keyed by {@code id}) with short intervals for tests. */
     public CaptureOptions.Builder options(String bridge, String... tables) {
-        CaptureOptions.Builder b = connectTo(CaptureOptions.builder(bridge, SystemSide.LEGACY))
+        CaptureOptions.Builder b = connectTo(CaptureOptions.builder(bridge, SystemSide.LEGACY).pollInterval(Duration.ofMillis(50)).maxBatchSize(2048).heartbeatInterval(Duration.ofSeconds(10)))
                 .offsetFile(tempDir.resolve(bridge + ".offsets"))
                 .heartbeatInterval(Duration.ofMillis(500))
                 .offsetFlushInterval(Duration.ofMillis(100))

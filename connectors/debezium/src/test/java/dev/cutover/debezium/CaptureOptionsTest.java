@@ -15,7 +15,7 @@ class CaptureOptionsTest {
     private static final TableId ORDERS = new TableId("public", "orders");
 
     private static CaptureOptions.Builder valid() {
-        return CaptureOptions.builder("shop-sync", SystemSide.NEW)
+        return CaptureOptions.builder("shop-sync", SystemSide.NEW).pollInterval(Duration.ofMillis(50)).maxBatchSize(2048).heartbeatInterval(Duration.ofSeconds(10))
                 .database("jdbc:postgresql://127.0.0.1:5432/app", "capture", "s3cret")
                 .table(ORDERS, "id")
                 .offsetFile(Path.of("data/new.offsets"));
@@ -27,9 +27,6 @@ class CaptureOptionsTest {
 
         assertThat(o.slotName()).isEqualTo("cutover_shop_sync_new");
         assertThat(o.publicationName()).isEqualTo("cutover_shop_sync_new");
-        assertThat(o.pollInterval()).isEqualTo(CaptureOptions.DEFAULT_POLL_INTERVAL);
-        assertThat(o.maxBatchSize()).isEqualTo(CaptureOptions.DEFAULT_MAX_BATCH_SIZE);
-        assertThat(o.heartbeatInterval()).isEqualTo(CaptureOptions.DEFAULT_HEARTBEAT_INTERVAL);
         assertThat(o.snapshotMode()).isEqualTo(SnapshotMode.INITIAL);
         assertThat(o.snapshotChunkSize()).isEqualTo(CaptureOptions.DEFAULT_SNAPSHOT_CHUNK_SIZE);
         assertThat(o.heartbeatTable()).isEqualTo(new TableId("public", "cutover_heartbeat"));
@@ -76,8 +73,19 @@ class CaptureOptionsTest {
     }
 
     @Test
+    void thePacingTheConfigurationSetsHasNoDefaultHere() {
+        assertThatThrownBy(() -> CaptureOptions.builder("shop-sync", SystemSide.NEW)
+                .database("jdbc:postgresql://127.0.0.1:5432/app", "capture", null)
+                .table(ORDERS, "id")
+                .offsetFile(Path.of("data/new.offsets"))
+                .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContainingAll("pollInterval: not set", "heartbeatInterval: not set", "maxBatchSize: 0");
+    }
+
+    @Test
     void everyProblemIsReportedTogetherWithItsComponent() {
-        assertThatThrownBy(() -> CaptureOptions.builder("Shop Sync", SystemSide.LEGACY)
+        assertThatThrownBy(() -> CaptureOptions.builder("Shop Sync", SystemSide.LEGACY).pollInterval(Duration.ofMillis(50)).maxBatchSize(2048).heartbeatInterval(Duration.ofSeconds(10))
                 .database("jdbc:mysql://h/db", " ", null)
                 .slotName("Bad-Slot")
                 .pollInterval(Duration.ZERO)
@@ -97,7 +105,7 @@ class CaptureOptionsTest {
 
     @Test
     void derivedSignalTableOfTheLongestBridgeNameFitsPostgresIdentifiers() {
-        CaptureOptions o = CaptureOptions.builder("b".repeat(CaptureOptions.MAX_BRIDGE_NAME_LENGTH), SystemSide.LEGACY)
+        CaptureOptions o = CaptureOptions.builder("b".repeat(CaptureOptions.MAX_BRIDGE_NAME_LENGTH), SystemSide.LEGACY).pollInterval(Duration.ofMillis(50)).maxBatchSize(2048).heartbeatInterval(Duration.ofSeconds(10))
                 .database("jdbc:postgresql://h/db", "u", null).table(ORDERS, "id").offsetFile(Path.of("o")).build();
 
         assertThat(o.signalTable().table()).hasSizeLessThanOrEqualTo(63);
@@ -135,7 +143,7 @@ class CaptureOptionsTest {
 
     @Test
     void refusesBridgeNamesTooLongForDerivedSlotNames() {
-        assertThatThrownBy(() -> CaptureOptions.builder("b".repeat(41), SystemSide.LEGACY)
+        assertThatThrownBy(() -> CaptureOptions.builder("b".repeat(41), SystemSide.LEGACY).pollInterval(Duration.ofMillis(50)).maxBatchSize(2048).heartbeatInterval(Duration.ofSeconds(10))
                 .database("jdbc:postgresql://h/db", "u", null).table(ORDERS, "id").offsetFile(Path.of("o")).build())
                 .hasMessageContaining("at most 40 characters");
     }

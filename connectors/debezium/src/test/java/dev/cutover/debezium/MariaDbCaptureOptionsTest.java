@@ -1,5 +1,6 @@
 package dev.cutover.debezium;
 
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,7 @@ class MariaDbCaptureOptionsTest {
     private static final TableId ORDERS = new TableId("shop", "orders");
 
     private static CaptureOptions.Builder valid() {
-        return CaptureOptions.builder("shop-sync", SystemSide.LEGACY)
+        return CaptureOptions.builder("shop-sync", SystemSide.LEGACY).pollInterval(Duration.ofMillis(50)).maxBatchSize(2048).heartbeatInterval(Duration.ofSeconds(10))
                 .database("jdbc:mariadb://db.example:3307/shop", "capture", "s3cret")
                 .table(ORDERS, "id")
                 .offsetFile(Path.of("data/legacy.offsets"));

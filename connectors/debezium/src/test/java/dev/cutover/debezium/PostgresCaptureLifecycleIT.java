@@ -107,7 +107,7 @@ class PostgresCaptureLifecycleIT extends CaptureITSupport {
 
     @Test
     void unreachableDatabaseFailsTheCaptureWithoutLeakingThePassword() throws Exception {
-        CaptureOptions options = CaptureOptions.builder("unreachable", dev.cutover.core.event.SystemSide.NEW)
+        CaptureOptions options = CaptureOptions.builder("unreachable", dev.cutover.core.event.SystemSide.NEW).pollInterval(Duration.ofMillis(50)).maxBatchSize(2048).heartbeatInterval(Duration.ofSeconds(10))
                 .database("jdbc:postgresql://127.0.0.1:1/nowhere", "postgres", "pw-never-shown")
                 .table(new TableId("public", "items"), "id")
                 .offsetFile(tempDir.resolve("unreachable.offsets"))

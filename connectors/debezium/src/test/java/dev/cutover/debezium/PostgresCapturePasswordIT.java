@@ -142,7 +142,7 @@ class PostgresCapturePasswordIT {
         try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement s = c.createStatement()) {
             s.execute("INSERT INTO accounts VALUES (1, 'snapshot') ON CONFLICT DO NOTHING");
         }
-        return CaptureOptions.builder("secret", SystemSide.LEGACY)
+        return CaptureOptions.builder("secret", SystemSide.LEGACY).pollInterval(Duration.ofMillis(50)).maxBatchSize(2048).heartbeatInterval(Duration.ofSeconds(10))
                 .database(url, USER, password)
                 .table(new TableId("public", "accounts"), "id")
                 .offsetFile(tempDir.resolve("secret.offsets"))

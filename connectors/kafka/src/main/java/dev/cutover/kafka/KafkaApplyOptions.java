@@ -23,14 +23,10 @@ public record KafkaApplyOptions(String groupId, int maxBatchSize, Duration pollT
 
     /** {@link #maxRetries} that never gives up: a long-lived service waits out an outage. */
     public static final int UNLIMITED_RETRIES = Integer.MAX_VALUE;
-    /** Default {@link #maxBatchSize}. */
-    public static final int DEFAULT_MAX_BATCH_SIZE = 2000;
     /** Default {@link #pollTimeout}. */
     public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMillis(500);
     /** Default {@link #retryBackoffInitial}. */
     public static final Duration DEFAULT_RETRY_BACKOFF_INITIAL = Duration.ofMillis(100);
-    /** Default {@link #retryBackoffMax}. */
-    public static final Duration DEFAULT_RETRY_BACKOFF_MAX = Duration.ofSeconds(30);
     /** Default {@link #maxRetries}. */
     public static final int DEFAULT_MAX_RETRIES = UNLIMITED_RETRIES;
     /** Default {@link #schemaReadTimeout}. */
@@ -60,10 +56,18 @@ public record KafkaApplyOptions(String groupId, int maxBatchSize, Duration pollT
         }
     }
 
-    /** The defaults (see the constants) for consumer group {@code groupId}. */
-    public static KafkaApplyOptions defaults(String groupId) {
-        return new KafkaApplyOptions(groupId, DEFAULT_MAX_BATCH_SIZE, DEFAULT_POLL_TIMEOUT, DEFAULT_RETRY_BACKOFF_INITIAL,
-                DEFAULT_RETRY_BACKOFF_MAX, DEFAULT_MAX_RETRIES, DEFAULT_SCHEMA_READ_TIMEOUT, null, RecordSizeLimit.DEFAULT);
+    /**
+     * Options for consumer group {@code groupId} with the values the configuration's {@code tuning}
+     * section sets (the one source of their defaults: {@code apply-batch-size},
+     * {@code retry-backoff-max}); the rest are the loop's own defaults (see the constants). The
+     * first retry waits {@link #DEFAULT_RETRY_BACKOFF_INITIAL}, or {@code retryBackoffMax} when that
+     * is shorter.
+     */
+    public static KafkaApplyOptions of(String groupId, int maxBatchSize, Duration retryBackoffMax) {
+        Objects.requireNonNull(retryBackoffMax, "retryBackoffMax");
+        Duration initial = DEFAULT_RETRY_BACKOFF_INITIAL.compareTo(retryBackoffMax) <= 0 ? DEFAULT_RETRY_BACKOFF_INITIAL : retryBackoffMax;
+        return new KafkaApplyOptions(groupId, maxBatchSize, DEFAULT_POLL_TIMEOUT, initial, retryBackoffMax, DEFAULT_MAX_RETRIES,
+                DEFAULT_SCHEMA_READ_TIMEOUT, null, RecordSizeLimit.DEFAULT);
     }
 
     /** True when the loop never gives up on a batch that fails retriably. */

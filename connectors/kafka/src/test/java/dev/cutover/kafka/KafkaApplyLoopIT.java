@@ -48,7 +48,7 @@ class KafkaApplyLoopIT {
     }
 
     private KafkaApplyOptions options() {
-        return KafkaApplyOptions.defaults(items.bridge + "-applier").withPollTimeout(Duration.ofMillis(100))
+        return KafkaApplyOptions.of(items.bridge + "-applier", 2000, Duration.ofSeconds(30)).withPollTimeout(Duration.ofMillis(100))
                 .withRetries(3, Duration.ofMillis(50), Duration.ofMillis(200));
     }
 

@@ -10,9 +10,11 @@ class KafkaApplyOptionsTest {
 
     @Test
     void defaultsAreTheDeclaredConstants() {
-        KafkaApplyOptions options = KafkaApplyOptions.defaults("g");
+        KafkaApplyOptions options = KafkaApplyOptions.of("g", 2000, Duration.ofSeconds(30));
 
-        assertThat(options.maxBatchSize()).isEqualTo(KafkaApplyOptions.DEFAULT_MAX_BATCH_SIZE);
+        assertThat(options.maxBatchSize()).isEqualTo(2000);
+        assertThat(KafkaApplyOptions.of("g", 10, Duration.ofMillis(50)).retryBackoffInitial())
+                .as("a cap below the first delay lowers it").isEqualTo(Duration.ofMillis(50));
         assertThat(options.retryBackoffInitial()).isEqualTo(Duration.ofMillis(100));
         assertThat(options.retryBackoffMax()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.withMaxBatchSize(10).maxBatchSize()).isEqualTo(10);
@@ -23,12 +25,12 @@ class KafkaApplyOptionsTest {
 
     @Test
     void impossibleValuesAreRejectedNamingTheField() {
-        assertThatThrownBy(() -> KafkaApplyOptions.defaults(" ")).hasMessageContaining("groupId");
-        assertThatThrownBy(() -> KafkaApplyOptions.defaults("g").withMaxBatchSize(0)).hasMessageContaining("maxBatchSize");
-        assertThatThrownBy(() -> KafkaApplyOptions.defaults("g").withRetries(-1, Duration.ofMillis(1), Duration.ofMillis(1)))
+        assertThatThrownBy(() -> KafkaApplyOptions.of(" ", 2000, Duration.ofSeconds(30))).hasMessageContaining("groupId");
+        assertThatThrownBy(() -> KafkaApplyOptions.of("g", 2000, Duration.ofSeconds(30)).withMaxBatchSize(0)).hasMessageContaining("maxBatchSize");
+        assertThatThrownBy(() -> KafkaApplyOptions.of("g", 2000, Duration.ofSeconds(30)).withRetries(-1, Duration.ofMillis(1), Duration.ofMillis(1)))
                 .hasMessageContaining("maxRetries");
-        assertThatThrownBy(() -> KafkaApplyOptions.defaults("g").withRetries(1, Duration.ofSeconds(2), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> KafkaApplyOptions.of("g", 2000, Duration.ofSeconds(30)).withRetries(1, Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .hasMessageContaining("backoff");
-        assertThatThrownBy(() -> KafkaApplyOptions.defaults("g").withGroupInstanceId(" ")).hasMessageContaining("groupInstanceId");
+        assertThatThrownBy(() -> KafkaApplyOptions.of("g", 2000, Duration.ofSeconds(30)).withGroupInstanceId(" ")).hasMessageContaining("groupInstanceId");
     }
 }

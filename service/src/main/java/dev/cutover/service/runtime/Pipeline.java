@@ -306,11 +306,8 @@ final class Pipeline {
         String group = config.name() + ".apply." + side.label();
         KafkaApplyLoop loop = new KafkaApplyLoop(config.name(), clientProps,
                 writing.stream().map(CompiledBinding::route).toList(), steps.build(), loopDeadLetters, metrics,
-                KafkaApplyOptions.defaults(group)
-                        .withMaxBatchSize(config.tuning().applyBatchSize())
+                KafkaApplyOptions.of(group, config.tuning().applyBatchSize(), config.tuning().retryBackoffMax())
                         .withRecordLimit(recordLimit(config))
-                        .withRetries(KafkaApplyOptions.UNLIMITED_RETRIES, KafkaApplyOptions.DEFAULT_RETRY_BACKOFF_INITIAL,
-                                retryBackoff(config).max())
                         .withGroupInstanceId(BridgeRoles.groupInstanceId(config, group)));
         Map<String, String> topicByBinding = new HashMap<>();
         writing.forEach(b -> topicByBinding.put(b.name(), b.route().topic()));

@@ -17,7 +17,7 @@ class DebeziumPropertiesTest {
     private static final TableId ORDERS = new TableId("public", "orders");
     private static final TableId LINES = new TableId("sales", "order-lines");
 
-    private final CaptureOptions options = CaptureOptions.builder("shop-sync", SystemSide.LEGACY)
+    private final CaptureOptions options = CaptureOptions.builder("shop-sync", SystemSide.LEGACY).pollInterval(Duration.ofMillis(50)).maxBatchSize(2048).heartbeatInterval(Duration.ofSeconds(10))
             .database("jdbc:postgresql://db.example:6543/legacy", "capture", "s3cret")
             .table(ORDERS, "id")
             .table(LINES, "order_id", "line_no")
@@ -68,7 +68,7 @@ class DebeziumPropertiesTest {
 
     @Test
     void existingRowsComeFromIncrementalSnapshotsSignalledThroughTheSignalTableInEveryMode() {
-        CaptureOptions initial = CaptureOptions.builder("shop-sync", SystemSide.LEGACY)
+        CaptureOptions initial = CaptureOptions.builder("shop-sync", SystemSide.LEGACY).pollInterval(Duration.ofMillis(50)).maxBatchSize(2048).heartbeatInterval(Duration.ofSeconds(10))
                 .database("jdbc:postgresql://db.example/legacy", "capture", null)
                 .table(ORDERS, "id")
                 .offsetFile(Path.of("legacy.offsets"))
@@ -133,7 +133,7 @@ class DebeziumPropertiesTest {
 
     @Test
     void includeListAddsTheEchoMarkerTableOnlyWhenEchoesAreSuppressed() {
-        CaptureOptions suppressing = CaptureOptions.builder("shop-sync", SystemSide.LEGACY)
+        CaptureOptions suppressing = CaptureOptions.builder("shop-sync", SystemSide.LEGACY).pollInterval(Duration.ofMillis(50)).maxBatchSize(2048).heartbeatInterval(Duration.ofSeconds(10))
                 .database("jdbc:postgresql://db.example:6543/legacy", "capture", null)
                 .table(ORDERS, "id")
                 .offsetFile(Path.of("/var/lib/cutover/legacy.offsets"))

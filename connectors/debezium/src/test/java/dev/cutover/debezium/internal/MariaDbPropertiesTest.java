@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class MariaDbPropertiesTest {
 
-    private final CaptureOptions options = CaptureOptions.builder("shop-sync", SystemSide.LEGACY)
+    private final CaptureOptions options = CaptureOptions.builder("shop-sync", SystemSide.LEGACY).pollInterval(Duration.ofMillis(50)).maxBatchSize(2048).heartbeatInterval(Duration.ofSeconds(10))
             .database("jdbc:mariadb://db.example:3307/shop", "capture", "s3cret")
             .table(new TableId("shop", "orders"), "id")
             .table(new TableId("sales", "lines"), "order_id", "line_no")
@@ -31,7 +31,7 @@ class MariaDbPropertiesTest {
         assertThat(p.getProperty("database.user")).isEqualTo("capture");
         long id = Long.parseLong(p.getProperty("database.server.id"));
         assertThat(id).isBetween(0x4000_0000L, 0x7FFF_FFFFL).isEqualTo(DebeziumProperties.binlogClientId(options));
-        CaptureOptions newSide = CaptureOptions.builder("shop-sync", SystemSide.NEW).database(options.jdbcUrl(), "capture", null)
+        CaptureOptions newSide = CaptureOptions.builder("shop-sync", SystemSide.NEW).pollInterval(Duration.ofMillis(50)).maxBatchSize(2048).heartbeatInterval(Duration.ofSeconds(10)).database(options.jdbcUrl(), "capture", null)
                 .tables(options.tables()).offsetFile(Path.of("n.offsets")).build();
         assertThat(DebeziumProperties.binlogClientId(newSide)).as("another capture, another id").isNotEqualTo(id);
         assertThat(p.getProperty("connect.keep.alive.interval.ms")).isEqualTo("5000");
