@@ -9,30 +9,24 @@ import dev.cutover.debezium.internal.BatchDispatcher;
 import dev.cutover.debezium.internal.BatchGate;
 import dev.cutover.debezium.internal.CanonicalValues;
 import dev.cutover.debezium.internal.CaptureFlavour;
+import dev.cutover.debezium.internal.CapturePreparation;
 import dev.cutover.debezium.internal.EchoFilter;
 import dev.cutover.debezium.internal.EchoMarkerTable;
 import dev.cutover.debezium.internal.HeartbeatTable;
 import dev.cutover.debezium.internal.InitialLoads;
-import dev.cutover.debezium.internal.LoadLedger;
-import dev.cutover.debezium.internal.LoadPlan;
-import dev.cutover.debezium.internal.LoadPlanner;
 import dev.cutover.debezium.internal.OwnTableSql;
 import dev.cutover.debezium.internal.RecordClassifier;
+import dev.cutover.debezium.internal.ResyncRequests;
 import dev.cutover.debezium.internal.Resyncs;
 import dev.cutover.debezium.internal.SignalTable;
-import dev.cutover.debezium.internal.SnapshotSignals;
 import dev.cutover.debezium.internal.SourceRecordConverter;
-import dev.cutover.jdbc.postgres.ReplicaIdentity;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.debezium.embedded.Connect;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +34,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -146,6 +139,7 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final BatchGate gate = new BatchGate();
     private final Resyncs resyncs = new Resyncs(Clock.systemUTC());
+    private final ResyncRequests resyncRequests;
     private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private volatile ExecutorService executor;
 
@@ -169,6 +163,8 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
         this.echoMarkerTable = options.suppressesEchoes() ? new EchoMarkerTable(options.echoMarkerTable(), sql) : null;
         this.echoes = options.suppressesEchoes() ? new EchoFilter(options.bridge(), flavour.transactions()) : EchoFilter.off();
         this.threadName = "cutover-" + options.bridge() + "-capture-" + options.side().label();
+        this.resyncRequests = new ResyncRequests(options.captureName(), options.snapshotChunkSize(), sql, signalTable, resyncs,
+                this::connect);
     }
 
     /**
@@ -274,40 +270,7 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
             throw new IllegalStateException("capture " + options.captureName() + " is " + state.get()
                     + (state.get() == State.RUNNING ? " but not streaming yet" : "") + "; a resync can be requested once it streams");
         }
-        String id = "resync-" + UUID.randomUUID().toString().substring(0, 8);
-        ResyncProgress requested = resyncs.add(id, table, condition == null ? null : condition.text());
-        String filter = null;
-        try (Connection c = connect()) {
-            if (condition != null) {
-                filter = "(" + flavour.ownTables().condition(condition.resolve(flavour.ownTables().columns(c, table), table.toString())) + ")";
-                tryCondition(c, table, filter);
-            }
-            String data = filter == null ? SnapshotSignals.incrementalSnapshotOf(List.of(table))
-                    : SnapshotSignals.incrementalSnapshotOf(table, filter);
-            signalTable.insert(c, "cutover-" + id, SnapshotSignals.EXECUTE_SNAPSHOT, data);
-        } catch (SQLException e) {
-            resyncs.remove(id);
-            throw new CaptureException("capture " + options.captureName() + " cannot request the resync of " + table
-                    + ": inserting into signal table " + signalTable.table() + " failed (the capture's user needs INSERT on it): "
-                    + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            resyncs.remove(id);
-            throw e;
-        }
-        LOG.info("capture {} requested resync {} of {}{} (incremental snapshot in chunks of {} rows)", options.captureName(), id,
-                table, filter == null ? "" : " where " + filter, options.snapshotChunkSize());
-        return requested;
-    }
-
-    /** Runs the condition in a query that reads no row, so a mistake in it fails here, not in Debezium. */
-    private void tryCondition(Connection c, TableId table, String filter) {
-        try (Statement s = c.createStatement()) {
-            s.setMaxRows(1);
-            s.executeQuery("SELECT 1 FROM " + flavour.ownTables().qualified(table) + " WHERE 1 = 0 AND " + filter).close();
-        } catch (SQLException e) {
-            throw new IllegalArgumentException("the resync condition " + filter + " does not work on table " + table + ": "
-                    + e.getMessage(), e);
-        }
+        return resyncRequests.request(table, condition);
     }
 
     /**
@@ -362,7 +325,7 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
 
     private void run(ChangeBatchHandler handler) {
         try {
-            Preparation prepared = prepareDatabase();
+            CapturePreparation prepared = CapturePreparation.prepare(options, flavour, signalTable, heartbeatTable, echoMarkerTable);
             DebeziumEngine<RecordChangeEvent<SourceRecord>> built = buildEngine(handler, prepared);
             engine = built;
             // A stop requested while preparing finds no engine to close; it must not start then.
@@ -377,46 +340,7 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
         }
     }
 
-    /** What the capture learned from the database before its engine starts. */
-    private record Preparation(Map<TableId, ReplicaIdentity> identities, LoadPlan plan, LoadLedger ledger) {
-    }
-
-    /**
-     * Creates the offset file's directory, checks the server and the captured tables (failing when
-     * the server is not set up for capture, a table is missing or does not log its key), creates
-     * the heartbeat table, the signal table and (with echo suppression) the echo marker table, and
-     * plans the loads of existing rows.
-     */
-    private Preparation prepareDatabase() throws IOException, SQLException {
-        Path parent = options.offsetFile().toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Map<TableId, ReplicaIdentity> identities;
-        try (Connection c = connect()) {
-            try {
-                identities = flavour.check(c, options);
-                if (signalTable.ensureExists(c)) {
-                    LOG.info("capture {} created signal table {}", options.captureName(), signalTable.table());
-                }
-            } catch (IllegalStateException e) {
-                throw new CaptureException("capture " + options.captureName() + " cannot start: " + e.getMessage(), e);
-            }
-            if (heartbeatTable.ensureExists(c)) {
-                LOG.info("capture {} created heartbeat table {}", options.captureName(), heartbeatTable.table());
-            }
-            if (echoMarkerTable != null && echoMarkerTable.ensureExists(c)) {
-                LOG.info("capture {} created echo marker table {}", options.captureName(), echoMarkerTable.table());
-            }
-            if (!identities.isEmpty()) {
-                LOG.info("capture {} replica identities: {}", options.captureName(), identities);
-            }
-        }
-        LoadLedger ledger = LoadLedger.besides(options.offsetFile());
-        return new Preparation(identities, LoadPlanner.plan(options, ledger, flavour.logRetained(options)), ledger);
-    }
-
-    private DebeziumEngine<RecordChangeEvent<SourceRecord>> buildEngine(ChangeBatchHandler handler, Preparation prepared) {
+    private DebeziumEngine<RecordChangeEvent<SourceRecord>> buildEngine(ChangeBatchHandler handler, CapturePreparation prepared) {
         Map<TableId, List<String>> keys = options.tables().stream()
                 .collect(Collectors.toMap(CapturedTable::table, CapturedTable::keyColumns));
         SourceRecordConverter converter = new SourceRecordConverter(options.side(), keys, prepared.identities(),
