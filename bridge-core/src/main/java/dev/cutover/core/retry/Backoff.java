@@ -19,6 +19,11 @@ public record Backoff(Duration initial, Duration max) {
         }
     }
 
+    /** Starts at {@code initial}, or at {@code max} when that is shorter (a configured cap below the usual first delay). */
+    public static Backoff capped(Duration initial, Duration max) {
+        return new Backoff(initial.compareTo(max) <= 0 ? initial : max, max);
+    }
+
     /** The delay before retry number {@code retry} (1 for the first retry). */
     public Duration delay(int retry) {
         if (retry < 1) {

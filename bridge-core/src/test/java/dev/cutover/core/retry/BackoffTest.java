@@ -28,4 +28,10 @@ class BackoffTest {
         assertThatThrownBy(() -> new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1)).delay(0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aCapBelowTheFirstDelayLowersIt() {
+        assertThat(Backoff.capped(Duration.ofMillis(100), Duration.ofMillis(30)).delay(1)).isEqualTo(Duration.ofMillis(30));
+        assertThat(Backoff.capped(Duration.ofMillis(100), Duration.ofSeconds(30)).delay(1)).isEqualTo(Duration.ofMillis(100));
+    }
 }

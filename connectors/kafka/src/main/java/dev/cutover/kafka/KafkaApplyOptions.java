@@ -1,5 +1,6 @@
 package dev.cutover.kafka;
 
+import dev.cutover.core.retry.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -64,8 +65,7 @@ public record KafkaApplyOptions(String groupId, int maxBatchSize, Duration pollT
      * is shorter.
      */
     public static KafkaApplyOptions of(String groupId, int maxBatchSize, Duration retryBackoffMax) {
-        Objects.requireNonNull(retryBackoffMax, "retryBackoffMax");
-        Duration initial = DEFAULT_RETRY_BACKOFF_INITIAL.compareTo(retryBackoffMax) <= 0 ? DEFAULT_RETRY_BACKOFF_INITIAL : retryBackoffMax;
+        Duration initial = Backoff.capped(DEFAULT_RETRY_BACKOFF_INITIAL, retryBackoffMax).initial();
         return new KafkaApplyOptions(groupId, maxBatchSize, DEFAULT_POLL_TIMEOUT, initial, retryBackoffMax, DEFAULT_MAX_RETRIES,
                 DEFAULT_SCHEMA_READ_TIMEOUT, null, RecordSizeLimit.DEFAULT);
     }

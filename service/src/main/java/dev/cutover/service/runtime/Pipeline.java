@@ -433,9 +433,7 @@ final class Pipeline {
     }
 
     private static Backoff retryBackoff(BridgeConfig config) {
-        Duration max = config.tuning().retryBackoffMax();
-        Duration initial = KafkaApplyOptions.DEFAULT_RETRY_BACKOFF_INITIAL;
-        return new Backoff(initial.compareTo(max) < 0 ? initial : max, max);
+        return Backoff.capped(KafkaApplyOptions.DEFAULT_RETRY_BACKOFF_INITIAL, config.tuning().retryBackoffMax());
     }
 
     private static RowImage firstOrNull(List<RowImage> rows) {
