@@ -1,23 +1,11 @@
 package dev.cutover.service.command;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.cutover.config.BridgeConfig;
-import dev.cutover.config.ConfigException;
-import dev.cutover.config.ConfigLoader;
 import dev.cutover.service.CutoverCli;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ConnectException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +22,9 @@ import picocli.CommandLine.Parameters;
         subcommands = {ConflictsCommand.ListConflicts.class, ConflictsCommand.ShowConflict.class,
                 ConflictsCommand.ResolveConflict.class})
 public final class ConflictsCommand implements Runnable {
+
+    private static final Map<String, String> COLUMNS = BridgeAction.columns("ID", "id", "BINDING", "binding", "SYSTEM", "target",
+            "KIND", "kind", "KEY", "key", "POLICY", "policy", "DECISION", "decision", "DETECTED", "detectedAt");
 
     @Override
     public void run() {
@@ -58,19 +49,12 @@ public final class ConflictsCommand implements Runnable {
 
         @Override
         void run(PrintStream out) throws BridgeClient.Failure {
-            String path = "/conflicts?open=" + open + (binding == null ? "" : "&binding=" + URLEncoder.encode(binding, StandardCharsets.UTF_8));
-            List<?> rows = (List<?>) target.call("GET", path, null);
+            List<?> rows = list("/conflicts", open, binding);
             if (rows.isEmpty()) {
                 out.println(open ? "No conflicts wait for a person." : "No conflicts.");
                 return;
             }
-            String format = "%-16s  %-14s  %-6s  %-14s  %-24s  %-11s  %-16s  %s%n";
-            out.printf(format, "ID", "BINDING", "SYSTEM", "KIND", "KEY", "POLICY", "DECISION", "DETECTED");
-            for (Object row : rows) {
-                Map<?, ?> c = (Map<?, ?>) row;
-                out.printf(format, c.get("id"), c.get("binding"), c.get("target"), c.get("kind"), c.get("key"), c.get("policy"),
-                        c.get("decision"), c.get("detectedAt"));
-            }
+            printTable(out, "%-16s  %-14s  %-6s  %-14s  %-24s  %-11s  %-16s  %s%n", COLUMNS, rows);
         }
     }
 

@@ -19,6 +19,8 @@ import picocli.CommandLine.Parameters;
 public final class DeadLettersCommand implements Runnable {
 
     private static final String PATH = "/deadletters";
+    private static final Map<String, String> COLUMNS = BridgeAction.columns("ID", "id", "BINDING", "binding", "STAGE", "stage", "KEY", "key",
+            "STATUS", "status", "HELD", "held", "PARKED", "parkedAt", "REASON", "reason");
 
     @Override
     public void run() {
@@ -50,8 +52,7 @@ public final class DeadLettersCommand implements Runnable {
 
         @Override
         void run(PrintStream out) throws BridgeClient.Failure {
-            String path = PATH + "?open=" + open + (binding == null ? "" : "&binding=" + URLEncoder.encode(binding, StandardCharsets.UTF_8));
-            List<?> rows = (List<?>) target.call("GET", path, null);
+            List<?> rows = list(PATH, open, binding);
             if (json) {
                 out.println(BridgeClient.pretty(rows));
                 return;
@@ -60,13 +61,7 @@ public final class DeadLettersCommand implements Runnable {
                 out.println(open ? "No dead letters need a person." : "No dead letters.");
                 return;
             }
-            String format = "%-15s  %-14s  %-7s  %-24s  %-9s  %4s  %-24s  %s%n";
-            out.printf(format, "ID", "BINDING", "STAGE", "KEY", "STATUS", "HELD", "PARKED", "REASON");
-            for (Object row : rows) {
-                Map<?, ?> d = (Map<?, ?>) row;
-                out.printf(format, d.get("id"), d.get("binding"), d.get("stage"), d.get("key"), d.get("status"), d.get("held"),
-                        d.get("parkedAt"), d.get("reason"));
-            }
+            printTable(out, "%-15s  %-14s  %-7s  %-24s  %-9s  %4s  %-24s  %s%n", COLUMNS, rows);
         }
     }
 
