@@ -43,7 +43,7 @@ final class BridgeFixture implements AutoCloseable {
 
     BridgeFixture(String name, Path dir) {
         // A run's own suffix: slots and topics are named after the bridge and outlive a crashed run.
-        this.name = name + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFL);
+        this.name = uniqueBridgeName(name);
         this.dir = dir;
     }
 
@@ -54,6 +54,14 @@ final class BridgeFixture implements AutoCloseable {
     BridgeFixture withEmbeddedKafka() {
         kafkaSection = "\n  bootstrap: embedded\n  embedded-port: 0";
         return this;
+    }
+
+    /**
+     * {@code prefix} plus a random suffix: slots and topics are named after the bridge and outlive
+     * a crashed run, so a run of its own never meets another run's.
+     */
+    static String uniqueBridgeName(String prefix) {
+        return prefix + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFL);
     }
 
     /** Writes the configuration with the given bindings YAML (a list under {@code bindings:}). */

@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -235,8 +234,7 @@ class MixedDatabasesIT {
 
     private void start(String prefix, String legacySystem, String newSystem, String legacySchema, String newSchema, String tuning)
             throws Exception {
-        // Slots and topics are named after the bridge: a run of its own never meets a crashed run's.
-        String name = prefix + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFL);
+        String name = BridgeFixture.uniqueBridgeName(prefix);
         String yaml = """
                 name: %s
                 data-dir: state

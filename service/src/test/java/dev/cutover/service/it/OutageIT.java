@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,7 +114,7 @@ class OutageIT {
     }
 
     private Path writeConfig(String name, String legacyUrl, String newUrl) throws Exception {
-        String bridge = name + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFL);
+        String bridge = BridgeFixture.uniqueBridgeName(name);
         Path config = dir.resolve(name).resolve("cutover.yaml");
         Files.createDirectories(config.getParent());
         Files.writeString(config, """

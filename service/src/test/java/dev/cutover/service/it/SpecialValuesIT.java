@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -120,8 +119,7 @@ class SpecialValuesIT {
     }
 
     private String start(String prefix, String newSystem, String newSchema) throws Exception {
-        // Slots and topics are named after the bridge: a run of its own never meets a crashed run's.
-        String name = prefix + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFL);
+        String name = BridgeFixture.uniqueBridgeName(prefix);
         String yaml = """
                 name: %s
                 data-dir: state
