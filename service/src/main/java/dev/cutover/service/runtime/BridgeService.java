@@ -268,7 +268,6 @@ public final class BridgeService implements AutoCloseable {
         }
         MicrometerPipelineListener l = listener;
         Pipeline p = pipeline;
-        List<Map<String, Object>> outages = p == null ? List.of() : p.outages();
         if (l != null) {
             Map<String, Map<String, Object>> captures = l.captureStatus();
             if (p != null) {
@@ -276,18 +275,16 @@ public final class BridgeService implements AutoCloseable {
                     entry.putAll(retained);
                     return entry;
                 }));
-            }
-            for (Map<String, Object> outage : outages) {
-                Map<String, Object> capture = captures.get(outage.get("system"));
-                if (capture != null && String.valueOf(outage.get("component")).startsWith("capture")) {
+                p.captureOutages().forEach((system, cause) -> captures.computeIfPresent(system, (k, capture) -> {
                     capture.put("streaming", false);
-                    capture.put("outage", outage.get("cause"));
-                }
+                    capture.put("outage", cause);
+                    return capture;
+                }));
             }
             doc.put("captures", captures);
         }
         if (p != null) {
-            doc.put("degraded", outages);
+            doc.put("degraded", p.outages());
             doc.put("bindings", p.bindingStatus());
             doc.put("loading", p.resyncs().loading());
             doc.put("resyncs", p.resyncs().list());

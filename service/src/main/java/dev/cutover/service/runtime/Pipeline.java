@@ -482,6 +482,11 @@ final class Pipeline {
         return status.outages();
     }
 
+    /** Why each capture that is not streaming is down, by system label. */
+    Map<String, String> captureOutages() {
+        return status.captureOutages();
+    }
+
     /** What {@code /status} shows for each binding, synced or not. */
     List<Map<String, Object>> bindingStatus() {
         return status.bindings(isRunning());

@@ -59,6 +59,18 @@ final class PipelineStatus {
         return list;
     }
 
+    /** Why each capture that is not streaming is down, by its system's label; captures that stream are left out. */
+    Map<String, String> captureOutages() {
+        Map<String, String> causes = new LinkedHashMap<>();
+        captures.forEach((side, capture) -> {
+            Outage outage = capture.outage();
+            if (outage != null) {
+                causes.put(side.label(), outage.cause());
+            }
+        });
+        return causes;
+    }
+
     private static void addOutage(List<Map<String, Object>> list, String component, SystemSide side, Outage outage,
             Stream<CompiledBinding> affected) {
         if (outage == null) {
