@@ -1,0 +1,56 @@
+package dev.cutover.cli.check;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a list of {@link PreflightCheck}s in order and collects their findings, so that every
+ * problem of a bridge is reported at once. A check that throws becomes one problem naming it.
+ * Every text is redacted of the configured passwords. Not thread-safe.
+ */
+public final class Preflight {
+
+    private final List<PreflightCheck> checks;
+
+    public Preflight(List<PreflightCheck> checks) {
+        this.checks = List.copyOf(checks);
+    }
+
+    /**
+     * The checks {@code cutover check} runs: reachability first, then the tables and mappings,
+     * then what capturing and applying need of each database. Database-specific checks skip
+     * systems of other kinds.
+     */
+    public static Preflight standard() {
+        return new Preflight(List.of(new SystemConnectivityCheck(), new LocalStateCheck(), new KafkaCheck(), new MappingCheck(),
+                new WrittenTableKeyCheck(), new PostgresTablePrivilegesCheck(), new PostgresReplicationCheck(),
+                new PostgresPublicationCheck(), new PostgresHelperTablesCheck(), new PostgresReplicaIdentityCheck(),
+                new MariaDbBinlogCheck(), new RetainedLogCheck()));
+    }
+
+    /**
+     * The checks {@code cutover plan} runs before it describes the bindings: the systems answer,
+     * the bindings fit their tables, and the captured tables log what the service needs.
+     */
+    public static Preflight schemas() {
+        return new Preflight(List.of(new SystemConnectivityCheck(), new MappingCheck(), new PostgresReplicaIdentityCheck()));
+    }
+
+    /** Runs every check and returns all findings, check by check. */
+    public List<Finding> run(CheckContext context) throws InterruptedException {
+        List<Finding> findings = new ArrayList<>();
+        for (PreflightCheck check : checks) {
+            List<Finding> found;
+            try {
+                found = check.run(context);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                found = List.of(Finding.problem(check.title(), "the check could not run: " + e, "see the message; run `cutover check`"
+                        + " again once it is fixed"));
+            }
+            found.forEach(f -> findings.add(f.redacted(context::redact)));
+        }
+        return findings;
+    }
+}

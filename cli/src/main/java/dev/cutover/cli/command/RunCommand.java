@@ -1,0 +1,56 @@
+package dev.cutover.cli.command;
+
+import dev.cutover.cli.ExitCodes;
+import dev.cutover.config.BridgeConfig;
+import dev.cutover.runtime.Causes;
+import dev.cutover.runtime.BridgeService;
+import dev.cutover.runtime.ServiceState;
+import dev.cutover.runtime.StartupException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cutover run --config F}: the long-lived service. SIGTERM (or Ctrl-C) drains and stops. */
+@Command(name = "run", description = "Run the bridge until stopped (SIGTERM drains, commits and exits).")
+public final class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Option(names = {"-c", "--config"}, required = true, description = "The bridge's YAML configuration file.")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        BridgeConfig bridge = ConfigFile.loadOrReport(config, System.err::println);
+        if (bridge == null) {
+            return ExitCodes.BAD_CONFIG;
+        }
+        BridgeService service = new BridgeService(bridge, Clock.systemUTC());
+        try {
+            service.start();
+        } catch (StartupException e) {
+            System.err.println("cutover: cannot start bridge '" + bridge.name() + "': " + Causes.oneLine(e));
+            return ExitCodes.BAD_CONFIG;
+        } catch (Exception e) {
+            // A dependency failed while starting (Kafka, a database): the log has the trace, the person one line.
+            LOG.debug("Start of bridge '{}' failed", bridge.name(), e);
+            System.err.println("cutover: cannot start bridge '" + bridge.name() + "': " + Causes.oneLine(e));
+            return ExitCodes.FAILED;
+        }
+        Thread hook = new Thread(service::stop, "cutover-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        while (!service.awaitStop(Duration.ofSeconds(1))) {
+            // Waiting for SIGTERM or a component failure.
+        }
+        if (service.state() == ServiceState.FAILED) {
+            System.err.println("cutover: bridge '" + bridge.name() + "' failed: " + Causes.oneLine(service.failure()));
+            return ExitCodes.FAILED;
+        }
+        return 0;
+    }
+}
