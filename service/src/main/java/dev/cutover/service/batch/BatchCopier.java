@@ -103,7 +103,7 @@ final class BatchCopier {
         ColumnDef column = sourceSchema().column(spec.watermark()).orElseThrow(() -> new IllegalStateException(
                 "watermark column " + spec.watermark() + " is not in " + sourceSchema().table()));
         Watermark last = watermarks.load(column.name(), column.type());
-        Boundary next = new Boundary(last);
+        WatermarkBoundary next = new WatermarkBoundary(last);
         BatchTableReader.RowSink sink = row -> {
             Object value = row.get(column.name());
             boolean atLast = last != null && value != null && Watermark.compare(value, last.value()) == 0;
@@ -120,9 +120,10 @@ final class BatchCopier {
             sourceRows.forEachRowFrom(sourceSchema(), column, last.value(), sink);
         }
         run.flush();
-        if (next.max != null) {
+        Watermark reached = next.watermark(column);
+        if (reached != null) {
             // Only now: every record of this copy is acknowledged, so a crash before here repeats the copy.
-            watermarks.save(new Watermark(column.name(), column.type(), next.max, next.digests));
+            watermarks.save(reached);
         }
     }
 
@@ -155,38 +156,6 @@ final class BatchCopier {
         run.deletes += page.size() - refused;
         run.deadLettered += refused;
         page.clear();
-    }
-
-    /** The greatest watermark seen and the digests of the rows that hold it. */
-    private static final class Boundary {
-        private Object max;
-        private final Set<String> digests = new HashSet<>();
-
-        Boundary(Watermark last) {
-            if (last != null) {
-                max = last.value();
-            }
-        }
-
-        /** True when a row with {@code value} may hold the greatest watermark: its digest is then needed. */
-        boolean reaches(Object value) {
-            return value != null && (max == null || Watermark.compare(value, max) >= 0);
-        }
-
-        /** Takes note of a row's watermark; {@code digest} is needed only when {@link #reaches} says so. */
-        void see(Object value, String digest) {
-            if (value == null) {
-                return;
-            }
-            int order = Watermark.compare(value, max == null ? value : max);
-            if (max == null || order > 0) {
-                max = value;
-                digests.clear();
-            }
-            if (Watermark.compare(value, max) == 0) {
-                digests.add(digest);
-            }
-        }
     }
 
     /** The state of one copy: the page being filled, counts, and the target keys a full copy saw. */
