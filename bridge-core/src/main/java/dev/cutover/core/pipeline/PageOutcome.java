@@ -9,8 +9,9 @@ import java.util.List;
  * Immutable.
  *
  * @param offered the changes handed in
- * @param mapped every change that was mapped, in the target system's terms and in capture order:
- *     the ones published and the ones the publisher then refused, whose rows still exist at the source
+ * @param mapped every change that was mapped, in the target system's terms, binding by binding in
+ *     capture order: the ones published and the ones the publisher then refused, whose rows still
+ *     exist at the source
  * @param deadLettered the changes parked in the dead-letter sink: not mappable (stage {@code map})
  *     or refused by the publisher
  */
