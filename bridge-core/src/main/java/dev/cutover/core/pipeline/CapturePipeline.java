@@ -32,8 +32,9 @@ import java.util.Objects;
  * change the capture dropped itself ({@link #onSkipped}: an echo, say) is counted under the binding
  * of its table. Held
  * changes are stored before {@link #onBatch} returns, so the capture may commit past them; a start
- * with a fixed mapping publishes them with {@link #drainHeld} before capturing again. Called from
- * the source's thread only.
+ * with a fixed mapping publishes them with {@link #drainHeld} before capturing again. A polling
+ * source (a batch copy) hands its pages to {@link #offer} instead, which tells what became of
+ * them. Called from the source's thread only.
  */
 public final class CapturePipeline implements ChangeBatchHandler {
 
@@ -118,9 +119,21 @@ public final class CapturePipeline implements ChangeBatchHandler {
 
     @Override
     public void onBatch(List<ChangeEvent> events) throws Exception {
+        offer(events);
+    }
+
+    /**
+     * Maps and publishes one page of a polling source (a batch copy's rows) as {@link #onBatch}
+     * does a captured batch, and tells what became of each change: a polling source counts them,
+     * and a full copy must know which rows were mapped to delete the target's others.
+     *
+     * @throws Exception when publishing or parking failed; nothing may be taken as done
+     */
+    public PageOutcome offer(List<ChangeEvent> events) throws Exception {
         Instant now = clock.instant();
         Map<String, Outgoing> mappedByBinding = new LinkedHashMap<>();
         Map<String, List<ChangeEvent>> heldByBinding = new LinkedHashMap<>();
+        int deadLettered = 0;
         for (ChangeEvent event : events) {
             MappedBinding binding = bindingsBySourceTable.get(event.table());
             if (binding == null) {
@@ -141,18 +154,23 @@ public final class CapturePipeline implements ChangeBatchHandler {
                     heldByBinding.computeIfAbsent(binding.name(), k -> new ArrayList<>()).add(event);
                 } else {
                     park(binding, event, e);
+                    deadLettered++;
                 }
             }
         }
         hold(heldByBinding);
+        List<ChangeEvent> mapped = new ArrayList<>();
         for (Map.Entry<String, Outgoing> e : mappedByBinding.entrySet()) {
             Outgoing out = e.getValue();
-            int paused = publish(bindingByName(e.getKey()), out);
-            if (paused >= 0) {
+            Refusals refusals = publish(bindingByName(e.getKey()), out);
+            if (refusals.firstHeld() >= 0) {
                 // Those after it were published too; held again, they are applied again after it, in order.
-                hold(Map.of(e.getKey(), out.captured.subList(paused, out.captured.size())));
+                hold(Map.of(e.getKey(), out.captured.subList(refusals.firstHeld(), out.captured.size())));
             }
+            deadLettered += refusals.parked();
+            mapped.addAll(out.mapped);
         }
+        return new PageOutcome(events.size(), mapped, deadLettered);
     }
 
     /** Reports {@code event} skipped under the binding reading its table (under the table, as {@code schema.table}, when none does). */
@@ -194,23 +212,34 @@ public final class CapturePipeline implements ChangeBatchHandler {
      * Publishes a binding's mapped changes. A change refused for not fitting the target's schema
      * may show a source column widened beyond what its target column holds: when the drift guard
      * confirms that, the binding pauses, and the refusal is not dead-lettered.
-     *
-     * @return the index of the first change refused for drift, or -1 when none was
      */
-    private int publish(MappedBinding binding, Outgoing out) throws Exception {
+    private Refusals publish(MappedBinding binding, Outgoing out) throws Exception {
         int[] first = {-1};
-        publisher.publish(binding.name(), out.mapped, refusal -> {
+        int[] held = {0};
+        int refused = publisher.publish(binding.name(), out.mapped, refusal -> {
             if (!PublishRefusal.ENCODE.equals(refusal.stage())) {
                 return false;
             }
             int index = out.indexOf(refusal.change());
             boolean taken = drift.isPaused(binding.name()) || drift.confirm(binding, out.captured.get(index));
-            if (taken && first[0] < 0) {
-                first[0] = index;
+            if (taken) {
+                held[0]++;
+                if (first[0] < 0) {
+                    first[0] = index;
+                }
             }
             return taken;
         });
-        return first[0];
+        return new Refusals(refused - held[0], first[0]);
+    }
+
+    /**
+     * What the publisher refused of a binding's changes.
+     *
+     * @param parked how many refusals were dead-lettered
+     * @param firstHeld the index of the first change refused for drift and held, or -1 when none was
+     */
+    private record Refusals(int parked, int firstHeld) {
     }
 
     private MappedBinding bindingByName(String name) {
@@ -243,7 +272,7 @@ public final class CapturePipeline implements ChangeBatchHandler {
             }
         }
         // Still refused for drift: the changes stay held; those published before it are published again next time, in order.
-        return publish(mappedBinding, out) < 0;
+        return publish(mappedBinding, out).firstHeld() < 0;
     }
 
     private void park(MappedBinding binding, ChangeEvent event, MappingException e) throws Exception {

@@ -184,6 +184,39 @@ class CapturePipelineTest {
                 "dead-lettered accounts", "published accounts", "published accounts");
     }
 
+    @Test
+    void anOfferedPageTellsWhatBecameOfItsRowsAndKeepsARefusedRowAmongTheMapped() throws Exception {
+        publisher.refuseId = 3L;
+
+        PageOutcome outcome = pipeline().offer(List.of(create(LEGACY, 1, "A"), create(LEGACY, 2, "X"), create(LEGACY, 3, "A")));
+
+        assertThat(outcome.offered()).isEqualTo(3);
+        assertThat(outcome.mapped()).extracting(e -> e.table() + " " + e.key()).containsExactly(
+                NEW + " " + RowImage.builder().put("id", 1L).build(), NEW + " " + RowImage.builder().put("id", 3L).build());
+        assertThat(outcome.deadLettered()).isEqualTo(2);
+        assertThat(outcome.unmapped()).isEqualTo(1);
+        assertThat(parked).extracting(p -> p.substring(0, p.indexOf(':'))).containsExactly("accounts/map", "accounts/encode");
+    }
+
+    @Test
+    void anOfferedPageCountsARowOfNoBindingAsUnmappedButNotDeadLettered() throws Exception {
+        PageOutcome outcome = pipeline().offer(List.of(create(OTHER, 1, "A"), create(LEGACY, 2, "A")));
+
+        assertThat(outcome.unmapped()).isEqualTo(1);
+        assertThat(outcome.deadLettered()).isZero();
+        assertThat(outcome.mapped()).extracting(e -> e.after().get("id")).containsExactly(2L);
+    }
+
+    @Test
+    void anOfferedRowIsReportedWithNoLagWhenItsCommitTimeIsThePipelinesNow() throws Exception {
+        ChangeEvent readNow = ChangeEvent.read(SystemSide.LEGACY, LEGACY, List.of("acct_id"),
+                RowImage.builder().put("acct_id", 1L).put("stat_cd", "A").build(), CLOCK.instant(), new SourcePosition("batch", "r:1"));
+
+        pipeline().offer(List.of(readNow));
+
+        assertThat(heard).containsExactly("captured accounts lag=0", "published accounts");
+    }
+
     private CapturePipeline guarded(TableSchema live, Map<String, List<ChangeEvent>> held, List<String> paused) throws Exception {
         CaptureDriftGuard guard = new CaptureDriftGuard(table -> live,
                 (binding, captured) -> held.computeIfAbsent(binding, k -> new ArrayList<>()).addAll(captured),
@@ -263,6 +296,27 @@ class CapturePipelineTest {
         assertThat(parked).isEmpty();
         assertThat(held.get("accounts")).extracting(e -> e.after().get("acct_id")).containsExactly(2L, 3L);
         assertThat(paused).singleElement().asString().contains("column 'acct_id' type changed from int8 NOT NULL to numeric(30,0)");
+    }
+
+    @Test
+    void anOfferedPageCountsRowsHeldForDriftAsUnmappedAndARefusalHeldForDriftAsMappedButNeitherAsDeadLettered()
+            throws Exception {
+        Map<String, List<ChangeEvent>> held = new java.util.LinkedHashMap<>();
+        List<String> paused = new ArrayList<>();
+        PageOutcome added = guarded(liveLegacy(ColumnDef.of("region", ColumnType.STRING, "text", true)), held, paused)
+                .offer(List.of(create(LEGACY, 1, "A"), createWithRegion(2), create(LEGACY, 3, "A")));
+
+        assertThat(added.unmapped()).isEqualTo(2);
+        assertThat(added.deadLettered()).isZero();
+
+        TableSchema widened = new TableSchema(LEGACY, List.of(new ColumnDef("acct_id", ColumnType.DECIMAL, "numeric", false, 30, 0),
+                ColumnDef.of("stat_cd", ColumnType.STRING, "bpchar", false)), List.of("acct_id"));
+        publisher.refuseId = 5L;
+        PageOutcome refused = guarded(widened, held, paused).offer(List.of(create(LEGACY, 4, "A"), create(LEGACY, 5, "A")));
+
+        assertThat(refused.mapped()).extracting(e -> e.after().get("id")).containsExactly(4L, 5L);
+        assertThat(refused.deadLettered()).isZero();
+        assertThat(parked).isEmpty();
     }
 
     @Test

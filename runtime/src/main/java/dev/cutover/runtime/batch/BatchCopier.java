@@ -5,8 +5,9 @@ import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.event.RowImage;
 import dev.cutover.core.event.SourcePosition;
 import dev.cutover.core.event.SystemSide;
-import dev.cutover.core.mapping.MappingException;
 import dev.cutover.core.mapping.TableMapping;
+import dev.cutover.core.pipeline.CapturePipeline;
+import dev.cutover.core.pipeline.PageOutcome;
 import dev.cutover.core.pipeline.RefusalParkingPublisher;
 import dev.cutover.core.pipeline.spi.ChangePublisher;
 import dev.cutover.core.pipeline.spi.DeadLetterSink;
@@ -14,8 +15,8 @@ import dev.cutover.core.pipeline.spi.PipelineListener;
 import dev.cutover.core.schema.ColumnDef;
 import dev.cutover.core.schema.TableSchema;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One copy of one batch binding: reads the source table a page at a time, maps each row and
- * publishes it as a {@code READ} event to the binding's topic, where the binding's applier writes
- * it like a streamed change. A full copy then reads the target's keys and publishes a delete for
+ * One copy of one batch binding: reads the source table a page at a time and hands each page, as
+ * {@code READ} events, to a {@link CapturePipeline} of the one binding, which maps and publishes
+ * them to the binding's topic, where the binding's applier writes them like streamed changes. A full copy then reads the target's keys and publishes a delete for
  * each key no source row mapped to; an incremental copy reads only rows whose watermark reached
  * the stored one, and stores the new watermark once Kafka acknowledged every record of the copy.
  * Not thread-safe: its scheduler runs one copy at a time.
@@ -38,15 +39,14 @@ final class BatchCopier {
     /** The source position kind of batch events; the value is {@code <run id>:<row number>}. */
     static final String POSITION_KIND = "batch";
 
-    private final String binding;
-    private final TableMapping mapping;
-    private final SystemSide source;
+    private final CapturePipeline.MappedBinding binding;
     private final TableSchema target;
     private final BatchSpec spec;
     private final BatchTableReader sourceRows;
     private final BatchTableReader targetRows;
     private final WatermarkStore watermarks;
-    private final RefusalParkingPublisher publisher;
+    private final ChangePublisher publisher;
+    private final RefusalParkingPublisher deletes;
     private final DeadLetterSink deadLetters;
     private final PipelineListener listener;
     private final Clock clock;
@@ -57,29 +57,28 @@ final class BatchCopier {
     BatchCopier(String binding, TableMapping mapping, SystemSide source, TableSchema target, BatchSpec spec,
             BatchTableReader sourceRows, BatchTableReader targetRows, WatermarkStore watermarks,
             ChangePublisher publisher, DeadLetterSink deadLetters, PipelineListener listener, Clock clock) {
-        this.binding = binding;
-        this.mapping = mapping;
-        this.source = source;
+        this.binding = new CapturePipeline.MappedBinding(binding, mapping, source);
         this.target = target;
         this.spec = spec;
         this.sourceRows = sourceRows;
         this.targetRows = targetRows;
         this.watermarks = watermarks;
+        this.publisher = publisher;
+        this.deletes = new RefusalParkingPublisher(publisher, deadLetters, listener);
         this.deadLetters = deadLetters;
         this.listener = listener;
-        this.publisher = new RefusalParkingPublisher(publisher, deadLetters, listener);
         this.clock = clock;
     }
 
     /** The table the copy reads, with the binding's key. */
     TableSchema sourceSchema() {
-        return source == SystemSide.LEGACY ? mapping.legacySchema() : mapping.newSchema();
+        return binding.source() == SystemSide.LEGACY ? binding.mapping().legacySchema() : binding.mapping().newSchema();
     }
 
     /** Copies once; an exception leaves the stored watermark where the last successful copy put it. */
     BatchRun run(String runId) throws Exception {
         Instant started = clock.instant();
-        Run run = new Run(runId, started);
+        Run run = new Run(runId, started, pipeline(started));
         if (spec.incremental()) {
             copyIncremental(run);
         } else {
@@ -90,11 +89,21 @@ final class BatchCopier {
         return new BatchRun(runId, started, clock.instant(), run.rows, run.deletes, run.deadLettered, null);
     }
 
+    /**
+     * The pipeline one copy's pages go through. Its clock stands at the copy's start, the commit
+     * time of every row the copy reads, so a row is reported with no capture lag however long the
+     * copy takes: it is read as it stands now. Without a log to replay there is no drift to hold
+     * changes for (the guard is off), so a row that cannot be mapped is dead-lettered.
+     */
+    private CapturePipeline pipeline(Instant started) {
+        return new CapturePipeline(List.of(binding), publisher, deadLetters, listener, Clock.fixed(started, ZoneOffset.UTC));
+    }
+
     private void copyIncremental(Run run) throws Exception {
         ColumnDef column = sourceSchema().column(spec.watermark()).orElseThrow(() -> new IllegalStateException(
                 "watermark column " + spec.watermark() + " is not in " + sourceSchema().table()));
         Watermark last = watermarks.load(column.name(), column.type());
-        Boundary next = new Boundary(last);
+        WatermarkBoundary next = new WatermarkBoundary(last);
         BatchTableReader.RowSink sink = row -> {
             Object value = row.get(column.name());
             boolean atLast = last != null && value != null && Watermark.compare(value, last.value()) == 0;
@@ -111,9 +120,10 @@ final class BatchCopier {
             sourceRows.forEachRowFrom(sourceSchema(), column, last.value(), sink);
         }
         run.flush();
-        if (next.max != null) {
+        Watermark reached = next.watermark(column);
+        if (reached != null) {
             // Only now: every record of this copy is acknowledged, so a crash before here repeats the copy.
-            watermarks.save(new Watermark(column.name(), column.type(), next.max, next.digests));
+            watermarks.save(reached);
         }
     }
 
@@ -122,13 +132,13 @@ final class BatchCopier {
         if (run.unmapped > 0) {
             // A row that could not be mapped has no target key: deleting by absence would remove its target row.
             LOG.warn("Batch binding '{}' run {}: {} rows could not be mapped, so deleted rows are not looked for this"
-                    + " time", binding, run.id, run.unmapped);
+                    + " time", binding.name(), run.id, run.unmapped);
             return;
         }
         List<ChangeEvent> page = new ArrayList<>();
         targetRows.forEachKey(target, key -> {
             if (!run.targetKeys.contains(key)) {
-                page.add(ChangeEvent.delete(source, target.table(), target.keyColumns(), key, run.started,
+                page.add(ChangeEvent.delete(binding.source(), target.table(), target.keyColumns(), key, run.started,
                         run.nextPosition(), null));
                 if (page.size() >= spec.pageSize()) {
                     publishDeletes(run, page);
@@ -142,49 +152,18 @@ final class BatchCopier {
         if (page.isEmpty()) {
             return;
         }
-        int refused = publisher.publish(binding, List.copyOf(page));
+        int refused = deletes.publish(binding.name(), List.copyOf(page));
         run.deletes += page.size() - refused;
         run.deadLettered += refused;
         page.clear();
-    }
-
-    /** The greatest watermark seen and the digests of the rows that hold it. */
-    private static final class Boundary {
-        private Object max;
-        private final Set<String> digests = new HashSet<>();
-
-        Boundary(Watermark last) {
-            if (last != null) {
-                max = last.value();
-            }
-        }
-
-        /** True when a row with {@code value} may hold the greatest watermark: its digest is then needed. */
-        boolean reaches(Object value) {
-            return value != null && (max == null || Watermark.compare(value, max) >= 0);
-        }
-
-        /** Takes note of a row's watermark; {@code digest} is needed only when {@link #reaches} says so. */
-        void see(Object value, String digest) {
-            if (value == null) {
-                return;
-            }
-            int order = Watermark.compare(value, max == null ? value : max);
-            if (max == null || order > 0) {
-                max = value;
-                digests.clear();
-            }
-            if (Watermark.compare(value, max) == 0) {
-                digests.add(digest);
-            }
-        }
     }
 
     /** The state of one copy: the page being filled, counts, and the target keys a full copy saw. */
     private final class Run {
         private final String id;
         private final Instant started;
-        private final List<ChangeEvent> page = new ArrayList<>();
+        private final CapturePipeline pipeline;
+        private List<ChangeEvent> page = new ArrayList<>();
         private final Set<RowImage> targetKeys = new HashSet<>();
         private long sequence;
         private long rows;
@@ -192,9 +171,10 @@ final class BatchCopier {
         private long deadLettered;
         private long unmapped;
 
-        Run(String id, Instant started) {
+        Run(String id, Instant started, CapturePipeline pipeline) {
             this.id = id;
             this.started = started;
+            this.pipeline = pipeline;
         }
 
         SourcePosition nextPosition() {
@@ -202,7 +182,7 @@ final class BatchCopier {
         }
 
         void add(RowImage row) throws Exception {
-            page.add(ChangeEvent.read(source, sourceSchema().table(), sourceSchema().keyColumns(), row, started,
+            page.add(ChangeEvent.read(binding.source(), sourceSchema().table(), sourceSchema().keyColumns(), row, started,
                     nextPosition()));
             if (page.size() >= spec.pageSize()) {
                 flush();
@@ -210,32 +190,22 @@ final class BatchCopier {
         }
 
         /**
-         * Maps the page, parks what cannot be mapped or what the publisher refuses, publishes the rest
-         * and waits for Kafka's acknowledgement. A refused row keeps its target key among those seen,
-         * so a full copy does not delete its target row.
+         * Hands the page to the pipeline, which maps it, parks what cannot be mapped or what the
+         * publisher refuses, publishes the rest and waits for Kafka's acknowledgement. A refused row
+         * keeps its target key among those seen, so a full copy does not delete its target row.
          */
         void flush() throws Exception {
             if (page.isEmpty()) {
                 return;
             }
-            List<ChangeEvent> mapped = new ArrayList<>(page.size());
-            for (ChangeEvent event : page) {
-                listener.onCaptured(binding, event, Duration.ZERO);
-                try {
-                    ChangeEvent out = source == SystemSide.LEGACY ? mapping.toNew(event) : mapping.toLegacy(event);
-                    mapped.add(out);
-                    if (!spec.incremental()) {
-                        targetKeys.add(out.after().project(target.keyColumns()));
-                    }
-                } catch (MappingException e) {
-                    deadLetters.parkAndReport(binding, "map", event, e.getMessage(), listener);
-                    deadLettered++;
-                    unmapped++;
-                }
+            PageOutcome outcome = pipeline.offer(page);
+            page = new ArrayList<>();
+            rows += outcome.offered();
+            deadLettered += outcome.deadLettered();
+            unmapped += outcome.unmapped();
+            if (!spec.incremental()) {
+                outcome.mapped().forEach(out -> targetKeys.add(out.after().project(target.keyColumns())));
             }
-            rows += page.size();
-            page.clear();
-            deadLettered += publisher.publish(binding, mapped);
         }
     }
 }
