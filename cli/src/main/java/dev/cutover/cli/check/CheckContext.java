@@ -47,7 +47,7 @@ public final class CheckContext {
     }
 
     /** Opens a connection to a system; the caller closes it. */
-    Connection connect(SystemSide side) throws SQLException {
+    public Connection connect(SystemSide side) throws SQLException {
         return connections(side).open();
     }
 

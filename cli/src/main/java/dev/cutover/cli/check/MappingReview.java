@@ -23,7 +23,7 @@ import java.util.Map;
  * and columns exist, types convert, the key maps onto the new table's key, a mapping written back
  * onto the legacy table is invertible, a newest-wins column exists on both sides) but only reads:
  * unlike the compiler it never sets a replica identity. Replica identity is checked by
- * {@link PostgresReplicaIdentityCheck}.
+ * {@link dev.cutover.cli.check.postgres.PostgresReplicaIdentityCheck}.
  */
 public final class MappingReview {
 

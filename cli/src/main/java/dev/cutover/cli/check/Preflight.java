@@ -18,14 +18,15 @@ public final class Preflight {
 
     /**
      * The checks {@code cutover check} runs: reachability first, then the tables and mappings,
-     * then what capturing and applying need of each database. Database-specific checks skip
-     * systems of other kinds.
+     * then what capturing and applying need of each database, family by family ({@link FamilyChecks}),
+     * then the log the servers retain. Family checks skip systems of other families.
      */
     public static Preflight standard() {
-        return new Preflight(List.of(new SystemConnectivityCheck(), new LocalStateCheck(), new KafkaCheck(), new MappingCheck(),
-                new WrittenTableKeyCheck(), new PostgresTablePrivilegesCheck(), new PostgresReplicationCheck(),
-                new PostgresPublicationCheck(), new PostgresHelperTablesCheck(), new PostgresReplicaIdentityCheck(),
-                new MariaDbBinlogCheck(), new RetainedLogCheck()));
+        List<PreflightCheck> checks = new ArrayList<>(List.of(new SystemConnectivityCheck(), new LocalStateCheck(), new KafkaCheck(),
+                new MappingCheck(), new WrittenTableKeyCheck()));
+        FamilyChecks.all().forEach(f -> checks.addAll(f.checks()));
+        checks.add(new RetainedLogCheck());
+        return new Preflight(checks);
     }
 
     /**
@@ -33,7 +34,14 @@ public final class Preflight {
      * the bindings fit their tables, and the captured tables log what the service needs.
      */
     public static Preflight schemas() {
-        return new Preflight(List.of(new SystemConnectivityCheck(), new MappingCheck(), new PostgresReplicaIdentityCheck()));
+        List<PreflightCheck> checks = new ArrayList<>(List.of(new SystemConnectivityCheck(), new MappingCheck()));
+        FamilyChecks.all().forEach(f -> checks.addAll(f.schemaChecks()));
+        return new Preflight(checks);
+    }
+
+    /** The titles of the checks, in the order they run. */
+    List<String> titles() {
+        return checks.stream().map(PreflightCheck::title).toList();
     }
 
     /** Runs every check and returns all findings, check by check. */

@@ -2,9 +2,10 @@ package dev.cutover.jdbc;
 
 /**
  * What Cutover knows about one database family, as one plug-in: its name and URL form for
- * messages and its {@link SqlDialect}. The family's readings of capture settings sit next to its
- * implementation (e.g. {@code dev.cutover.jdbc.postgres.ReplicaIdentity}), and the capture
- * connector contributes its own per-family part found by the same {@link #family()} key. Adding a
+ * messages and its {@link SqlDialect}. The family's read-only probes (capture settings, privileges,
+ * catalog) sit next to its implementation (e.g. {@code dev.cutover.jdbc.postgres.ReplicaIdentity}),
+ * and the capture connector and the command line's checks contribute their own per-family parts
+ * found by the same {@link #family()} key. Adding a
  * family means adding an implementation and listing it in
  * {@code META-INF/services/dev.cutover.jdbc.DatabaseSupport}; {@link DatabaseSupports} finds it.
  *

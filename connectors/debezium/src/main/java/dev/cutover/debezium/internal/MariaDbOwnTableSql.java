@@ -2,6 +2,10 @@ package dev.cutover.debezium.internal;
 
 import dev.cutover.core.event.TableId;
 import dev.cutover.jdbc.mariadb.MariaDbDialect;
+import dev.cutover.jdbc.mariadb.TableColumns;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 
 /**
  * {@link OwnTableSql} for MariaDB: the schema of a {@link TableId} is the database. Key columns
@@ -14,8 +18,8 @@ final class MariaDbOwnTableSql extends CatalogOwnTableSql {
     }
 
     @Override
-    String columnsQuery() {
-        return "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position";
+    public List<String> columns(Connection connection, TableId table) throws SQLException {
+        return TableColumns.read(connection, table);
     }
 
     @Override

@@ -2,6 +2,10 @@ package dev.cutover.debezium.internal;
 
 import dev.cutover.core.event.TableId;
 import dev.cutover.jdbc.postgres.PostgresDialect;
+import dev.cutover.jdbc.postgres.TableColumns;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 
 /** {@link OwnTableSql} for PostgreSQL. */
 final class PostgresOwnTableSql extends CatalogOwnTableSql {
@@ -11,11 +15,8 @@ final class PostgresOwnTableSql extends CatalogOwnTableSql {
     }
 
     @Override
-    String columnsQuery() {
-        return "SELECT a.attname FROM pg_catalog.pg_attribute a"
-                + " JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped"
-                + " ORDER BY a.attnum";
+    public List<String> columns(Connection connection, TableId table) throws SQLException {
+        return TableColumns.read(connection, table);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.cutover.debezium.internal;
 
 import dev.cutover.core.event.TableId;
+import dev.cutover.debezium.SignalColumns;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,15 +15,13 @@ import java.util.List;
  * are never data for the handler.
  *
  * <p>Debezium writes watermarks with a positional {@code INSERT ... VALUES (?, ?, ?)}, so the
- * table's first three columns must be {@code id}, {@code type} and {@code data}, in that order.
+ * table's first three columns must be {@code id}, {@code type} and {@code data}, in that order
+ * ({@link SignalColumns}).
  * One table per capture: a capture acts on every signal it reads, whoever wrote it.
  *
  * <p>Immutable and thread-safe.
  */
 public final class SignalTable {
-
-    /** The columns Debezium expects, in order. */
-    static final List<String> COLUMNS = List.of("id", "type", "data");
 
     private final TableId table;
     private final OwnTableSql sql;
@@ -55,9 +54,9 @@ public final class SignalTable {
             return true;
         }
         List<String> columns = sql.columns(connection, table);
-        if (columns.size() < COLUMNS.size() || !columns.subList(0, COLUMNS.size()).equals(COLUMNS)) {
-            throw new IllegalStateException("signal table " + table + " has the columns " + columns + " but Debezium writes " + COLUMNS
-                    + " in this order; drop it so the capture creates it, or choose another signal table");
+        if (!SignalColumns.fit(columns)) {
+            throw new IllegalStateException("signal table " + table + " has the columns " + columns + " but Debezium writes "
+                    + SignalColumns.EXPECTED + " in this order; drop it so the capture creates it, or choose another signal table");
         }
         return false;
     }

@@ -3,7 +3,12 @@ package dev.cutover.jdbc.postgres;
 import dev.cutover.jdbc.DatabaseSupport;
 import dev.cutover.jdbc.SqlDialect;
 
-/** PostgreSQL as a {@link DatabaseSupport}: pgjdbc's dialect; capture settings read by {@link ReplicaIdentity}. */
+/**
+ * PostgreSQL as a {@link DatabaseSupport}: pgjdbc's dialect. The server's capture settings are read
+ * by the probes of this package ({@link ReplicaIdentity}, {@link ReplicationSettings}, {@link CurrentUser},
+ * {@link Publication}, {@link TableOwnership}, {@link TablePrivileges}, {@link SchemaPrivileges},
+ * {@link TableColumns}).
+ */
 public final class PostgresSupport implements DatabaseSupport {
 
     private static final SqlDialect DIALECT = new PostgresDialect();

@@ -1,5 +1,10 @@
-package dev.cutover.cli.check;
+package dev.cutover.cli.check.postgres;
 
+import dev.cutover.cli.check.BindingSides;
+import dev.cutover.cli.check.CheckContext;
+import dev.cutover.cli.check.Finding;
+import dev.cutover.cli.check.PreflightCheck;
+import dev.cutover.cli.check.ReviewedBinding;
 import dev.cutover.config.BindingOptions;
 import dev.cutover.config.DatabaseKind;
 import dev.cutover.core.event.SystemSide;
@@ -7,11 +12,11 @@ import dev.cutover.core.event.TableId;
 import dev.cutover.core.schema.TableSchema;
 import dev.cutover.jdbc.SqlDialect;
 import dev.cutover.jdbc.postgres.ReplicaIdentity;
+import dev.cutover.runtime.BridgeRoles;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import dev.cutover.runtime.BridgeRoles;
 
 /**
  * How much of the old row PostgreSQL logs for each captured table ({@code REPLICA IDENTITY}):

@@ -1,5 +1,9 @@
-package dev.cutover.cli.check;
+package dev.cutover.cli.check.mariadb;
 
+import dev.cutover.cli.check.CaptureLayout;
+import dev.cutover.cli.check.CheckContext;
+import dev.cutover.cli.check.Finding;
+import dev.cutover.cli.check.PreflightCheck;
 import dev.cutover.config.DatabaseKind;
 import dev.cutover.jdbc.mariadb.BinlogSettings;
 import java.sql.Connection;

@@ -1,22 +1,28 @@
-package dev.cutover.cli.check;
+package dev.cutover.cli.check.postgres;
 
+import dev.cutover.cli.check.BindingSides;
+import dev.cutover.cli.check.CheckContext;
+import dev.cutover.cli.check.Finding;
+import dev.cutover.cli.check.PreflightCheck;
+import dev.cutover.cli.check.ReviewedBinding;
 import dev.cutover.config.BindingOptions;
 import dev.cutover.config.DatabaseKind;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
 import dev.cutover.jdbc.SqlDialect;
+import dev.cutover.jdbc.postgres.TablePrivileges;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The user of each system may do to each bound table what the service does: SELECT, INSERT,
  * UPDATE and DELETE on a written table (the applier reads rows it checks and writes), SELECT on a
- * captured one (the load of existing rows reads it).
+ * captured one (the load of existing rows reads it). Judges the {@link TablePrivileges} reading.
  */
 final class PostgresTablePrivilegesCheck implements PreflightCheck {
 
@@ -54,26 +60,17 @@ final class PostgresTablePrivilegesCheck implements PreflightCheck {
 
     /** The finding for one table; empty when the table went away since it was read. */
     private static Optional<Finding> check(Connection c, SqlDialect dialect, String path, TableId table, Set<String> needed)
-            throws Exception {
-        List<String> lacking = new ArrayList<>();
-        String user = null;
-        for (String privilege : needed) {
-            Map<String, Object> row = Sql.row(c, "SELECT current_user AS me, has_table_privilege(c.oid, ?) AS granted"
-                    + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                    + " WHERE n.nspname = ? AND c.relname = ?", privilege, table.schema(), table.table());
-            if (row == null) {
-                return Optional.empty();
-            }
-            user = String.valueOf(row.get("me"));
-            if (!Boolean.TRUE.equals(row.get("granted"))) {
-                lacking.add(privilege);
-            }
+            throws SQLException {
+        Optional<TablePrivileges> read = TablePrivileges.read(c, table, needed);
+        if (read.isEmpty()) {
+            return Optional.empty();
         }
-        if (lacking.isEmpty()) {
-            return Optional.of(Finding.ok(path, "user '" + user + "' may " + String.join(", ", needed) + " on " + table));
+        TablePrivileges privileges = read.get();
+        if (privileges.complete()) {
+            return Optional.of(Finding.ok(path, "user '" + privileges.user() + "' may " + String.join(", ", needed) + " on " + table));
         }
-        return Optional.of(Finding.problem(path, "user '" + user + "' lacks " + String.join(", ", lacking) + " on table " + table,
-                "GRANT " + String.join(", ", lacking) + " ON " + dialect.qualifiedName(table) + " TO "
-                        + dialect.quoteIdentifier(user)));
+        String lacking = String.join(", ", privileges.lacking());
+        return Optional.of(Finding.problem(path, "user '" + privileges.user() + "' lacks " + lacking + " on table " + table,
+                "GRANT " + lacking + " ON " + dialect.qualifiedName(table) + " TO " + dialect.quoteIdentifier(privileges.user())));
     }
 }

@@ -1,0 +1,25 @@
+package dev.cutover.cli.check.postgres;
+
+import dev.cutover.cli.check.FamilyChecks;
+import dev.cutover.cli.check.PreflightCheck;
+import java.util.List;
+
+/** PostgreSQL's preflight checks: privileges, logical decoding, publication, the capture's own tables, replica identity. */
+public final class PostgresChecks implements FamilyChecks {
+
+    @Override
+    public String family() {
+        return "postgresql";
+    }
+
+    @Override
+    public List<PreflightCheck> checks() {
+        return List.of(new PostgresTablePrivilegesCheck(), new PostgresReplicationCheck(), new PostgresPublicationCheck(),
+                new PostgresHelperTablesCheck(), new PostgresReplicaIdentityCheck());
+    }
+
+    @Override
+    public List<PreflightCheck> schemaChecks() {
+        return List.of(new PostgresReplicaIdentityCheck());
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * PostgreSQL's preflight checks, contributed through {@link dev.cutover.cli.check.postgres.PostgresChecks}.
+ * They judge the readings of {@code dev.cutover.jdbc.postgres} (and the replication slot of
+ * {@code dev.cutover.debezium.ReplicationSlots}) into findings and run no SQL of their own, so
+ * that {@code cutover check} and a capture's start read the server the same way.
+ */
+package dev.cutover.cli.check.postgres;
