@@ -9,19 +9,13 @@ import dev.cutover.core.pipeline.spi.ApplyException;
 import dev.cutover.core.pipeline.spi.ApplyResult;
 import dev.cutover.core.pipeline.spi.ChangeApplier;
 import dev.cutover.core.pipeline.spi.PipelineListener;
-import dev.cutover.core.retry.Backoff;
 import dev.cutover.core.retry.Outage;
-import dev.cutover.kafka.internal.DriftPauses;
 import dev.cutover.kafka.internal.KafkaClients;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,13 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,14 +48,8 @@ import org.slf4j.LoggerFactory;
  * stop the loop with {@link #failure()} set. Offsets are never committed past a batch that was not applied.
  *
  * <p>Schema drift (with {@link #watchDrift}): when the target refuses changes, or a batch fails for
- * good, the bindings involved are checked with the {@link TargetDriftCheck}. A binding whose
- * written table no longer fits its compiled mapping is paused rather than dead-lettered or
- * stopping the loop: its partitions are paused and sought back to the first record of the batch,
- * nothing of it is reported or committed past that point, and its changes wait in Kafka until the
- * bridge restarts (which finds them uncommitted and applies them, or pauses again while the table
- * still does not fit). The other bindings' changes of the batch are reported and committed as
- * usual (after a failure, the batch is polled again without the paused partitions), so they keep
- * flowing. A refusal whose binding did not drift is parked as before.
+ * good, a binding whose written table no longer fits its compiled mapping is paused instead: its
+ * changes wait in Kafka until the bridge restarts, while the other bindings' keep flowing.
  *
  * <p>Lifecycle: {@link #start} once; {@link #stop} signals (wakes the consumer) and returns;
  * {@link #awaitStop} blocks; {@link #close} does both and is idempotent. The loop runs on its own
@@ -84,8 +68,6 @@ public final class KafkaApplyLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaApplyLoop.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration LAG_QUERY_INTERVAL = Duration.ofSeconds(5);
-    private static final Duration LAG_REFRESH_WHILE_RETRYING = Duration.ofSeconds(1);
 
     private final String bridge;
     private final Map<String, String> clientProperties;
@@ -94,24 +76,20 @@ public final class KafkaApplyLoop implements AutoCloseable {
     private final RecordDeadLetterSink deadLetters;
     private final PipelineListener listener;
     private final KafkaApplyOptions options;
-    private final Backoff backoff;
     private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicLong deadLettered = new AtomicLong();
     private final OffsetCommitter committer = new OffsetCommitter();
+    private final ApplyLag lag;
+    private final BatchRetry retry;
     private volatile Consumer<byte[], byte[]> consumer;
     private volatile Throwable failure;
-    private volatile long lag;
-    private volatile Outage outage;
     private volatile boolean joined;
     private volatile java.util.function.Consumer<Throwable> onFailure;
     private final Object progress = new Object();
     private final Map<String, String> bindingByTopic = new HashMap<>();
     private volatile DriftPauses drift;
-    private volatile long heldLag;
-    private long lastLagQuery;
-    private int retries;
 
     /**
      * @param bridge the bridge name (thread name, schema namespaces, schemas topic)
@@ -146,7 +124,8 @@ public final class KafkaApplyLoop implements AutoCloseable {
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.options = Objects.requireNonNull(options, "options");
-        this.backoff = new Backoff(options.retryBackoffInitial(), options.retryBackoffMax());
+        this.lag = new ApplyLag(bridge);
+        this.retry = new BatchRetry(bridge, options, lag, stopSignal);
         if (this.routes.isEmpty()) {
             throw new IllegalArgumentException("apply loop of bridge '" + bridge + "' has no routes to consume");
         }
@@ -158,7 +137,7 @@ public final class KafkaApplyLoop implements AutoCloseable {
     }
 
     /** The binding writing each target table of {@code routes}, the first where several do. */
-    public static Map<TableId, String> bindingByTable(List<BindingRoute> routes) {
+    private static Map<TableId, String> bindingByTable(List<BindingRoute> routes) {
         Map<TableId, String> bindingByTable = new HashMap<>();
         routes.forEach(route -> bindingByTable.putIfAbsent(route.targetSchema().table(), route.binding()));
         return bindingByTable;
@@ -191,14 +170,9 @@ public final class KafkaApplyLoop implements AutoCloseable {
         drift.pause(report);
     }
 
-    /** The bindings paused for schema drift, with what drifted; they stay paused until the bridge restarts. */
-    public Map<String, DriftReport> pausedForDrift() {
-        return drift.paused();
-    }
-
-    /** Of {@link #lag()}, the records waiting on the partitions of bindings paused for drift. */
+    /** Of {@link #lag()}, the records waiting on the partitions of bindings paused for drift; they stay until the bridge restarts. */
     public long heldLag() {
-        return heldLag;
+        return lag.held();
     }
 
     /** Starts consuming on thread {@code cutover-<bridge>-apply}. */
@@ -255,12 +229,12 @@ public final class KafkaApplyLoop implements AutoCloseable {
      * waits to be retried) as the broker reported it within the last second or so; 0 before the first.
      */
     public long lag() {
-        return lag;
+        return lag.lag();
     }
 
     /** Why the loop keeps retrying a batch, since when and how often; null while batches apply. */
     public Outage outage() {
-        return outage;
+        return retry.outage();
     }
 
     /** True once the consumer joined its group and was given its partitions (none is a valid share). */
@@ -277,13 +251,13 @@ public final class KafkaApplyLoop implements AutoCloseable {
         Throwable cause = null;
         Consumer<byte[], byte[]> c = null;
         try (SchemaTopicReader schemas = new SchemaTopicReader(bridge, clientProperties, options.schemaReadTimeout())) {
-            c = new KafkaConsumer<>(consumerConfig());
+            c = ApplyConsumers.create(bridge, clientProperties, options);
             consumer = c;
             Map<String, PolledBatch.TopicRoute> topics = new HashMap<>();
             for (BindingRoute route : routes) {
                 topics.put(route.topic(), new PolledBatch.TopicRoute(route.binding(), ChangeEventCodec.forRoute(bridge, route, schemas)));
             }
-            c.subscribe(topics.keySet(), joinedListener(committer.rebalanceListener(c)));
+            c.subscribe(topics.keySet(), ApplyConsumers.joining(committer.rebalanceListener(c), c, drift, () -> joined = true));
             cause = poll(c, topics);
             committer.commitPending(c);
             // A static member stays in the group after a plain close; leaving hands its partitions on at once.
@@ -305,42 +279,6 @@ public final class KafkaApplyLoop implements AutoCloseable {
         }
     }
 
-    private Map<String, Object> consumerConfig() {
-        Map<String, Object> config = KafkaClients.consumer(clientProperties, "cutover-" + bridge + "-apply", options.groupId(),
-                options.maxBatchSize(), options.recordLimit());
-        if (options.groupInstanceId() != null) {
-            // Static membership: a restart (even after kill -9) takes its partitions back at once instead of
-            // waiting out the session timeout of the consumer that died.
-            config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, options.groupInstanceId());
-        }
-        return config;
-    }
-
-    private ConsumerRebalanceListener joinedListener(ConsumerRebalanceListener committing) {
-        return new ConsumerRebalanceListener() {
-            @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                committing.onPartitionsRevoked(partitions);
-            }
-
-            @Override
-            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                committing.onPartitionsAssigned(partitions);
-                // A partition handed back after a rebalance comes unpaused; a drifted binding must keep waiting.
-                Consumer<byte[], byte[]> c = consumer;
-                if (c != null) {
-                    drift.repause(c, partitions);
-                }
-                joined = true;
-            }
-
-            @Override
-            public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                committing.onPartitionsLost(partitions);
-            }
-        };
-    }
-
     private void closeAfterFailure(Consumer<byte[], byte[]> c) {
         try {
             c.close();
@@ -354,7 +292,7 @@ public final class KafkaApplyLoop implements AutoCloseable {
         try {
             while (stopSignal.getCount() > 0) {
                 ConsumerRecords<byte[], byte[]> records = c.poll(options.pollTimeout());
-                updateLag(c);
+                lag.update(c);
                 if (!records.isEmpty()) {
                     handle(c, records, topics);
                 }
@@ -381,7 +319,7 @@ public final class KafkaApplyLoop implements AutoCloseable {
             batch = PolledBatch.decode(records, topics);
             result = batch.changes().isEmpty() ? null : pipeline.apply(batch.changes());
         } catch (SchemaLookupException e) {
-            retryLater(c, records, new ApplyException(e.getMessage(), true, e));
+            retry.retryLater(c, records, new ApplyException(e.getMessage(), true, e));
             return;
         } catch (ApplyException e) {
             if (!e.retriable()) {
@@ -392,14 +330,10 @@ public final class KafkaApplyLoop implements AutoCloseable {
                 }
                 throw new ApplyFailedException(e);
             }
-            retryLater(c, records, e);
+            retry.retryLater(c, records, e);
             return;
         }
-        retries = 0;
-        if (outage != null) {
-            LOG.info("Apply loop of bridge '{}' applies again after {} failed attempts since {}", bridge, outage.attempts(), outage.since());
-            outage = null;
-        }
+        retry.succeeded();
         Set<String> drifted = result == null || result.rejected().isEmpty() ? Set.of()
                 : drift.pauseDrifted(c, pipeline.bindingsOf(batch::bindingOf,
                         result.rejected().stream().map(ApplyResult.RejectedChange::change).toList()));
@@ -414,88 +348,8 @@ public final class KafkaApplyLoop implements AutoCloseable {
             deadLettered.addAndGet(pipeline.report(result, batch::bindingOf, drifted));
         }
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>(batch.nextOffsets());
-        for (Map.Entry<TopicPartition, Long> first : batch.firstOffsets().entrySet()) {
-            if (drift.isPaused(first.getKey())) {
-                // Its changes wait in Kafka: the restarted bridge applies them from here (again, idempotently).
-                done.remove(first.getKey());
-                c.seek(first.getKey(), first.getValue());
-            }
-        }
+        drift.holdBack(c, batch.firstOffsets(), done);
         committer.commit(c, done);
-    }
-
-    /** Seeks back to the batch start and waits; the next poll returns the batch again. */
-    private void retryLater(Consumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> records, ApplyException e)
-            throws ApplyFailedException, InterruptedException {
-        retries++;
-        if (retries > options.maxRetries()) {
-            throw new ApplyFailedException(new ApplyException("apply loop of bridge '" + bridge + "' gave up after "
-                    + options.maxRetries() + " retries of a batch of " + records.count() + " records: " + e.getMessage(), false, e));
-        }
-        for (TopicPartition partition : records.partitions()) {
-            c.seek(partition, records.records(partition).get(0).offset());
-        }
-        Duration delay = backoff.delay(retries);
-        Instant now = Instant.now();
-        outage = Outage.next(outage, e.getMessage(), now, now.plus(delay));
-        LOG.warn("Apply loop of bridge '{}': batch of {} records failed (retry {}{} in {} ms, failing since {}): {}", bridge,
-                records.count(), retries, options.unlimitedRetries() ? "" : " of " + options.maxRetries(), delay.toMillis(),
-                outage.since(), e.getMessage());
-        waitKeepingLagFresh(c, delay);
-    }
-
-    /** Waits out a retry delay (or until asked to stop), asking the broker for the lag about every second meanwhile. */
-    private void waitKeepingLagFresh(Consumer<byte[], byte[]> c, Duration delay) throws InterruptedException {
-        long deadline = System.nanoTime() + delay.toNanos();
-        long remaining;
-        while (stopSignal.getCount() > 0 && (remaining = deadline - System.nanoTime()) > 0) {
-            queriedLag(c, c.assignment()).ifPresent(l -> lag = l);
-            stopSignal.await(Math.min(remaining, LAG_REFRESH_WHILE_RETRYING.toNanos()), TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private void updateLag(Consumer<byte[], byte[]> c) {
-        long total = 0;
-        long held = 0;
-        List<TopicPartition> unknown = new ArrayList<>();
-        Set<TopicPartition> paused = c.paused();
-        for (TopicPartition partition : c.assignment()) {
-            OptionalLong partitionLag = c.currentLag(partition);
-            if (paused.contains(partition)) {
-                // The consumer keeps the high watermark of its last fetch of a paused partition.
-                held += partitionLag.orElse(0);
-            }
-            if (partitionLag.isPresent()) {
-                total += partitionLag.getAsLong();
-            } else {
-                unknown.add(partition);
-            }
-        }
-        long now = System.nanoTime();
-        if (!unknown.isEmpty() && now - lastLagQuery > LAG_QUERY_INTERVAL.toNanos()) {
-            lastLagQuery = now;
-            OptionalLong queried = queriedLag(c, unknown);
-            if (queried.isEmpty()) {
-                return; // the broker did not answer: keep the last figure rather than report a lag of 0
-            }
-            total += queried.getAsLong();
-        }
-        lag = total;
-        heldLag = held;
-    }
-
-    /** Lag of {@code partitions} asked of the broker; empty when it does not answer within a second. */
-    private OptionalLong queriedLag(Consumer<byte[], byte[]> c, Collection<TopicPartition> partitions) {
-        try {
-            long total = 0;
-            for (Map.Entry<TopicPartition, Long> end : c.endOffsets(partitions, Duration.ofSeconds(1)).entrySet()) {
-                total += Math.max(0, end.getValue() - c.position(end.getKey(), Duration.ofSeconds(1)));
-            }
-            return OptionalLong.of(total);
-        } catch (TimeoutException e) {
-            LOG.debug("Apply loop of bridge '{}': end offsets not available: {}", bridge, e.getMessage());
-            return OptionalLong.empty();
-        }
     }
 
     private void finish(Throwable cause) {
@@ -544,7 +398,7 @@ public final class KafkaApplyLoop implements AutoCloseable {
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
-            while (applicableLag() > 0 && terminated.getCount() > 0) {
+            while (lag.applicable() > 0 && terminated.getCount() > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -552,26 +406,13 @@ public final class KafkaApplyLoop implements AutoCloseable {
                 TimeUnit.NANOSECONDS.timedWait(progress, left);
             }
         }
-        return applicableLag() <= 0;
-    }
-
-    private long applicableLag() {
-        return lag - heldLag();
+        return lag.applicable() <= 0;
     }
 
     private void transition(State expected, State next) {
         if (!state.compareAndSet(expected, next)) {
             throw new IllegalStateException("apply loop of bridge '" + bridge + "': expected state " + expected
                     + " to move to " + next + " but was " + state.get());
-        }
-    }
-
-    /** A batch can no longer be applied (the cause says why): the loop must stop without committing it. */
-    private static final class ApplyFailedException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        ApplyFailedException(ApplyException cause) {
-            super(cause.getMessage(), cause);
         }
     }
 }

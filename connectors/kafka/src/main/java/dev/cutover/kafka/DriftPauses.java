@@ -1,4 +1,4 @@
-package dev.cutover.kafka.internal;
+package dev.cutover.kafka;
 
 import dev.cutover.core.drift.DriftListener;
 import dev.cutover.core.drift.DriftReport;
@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +19,19 @@ import org.slf4j.LoggerFactory;
  * An apply loop's bindings paused for schema drift of their written tables, and the consumer
  * partitions that keep them waiting. A binding stays paused for the life of the loop.
  *
- * <p>{@link #pauseDrifted} and {@link #repause} run on the loop's thread with its consumer;
- * {@link #paused()} may be read from any thread.
+ * <p>When the target refuses changes, or a batch fails for good, the loop has the bindings involved
+ * checked with the {@link TargetDriftCheck}. A binding whose written table no longer fits its
+ * compiled mapping is paused rather than dead-lettered or stopping the loop: its partitions are
+ * paused and sought back to the first record of the batch, nothing of it is reported or committed
+ * past that point, and its changes wait in Kafka until the bridge restarts (which finds them
+ * uncommitted and applies them, or pauses again while the table still does not fit). The other
+ * bindings' changes of the batch are reported and committed as usual (after a failure, the batch
+ * is polled again without the paused partitions), so they keep flowing. A refusal whose binding did
+ * not drift is parked as before.
+ *
+ * <p>{@link #pause} runs before the loop starts; the other methods run on the loop's thread with its consumer.
  */
-public final class DriftPauses {
+final class DriftPauses {
 
     private static final Logger LOG = LoggerFactory.getLogger(DriftPauses.class);
 
@@ -37,27 +47,22 @@ public final class DriftPauses {
      * @param check diffs a binding's written table with its compiled mapping; null to never pause
      * @param listener told when a binding pauses
      */
-    public DriftPauses(String bridge, Map<String, String> bindingByTopic, TargetDriftCheck check, DriftListener listener) {
+    DriftPauses(String bridge, Map<String, String> bindingByTopic, TargetDriftCheck check, DriftListener listener) {
         this.bridge = bridge;
         this.bindingByTopic = Map.copyOf(bindingByTopic);
         this.check = check;
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
-    /** The paused bindings with what drifted. */
-    public Map<String, DriftReport> paused() {
-        return Map.copyOf(paused);
-    }
-
     /** Pauses {@code report}'s binding before the loop consumes anything (a restart finding it still drifted). */
-    public void pause(DriftReport report) {
+    void pause(DriftReport report) {
         if (paused.putIfAbsent(report.binding(), report) == null) {
             listener.onPaused(report);
         }
     }
 
     /** True when the binding of {@code partition}'s topic is paused. */
-    public boolean isPaused(TopicPartition partition) {
+    boolean isPaused(TopicPartition partition) {
         String binding = bindingByTopic.get(partition.topic());
         return binding != null && paused.containsKey(binding);
     }
@@ -67,7 +72,7 @@ public final class DriftPauses {
      * longer fits, pauses every assigned partition of a paused binding, and returns which of
      * {@code bindings} are paused now. A check that fails counts as no drift.
      */
-    public Set<String> pauseDrifted(Consumer<?, ?> consumer, Set<String> bindings) {
+    Set<String> pauseDrifted(Consumer<?, ?> consumer, Set<String> bindings) {
         if (check == null) {
             return Set.of();
         }
@@ -88,9 +93,26 @@ public final class DriftPauses {
     }
 
     /** Pauses those of {@code partitions} whose binding is paused: a partition handed back after a rebalance comes unpaused. */
-    public void repause(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    void repause(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         if (!paused.isEmpty()) {
             consumer.pause(partitions.stream().filter(this::isPaused).toList());
+        }
+    }
+
+    /**
+     * Keeps the records of paused bindings waiting in Kafka: removes their partitions from the
+     * offsets to commit and seeks them back to the batch's first record, from where the restarted
+     * bridge applies them (again, idempotently).
+     *
+     * @param firstOffsets each partition's first offset in the batch
+     * @param toCommit the batch's offsets to commit, changed in place
+     */
+    void holdBack(Consumer<?, ?> consumer, Map<TopicPartition, Long> firstOffsets, Map<TopicPartition, OffsetAndMetadata> toCommit) {
+        for (Map.Entry<TopicPartition, Long> first : firstOffsets.entrySet()) {
+            if (isPaused(first.getKey())) {
+                toCommit.remove(first.getKey());
+                consumer.seek(first.getKey(), first.getValue());
+            }
         }
     }
 

@@ -1,0 +1,131 @@
+package dev.cutover.runtime;
+
+import dev.cutover.config.BridgeConfig;
+import dev.cutover.kafka.BindingRoute;
+import dev.cutover.kafka.EmbeddedKafkaBroker;
+import dev.cutover.kafka.KafkaChangePublisher;
+import dev.cutover.kafka.KafkaConflictSink;
+import dev.cutover.kafka.KafkaDeadLetterSink;
+import dev.cutover.kafka.KafkaHeldChanges;
+import dev.cutover.kafka.KafkaTopicAdmin;
+import dev.cutover.kafka.RecordSizeLimit;
+import dev.cutover.kafka.SchemaTopic;
+import dev.cutover.kafka.TopicSchemas;
+import dev.cutover.kafka.TopicSettings;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka a bridge's components share: the broker (when embedded), the topics with their
+ * schemas, and the clients that write the change, dead-letter, held-change and conflict topics.
+ * {@link #start} opens them one by one, so closing after a failed start closes what was opened.
+ */
+final class BridgeKafka {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeKafka.class);
+
+    private final BridgeConfig config;
+    private final RecordSizeLimit recordLimit;
+    private EmbeddedKafkaBroker broker;
+    private String bootstrapServers;
+    private Map<String, String> clientProps;
+    private KafkaDeadLetterSink deadLetters;
+    private KafkaHeldChanges heldChanges;
+    private KafkaConflictSink conflicts;
+    private KafkaChangePublisher publisher;
+
+    BridgeKafka(BridgeConfig config) {
+        this.config = config;
+        // The largest record, as kafka.max-record-bytes says, for every Kafka client, topic and the embedded broker.
+        this.recordLimit = new RecordSizeLimit(config.kafka().maxRecordBytes());
+    }
+
+    /**
+     * Starts the broker (when embedded), creates the topics of {@code routes}, publishes their
+     * schemas and opens the clients; the conflicts topic's only when {@code twoWay}.
+     */
+    void start(List<BindingRoute> routes, boolean twoWay, Clock clock) throws Exception {
+        if (config.kafka().embedded()) {
+            broker = EmbeddedKafkaBroker.start(config.kafka().dataDir(), config.kafka().embeddedPort(), recordLimit);
+            bootstrapServers = broker.bootstrapServers();
+            LOG.info("Embedded Kafka broker listening on {}", bootstrapServers);
+        } else {
+            bootstrapServers = config.kafka().bootstrap();
+        }
+        clientProps = new HashMap<>(config.kafka().properties());
+        clientProps.put("bootstrap.servers", bootstrapServers);
+        try (KafkaTopicAdmin admin = new KafkaTopicAdmin(clientProps)) {
+            admin.ensureTopics(config.name(), routes,
+                    new TopicSettings(config.kafka().partitions(), (short) config.kafka().replicationFactor(), recordLimit));
+        }
+        try (SchemaTopic schemas = new SchemaTopic(config.name(), clientProps)) {
+            for (BindingRoute route : routes) {
+                schemas.publish(TopicSchemas.of(config.name(), route));
+            }
+        }
+        deadLetters = new KafkaDeadLetterSink(config.name(), clientProps, clock, recordLimit);
+        heldChanges = new KafkaHeldChanges(config.name(), clientProps, recordLimit);
+        if (twoWay) {
+            conflicts = new KafkaConflictSink(config.name(), clientProps);
+        }
+        publisher = new KafkaChangePublisher(config.name(), clientProps, routes, recordLimit);
+    }
+
+    /** {@code bootstrap.servers} and the configured client properties, for every client of the bridge. */
+    Map<String, String> clientProps() {
+        return clientProps;
+    }
+
+    /** The brokers' address; null before {@link #start}. */
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    RecordSizeLimit recordLimit() {
+        return recordLimit;
+    }
+
+    KafkaDeadLetterSink deadLetters() {
+        return deadLetters;
+    }
+
+    KafkaHeldChanges heldChanges() {
+        return heldChanges;
+    }
+
+    /** Writes the conflicts topic; null unless a binding is two-way. */
+    KafkaConflictSink conflicts() {
+        return conflicts;
+    }
+
+    KafkaChangePublisher publisher() {
+        return publisher;
+    }
+
+    /** Closes the clients that were opened; the first failure stops the rest. */
+    void closeClients() throws Exception {
+        if (publisher != null) {
+            publisher.close();
+        }
+        if (deadLetters != null) {
+            deadLetters.close();
+        }
+        if (heldChanges != null) {
+            heldChanges.close();
+        }
+        if (conflicts != null) {
+            conflicts.close();
+        }
+    }
+
+    /** Stops the embedded broker, if one was started; after {@link #closeClients}. */
+    void closeBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}

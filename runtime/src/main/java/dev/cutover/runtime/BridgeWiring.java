@@ -1,0 +1,19 @@
+package dev.cutover.runtime;
+
+import dev.cutover.config.BridgeConfig;
+import dev.cutover.core.conflict.ReflectionGuard;
+import dev.cutover.runtime.metrics.MicrometerPipelineListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+
+/**
+ * What the assemblies of one bridge's captures, appliers and batch copies share.
+ *
+ * @param reflections the follower's changes its capture saw, which the appliers of two-way bindings recognise coming back
+ * @param twoWay whether any binding is two-way
+ * @param components where each assembly registers what it started
+ */
+record BridgeWiring(BridgeConfig config, MicrometerPipelineListener metrics, MeterRegistry registry, Clock clock,
+        BridgeKafka kafka, Desks desks, StartupDrift drift, ReflectionGuard reflections, ComponentFailures failures,
+        boolean twoWay, StartedComponents components) {
+}
