@@ -8,7 +8,7 @@ import java.util.Objects;
  * What a reload does to one binding, matched by name between the running configuration and the next.
  *
  * @param name the binding's name
- * @param kind added, removed, unchanged or changed
+ * @param kind added, removed, changed or unchanged
  * @param running the binding as it runs; null when {@link Kind#ADDED}
  * @param next the binding as the next file has it; null when {@link Kind#REMOVED}
  * @param changes what differs, direction first; empty unless {@link Kind#CHANGED}
@@ -27,10 +27,10 @@ public record BindingChange(String name, Kind kind, BindingOptions running, Bind
         ADDED("added"),
         /** Only in the running configuration: it stops. */
         REMOVED("removed"),
-        /** The same in both. */
-        UNCHANGED("unchanged"),
         /** In both, with {@link BindingChange#changes()} differing. */
-        CHANGED("changed");
+        CHANGED("changed"),
+        /** The same in both. */
+        UNCHANGED("unchanged");
 
         private final String label;
 
