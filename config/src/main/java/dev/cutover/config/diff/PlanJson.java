@@ -11,13 +11,8 @@ final class PlanJson {
     }
 
     static Map<String, Object> toMap(ReloadPlan plan) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("bridge", plan.bridge());
-        out.put("applicable", plan.applicable());
-        out.put("summary", plan.summary());
-        out.put("restarts", refusals(plan.restarts()));
-        out.put("bindings", plan.bindings().stream().map(PlanJson::binding).toList());
-        return out;
+        return ordered("bridge", plan.bridge(), "applicable", plan.applicable(), "summary", plan.summary(),
+                "restarts", refusals(plan.restarts()), "bindings", plan.bindings().stream().map(PlanJson::binding).toList());
     }
 
     private static Map<String, Object> binding(BindingChange binding) {
@@ -36,26 +31,19 @@ final class PlanJson {
     }
 
     private static Map<String, Object> directionSwitch(Switch s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("from", s.from().label());
-        out.put("to", s.to().label());
-        out.put("allowed", s.allowed());
-        out.put("reason", s.reason());
-        out.put("steps", s.steps().stream().map(SwitchStep::label).toList());
-        out.put("needsInvertibleMapping", s.needsInvertibleMapping());
-        return out;
+        return ordered("from", s.from().label(), "to", s.to().label(), "allowed", s.allowed(), "reason", s.reason(),
+                "steps", s.steps().stream().map(SwitchStep::label).toList(), "needsInvertibleMapping", s.needsInvertibleMapping());
     }
 
     private static List<Map<String, Object>> refusals(List<Refusal> refusals) {
         return refusals.stream().map(r -> ordered("path", r.path(), "reason", r.reason())).toList();
     }
 
-    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2, Object... more) {
+    /** A map of {@code keysAndValues}, alternating, in that order. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put(k1, v1);
-        out.put(k2, v2);
-        for (int i = 0; i < more.length; i += 2) {
-            out.put((String) more[i], more[i + 1]);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            out.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return out;
     }

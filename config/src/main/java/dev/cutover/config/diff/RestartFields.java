@@ -27,9 +27,8 @@ final class RestartFields {
     private static final String TUNING = "the pipeline reads its knobs at start";
 
     private static final List<Field> FIELDS = Stream.of(
-            Stream.of(
-                    new Field("name", BridgeConfig::name, "the name identifies the replication slots, topics and consumer groups"),
-                    new Field("data-dir", BridgeConfig::dataDir, "the data directory holds the durable state")),
+            Stream.of(new Field("name", BridgeConfig::name, "the name identifies the replication slots, topics and consumer groups")),
+            Stream.of(new Field("data-dir", BridgeConfig::dataDir, "the data directory holds the durable state")),
             kafka("bootstrap", KafkaOptions::bootstrap),
             kafka("data-dir", KafkaOptions::dataDir),
             kafka("embedded-port", KafkaOptions::embeddedPort),
