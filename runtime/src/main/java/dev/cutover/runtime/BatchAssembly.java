@@ -12,6 +12,6 @@ final class BatchAssembly {
         w.components().batches().put(b.name(), BatchScheduler.start(b.name(), b.options().batch(), b.mapping(), b.source(),
                 b.route().targetSchema(), BindingCompiler.connections(w.config().system(b.source())),
                 BindingCompiler.connections(w.config().system(b.target())), w.config().dataDir(), w.kafka().publisher(),
-                w.desks().deadLetters().ledger(), w.metrics(), w.clock(), w.registry()));
+                w.desks().deadLetters().ledger(), w.metrics(), w.clock(), w.registry(), w.control().pausedByOperator(b.name())));
     }
 }

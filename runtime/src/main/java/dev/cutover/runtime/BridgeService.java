@@ -4,6 +4,7 @@ import dev.cutover.config.BridgeConfig;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.runtime.conflict.ConflictDesk;
 import dev.cutover.runtime.deadletter.DeadLetterDesk;
+import dev.cutover.runtime.http.BindingQueries;
 import dev.cutover.runtime.http.HttpEndpoints;
 import dev.cutover.runtime.metrics.MicrometerPipelineListener;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -91,7 +92,7 @@ public final class BridgeService implements AutoCloseable {
             pipeline = Pipeline.start(config, bridge, metrics, registry, clock, this::onComponentFailure);
             http = new HttpEndpoints(config.http().host(), config.http().port(), registry::scrape,
                     this::isLive, this::notReady, this::status, pipeline.conflicts(), pipeline.resyncs(),
-                    pipeline.deadLetters(), config.http().token());
+                    pipeline.deadLetters(), pipeline.bindingControl(), config.http().token());
             startedAt = clock.instant();
             transition(ServiceState.STARTING, ServiceState.RUNNING);
             LOG.info("Bridge '{}' running; HTTP on {}:{} ({})", config.name(), config.http().host(), http.port(),
@@ -202,6 +203,12 @@ public final class BridgeService implements AutoCloseable {
         return p == null ? null : p.deadLetters();
     }
 
+    /** Pauses and resumes bindings, as {@code cutover pause} and {@code resume} do; null before start. */
+    public BindingQueries bindings() {
+        Pipeline p = pipeline;
+        return p == null ? null : p.bindingControl();
+    }
+
     /** The conflicts of the two-way bindings; null before start or when no binding is two-way. */
     public ConflictDesk conflicts() {
         Pipeline p = pipeline;
@@ -222,7 +229,7 @@ public final class BridgeService implements AutoCloseable {
     }
 
     /**
-     * True while every binding is applying: every component runs, every capture has started
+     * True while every binding is applying: every component runs, no binding failed, every capture has started
      * streaming (a change or a heartbeat came through, so no write to a captured table can be
      * missed), every applier has joined its consumer group, and nothing keeps retrying a database or
      * the broker that is down ({@code /status} then names the bindings held up and why).
@@ -230,7 +237,8 @@ public final class BridgeService implements AutoCloseable {
     public boolean isReady() {
         Pipeline p = pipeline;
         MicrometerPipelineListener l = listener;
-        return state.get() == ServiceState.RUNNING && p != null && p.isApplying() && l != null && l.allCapturesStreaming();
+        return state.get() == ServiceState.RUNNING && p != null && p.isApplying() && p.failedBindings().isEmpty() && l != null
+                && l.allCapturesStreaming();
     }
 
     /**
@@ -245,6 +253,7 @@ public final class BridgeService implements AutoCloseable {
         Pipeline p = pipeline;
         List<String> reasons = new ArrayList<>();
         if (p != null) {
+            p.failedBindings().forEach(reasons::add);
             p.pausedForDrift().forEach(r -> reasons.add("paused for schema drift: " + r));
             p.outages().forEach(o -> reasons.add(o.get("component") + " waits out an outage (bindings " + o.get("bindings")
                     + ", since " + o.get("since") + "): " + o.get("cause")));

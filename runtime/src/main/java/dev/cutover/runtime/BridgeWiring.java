@@ -12,8 +12,9 @@ import java.time.Clock;
  * @param reflections the follower's changes its capture saw, which the appliers of two-way bindings recognise coming back
  * @param twoWay whether any binding is two-way
  * @param components where each assembly registers what it started
+ * @param control the operators' pauses, which a binding starts in
  */
 record BridgeWiring(BridgeConfig config, MicrometerPipelineListener metrics, MeterRegistry registry, Clock clock,
         BridgeKafka kafka, Desks desks, StartupDrift drift, ReflectionGuard reflections, ComponentFailures failures,
-        boolean twoWay, StartedComponents components) {
+        boolean twoWay, StartedComponents components, BindingControl control) {
 }

@@ -11,14 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The bindings paused for schema drift, as the captures and appliers report them, for the log,
- * {@code /status} and {@code /health/ready}. A binding stays on the board until the bridge stops:
- * resuming takes a restart with a fixed configuration or table. The first pause of a binding is
+ * {@code /status} and {@code /health/ready}. A binding held by its capture stays on the board until
+ * the bridge stops: resuming takes a restart with a fixed configuration or table; one held by its
+ * applier leaves it when resumed once its table fits again. The first pause of a binding is
  * also remembered (see {@link PausedBindingStore}), so a restart before the configuration is fixed
  * starts it paused again. Thread-safe.
  */
@@ -29,26 +31,29 @@ final class DriftBoard {
     /** The {@code /status} state of a binding paused for schema drift. */
     static final String PAUSED_DRIFT = "PAUSED_DRIFT";
 
-    private record Entry(DriftReport report, Instant since, String changesWait) {
+    private record Entry(DriftReport report, Instant since, String changesWait, PausedBindingStore.Waits waits) {
     }
 
     private final Clock clock;
     private final String heldTopic;
     private final BiConsumer<String, PausedBindingStore.Waits> remember;
+    private final Consumer<String> forget;
     private final Map<String, List<String>> configurationProblems;
     private final Map<String, Entry> paused = new ConcurrentHashMap<>();
 
     /**
      * @param heldTopic where a capture holds the changes of a paused binding, for messages
      * @param remember told once per binding that pauses, and where its changes wait, so a restart can start it paused
+     * @param forget told when a binding held by its applier resumed because its table fits again
      * @param configurationProblems of the bindings that start paused because their configuration does
      *     not fit the live tables yet, the problems, by binding
      */
-    DriftBoard(Clock clock, String heldTopic, BiConsumer<String, PausedBindingStore.Waits> remember,
+    DriftBoard(Clock clock, String heldTopic, BiConsumer<String, PausedBindingStore.Waits> remember, Consumer<String> forget,
             Map<String, List<String>> configurationProblems) {
         this.clock = clock;
         this.heldTopic = heldTopic;
         this.remember = remember;
+        this.forget = forget;
         this.configurationProblems = Map.copyOf(configurationProblems);
     }
 
@@ -66,7 +71,7 @@ final class DriftBoard {
         return new DriftListener() {
             @Override
             public void onPaused(DriftReport report) {
-                if (pause(report, changesWait.apply(report.binding()))) {
+                if (pause(report, changesWait.apply(report.binding()), waits)) {
                     remember.accept(report.binding(), waits);
                 }
             }
@@ -79,8 +84,8 @@ final class DriftBoard {
     }
 
     /** True when the binding was not paused before. */
-    private boolean pause(DriftReport report, String changesWait) {
-        if (paused.putIfAbsent(report.binding(), new Entry(report, clock.instant(), changesWait)) != null) {
+    private boolean pause(DriftReport report, String changesWait, PausedBindingStore.Waits waits) {
+        if (paused.putIfAbsent(report.binding(), new Entry(report, clock.instant(), changesWait, waits)) != null) {
             return false;
         }
         List<String> problems = configurationProblems.get(report.binding());
@@ -88,6 +93,23 @@ final class DriftBoard {
                 report.describe(), problems == null ? "" : "; the configuration does not fit the tables yet: " + String.join("; ", problems),
                 changesWait);
         return true;
+    }
+
+    /**
+     * True when {@code binding}'s changes are held by its capture (on the held-changes topic), which
+     * gives them back only when the bridge restarts.
+     */
+    boolean heldByCapture(String binding) {
+        Entry entry = paused.get(binding);
+        return entry != null && entry.waits() == PausedBindingStore.Waits.CAPTURE;
+    }
+
+    /** Takes {@code binding} off the board: its applier resumed it, its written table fitting again. */
+    void released(String binding) {
+        if (paused.remove(binding) != null) {
+            LOG.info("Binding '{}' resumed: its table fits the mapping again", binding);
+            forget.accept(binding);
+        }
     }
 
     /** True when {@code binding} is paused for drift. */

@@ -8,6 +8,8 @@ import dev.cutover.kafka.KafkaApplyLoop;
 import dev.cutover.runtime.conflict.ConflictDesk;
 import dev.cutover.runtime.deadletter.DeadLetterDesk;
 import dev.cutover.runtime.metrics.MicrometerPipelineListener;
+import dev.cutover.runtime.metrics.MetricNames;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,18 +37,13 @@ final class Pipeline {
      */
     private static final int REFLECTION_GUARD_ENTRIES = 20_000;
 
-    /** The {@code /status} state of a binding whose capture or applier keeps retrying something that is down. */
-    static final String DEGRADED = "DEGRADED";
-
-    /** The {@code /status} state of a {@code none} binding, which has nothing running. */
-    static final String NOT_SYNCED = "NOT_SYNCED";
-
     private final List<CompiledBinding> bindings;
     private final StartupDrift drift;
     private final StartedComponents components = new StartedComponents();
     private final ComponentFailures failures = new ComponentFailures();
     private final ResyncDesk resyncs;
     private final PipelineStatus status;
+    private final BindingControl control;
     private Desks desks;
     private volatile boolean closed;
 
@@ -55,8 +52,11 @@ final class Pipeline {
         this.bindings = bridge.directions();
         List<BindingOptions> unsynced = config.bindings().stream().filter(b -> !b.synced()).toList();
         this.resyncs = new ResyncDesk(config.bindings(), bindings, components.captures());
+        this.control = new BindingControl(config.bindings(), bindings, components.applyLoops(), components.batches(),
+                new OperatorPauseStore(config.dataDir()), drift.board(), clock);
+        BindingStates states = new BindingStates(components.applyLoops(), drift.board(), control, resyncs::loading);
         this.status = new PipelineStatus(bindings, unsynced, bridge.mappings(), metrics, components.captures(),
-                components.applyLoops(), components.batches(), drift.board());
+                components.applyLoops(), components.batches(), drift.board(), states);
     }
 
     /**
@@ -67,6 +67,7 @@ final class Pipeline {
     static Pipeline start(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics,
             MeterRegistry registry, Clock clock, BiConsumer<String, Throwable> onFailure) throws Exception {
         Pipeline p = new Pipeline(config, bridge, metrics, clock);
+        p.registerStateGauges(config, registry);
         try {
             p.startAll(config, metrics, registry, clock, onFailure);
             return p;
@@ -91,7 +92,7 @@ final class Pipeline {
         drift.readHeld(kafka.heldChanges());
         desks = Desks.open(config.name(), kafka, bindings, metrics, registry, clock);
         BridgeWiring wiring = new BridgeWiring(config, metrics, registry, clock, kafka, desks, drift,
-                new ReflectionGuard(REFLECTION_GUARD_ENTRIES), failures, twoWay, components);
+                new ReflectionGuard(REFLECTION_GUARD_ENTRIES), failures, twoWay, components, control);
         ApplyAssembly appliers = new ApplyAssembly(wiring);
         for (SystemSide side : SystemSide.values()) {
             List<CompiledBinding> writing = bindings.stream().filter(b -> b.target() == side).toList();
@@ -114,6 +115,23 @@ final class Pipeline {
         failures.arm(onFailure);
     }
 
+    /** {@code cutover_binding_state}: per binding, target system and state, 1 for the state it is in. */
+    private void registerStateGauges(BridgeConfig config, MeterRegistry registry) {
+        for (BindingOptions b : config.bindings()) {
+            List<String> targets = b.synced() ? bindings.stream().filter(c -> c.name().equals(b.name()))
+                    .map(c -> c.target().label()).toList() : List.of(PipelineStatus.NO_TARGET);
+            for (String target : targets) {
+                for (BindingState state : BindingState.values()) {
+                    Gauge.builder(MetricNames.BINDING_STATE, () -> status.states(isRunning()).getOrDefault(b.name(), Map.of())
+                                    .get(target) == state ? 1 : 0)
+                            .description("1 for the state a binding (its direction writing the system) is in, 0 for the others")
+                            .tag(MetricNames.TAG_BINDING, b.name()).tag(MetricNames.TAG_SYSTEM, target)
+                            .tag(MetricNames.TAG_STATE, state.tag()).register(registry);
+                }
+            }
+        }
+    }
+
     boolean isRunning() {
         return !closed && components.captures().values().stream().allMatch(c -> c.failure() == null)
                 && components.applyLoops().values().stream().allMatch(a -> a.failure() == null);
@@ -126,6 +144,16 @@ final class Pipeline {
     boolean isApplying() {
         return isRunning() && components.applyLoops().values().stream().allMatch(KafkaApplyLoop::joined) && outages().isEmpty()
                 && drift.board().reasons().isEmpty();
+    }
+
+    /** The bindings failed in their applier, each with its cause; empty when none is. */
+    List<String> failedBindings() {
+        return status.failures();
+    }
+
+    /** Pauses and resumes bindings for operators. */
+    BindingControl bindingControl() {
+        return control;
     }
 
     /** The bindings paused for schema drift, each with what drifted; empty when none is. */

@@ -4,6 +4,7 @@ import dev.cutover.config.BindingOptions;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.mapping.TableMapping;
 import dev.cutover.core.retry.Outage;
+import dev.cutover.kafka.HeldBinding;
 import dev.cutover.kafka.KafkaApplyLoop;
 import dev.cutover.runtime.batch.BatchScheduler;
 import dev.cutover.runtime.metrics.MetricNames;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,9 @@ import java.util.stream.Stream;
  */
 final class PipelineStatus {
 
+    /** The target label of a binding that writes nothing. */
+    static final String NO_TARGET = "none";
+
     private final List<CompiledBinding> bindings;
     private final List<BindingOptions> unsynced;
     private final Map<String, TableMapping> mappings;
@@ -31,11 +36,13 @@ final class PipelineStatus {
     private final Map<SystemSide, KafkaApplyLoop> applyLoops;
     private final Map<String, BatchScheduler> batches;
     private final DriftBoard drift;
+    private final BindingStates states;
 
     /** The maps are the pipeline's own, read as they fill while it starts. */
     PipelineStatus(List<CompiledBinding> bindings, List<BindingOptions> unsynced, Map<String, TableMapping> mappings,
             MicrometerPipelineListener metrics, Map<SystemSide, CaptureSupervisor> captures,
-            Map<SystemSide, KafkaApplyLoop> applyLoops, Map<String, BatchScheduler> batches, DriftBoard drift) {
+            Map<SystemSide, KafkaApplyLoop> applyLoops, Map<String, BatchScheduler> batches, DriftBoard drift,
+            BindingStates states) {
         this.bindings = bindings;
         this.unsynced = unsynced;
         this.mappings = mappings;
@@ -44,6 +51,7 @@ final class PipelineStatus {
         this.applyLoops = applyLoops;
         this.batches = batches;
         this.drift = drift;
+        this.states = states;
     }
 
     /**
@@ -87,14 +95,44 @@ final class PipelineStatus {
         list.add(doc);
     }
 
-    List<Map<String, Object>> bindings(boolean running) {
-        List<Map<String, Object>> list = new ArrayList<>();
+    /** The state of each direction of each synced binding, and {@code NOT_SYNCED} for the others, by binding and target system label. */
+    Map<String, Map<String, BindingState>> states(boolean running) {
+        Set<String> degraded = degraded().keySet();
+        Map<String, Map<String, BindingState>> all = new LinkedHashMap<>();
+        for (CompiledBinding b : bindings) {
+            all.computeIfAbsent(b.name(), k -> new LinkedHashMap<>()).put(b.target().label(), states.of(b, running, degraded));
+        }
+        unsynced.forEach(b -> all.put(b.name(), Map.of(NO_TARGET, BindingState.NOT_SYNCED)));
+        return all;
+    }
+
+    /** The bindings an outage holds up, each with the component and the cause. */
+    private Map<String, String> degraded() {
         Map<String, String> degraded = new HashMap<>();
         for (Map<String, Object> outage : outages()) {
             for (Object binding : (List<?>) outage.get("bindings")) {
                 degraded.putIfAbsent((String) binding, outage.get("component") + ": " + outage.get("cause"));
             }
         }
+        return degraded;
+    }
+
+    /** The bindings failed in their applier, each as {@code binding 'x' failed (applier of new, since …): cause}, for readiness. */
+    List<String> failures() {
+        List<String> failures = new ArrayList<>();
+        for (CompiledBinding b : bindings) {
+            HeldBinding held = states.held(b);
+            if (held.reasons().contains(HeldBinding.Reason.FAILURE)) {
+                failures.add("binding '" + b.name() + "' failed (applier of " + b.target().label() + ", since " + held.since()
+                        + "): " + held.failure() + "; its changes wait; fix it, then cutover resume --binding " + b.name());
+            }
+        }
+        return failures;
+    }
+
+    List<Map<String, Object>> bindings(boolean running) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        Map<String, String> degraded = degraded();
         for (CompiledBinding b : bindings) {
             MicrometerPipelineListener.BindingActivity a = metrics.activity(b.name());
             KafkaApplyLoop loop = applyLoops.get(b.target());
@@ -106,10 +144,22 @@ final class PipelineStatus {
             doc.put("legacy", b.mapping().legacySchema().table().toString());
             doc.put("new", b.mapping().newSchema().table().toString());
             doc.put("topic", b.route().topic());
-            doc.put("state", !running ? "STOPPED" : drift.isPaused(b.name()) ? DriftBoard.PAUSED_DRIFT
-                    : degraded.containsKey(b.name()) ? Pipeline.DEGRADED : "RUNNING");
-            if (degraded.containsKey(b.name())) {
+            BindingState state = states.of(b, running, degraded.keySet());
+            doc.put("state", state.name());
+            if (state == BindingState.DEGRADED) {
                 doc.put("degraded", degraded.get(b.name()));
+            }
+            if (state == BindingState.PAUSED) {
+                doc.put("pausedBy", states.pausedBy(b));
+            }
+            if (state == BindingState.FAILED) {
+                HeldBinding held = states.held(b);
+                Map<String, Object> failure = new LinkedHashMap<>();
+                failure.put("cause", held.failure());
+                failure.put("since", String.valueOf(held.since()));
+                failure.put("changesWait", "on " + b.route().topic() + ", uncommitted");
+                failure.put("resume", "fix the cause, then cutover resume --binding " + b.name());
+                doc.put("failure", failure);
             }
             if (drift.isPaused(b.name())) {
                 doc.put("drift", drift.status(b.name()));
@@ -133,7 +183,7 @@ final class PipelineStatus {
             doc.put("strategy", b.strategy().label());
             doc.put("legacy", mappings.get(b.name()).legacySchema().table().toString());
             doc.put("new", mappings.get(b.name()).newSchema().table().toString());
-            doc.put("state", Pipeline.NOT_SYNCED);
+            doc.put("state", BindingState.NOT_SYNCED.name());
             list.add(doc);
         }
         return list;

@@ -43,7 +43,7 @@ final class StartupDrift {
         bridge.mappings().keySet().stream().filter(name -> !startPaused.containsKey(name)).forEach(pausedStore::remove);
         this.board = new DriftBoard(clock, TopicNames.held(config.name()), (binding, waits) -> pausedStore.save(binding,
                 new PausedBindingStore.Paused(waits, bridge.mappings().get(binding).legacySchema(),
-                        bridge.mappings().get(binding).newSchema())), startPaused);
+                        bridge.mappings().get(binding).newSchema())), pausedStore::remove, startPaused);
     }
 
     /** The bindings paused for drift now. */

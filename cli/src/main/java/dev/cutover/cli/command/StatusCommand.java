@@ -58,12 +58,27 @@ public final class StatusCommand implements Callable<Integer> {
             out.printf(format, b.get("name"), b.get("direction"), orDash(b.get("target")), b.get("state"), orDash(b.get("captured")),
                     orDash(b.get("applied")), orDash(b.get("deadLettered")), orDash(b.get("lastLagMillis")));
         }
+        printHeld(out, status.get("bindings"));
         printDrift(out, status.get("bindings"));
         if (status.get("resyncs") instanceof List<?> resyncs && !resyncs.isEmpty()) {
             out.println("resyncs:");
             for (Object each : resyncs) {
                 Map<?, ?> r = (Map<?, ?>) each;
                 out.printf("  %s  %s  %s  %s rows read%n", r.get("id"), r.get("binding"), r.get("state"), r.get("rowsRead"));
+            }
+        }
+    }
+
+    /** For each binding paused by an operator or failed: since when, why, where its changes wait and how to resume it. */
+    private static void printHeld(PrintStream out, Object bindings) {
+        for (Object each : bindings instanceof List<?> l ? l : List.of()) {
+            Map<?, ?> b = (Map<?, ?>) each;
+            if (b.get("failure") instanceof Map<?, ?> failure) {
+                out.printf("%s (writes %s) failed since %s: %s; its changes wait %s; %s%n", b.get("name"), b.get("target"),
+                        failure.get("since"), failure.get("cause"), failure.get("changesWait"), failure.get("resume"));
+            } else if (b.get("pausedBy") != null && String.valueOf(b.get("pausedBy")).contains("operator")) {
+                out.printf("%s (writes %s) paused by an operator; its changes wait on %s; cutover resume --binding %s applies them%n",
+                        b.get("name"), b.get("target"), b.get("topic"), b.get("name"));
             }
         }
     }

@@ -198,11 +198,13 @@ class LegacyToNewStreamingIT {
             assertThat(metrics).contains("cutover_replication_lag_seconds{binding=\"customers\",direction=\"legacy-to-new\",quantile=\"0.99\"}")
                     .contains("cutover_capture_lag_seconds{system=\"legacy\"}")
                     .contains("cutover_consumer_lag_records{system=\"new\"}")
-                    .containsPattern("cutover_events_total\\{binding=\"customers\",direction=\"legacy-to-new\",outcome=\"applied\"} [1-9]");
+                    .containsPattern("cutover_events_total\\{binding=\"customers\",direction=\"legacy-to-new\",outcome=\"applied\"} [1-9]")
+                    .contains("cutover_binding_state{binding=\"customers\",state=\"streaming\",system=\"new\"} 1.0")
+                    .contains("cutover_binding_state{binding=\"customers\",state=\"failed\",system=\"new\"} 0.0");
         });
         assertThat(status("/health/live")).isEqualTo(200);
         assertThat(status("/health/ready")).isEqualTo(200);
-        assertThat(scrape("/status")).contains("\"name\" : \"customers\"").contains("\"state\" : \"RUNNING\"")
+        assertThat(scrape("/status")).contains("\"name\" : \"customers\"").contains("\"state\" : \"STREAMING\"")
                 .containsPattern("\"legacy\" : \\{\\s*\"streaming\" : true");
     }
 

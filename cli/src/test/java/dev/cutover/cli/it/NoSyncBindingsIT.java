@@ -174,7 +174,7 @@ class NoSyncBindingsIT {
         assertThat(fixture.newRows("SELECT * FROM notes")).isEmpty();
         List<Map<String, Object>> bindings = status(service);
         assertThat(bindings).filteredOn(b -> b.get("name").equals("customers")).singleElement()
-                .satisfies(b -> assertThat(b).containsEntry("state", "RUNNING").containsEntry("direction", "legacy-to-new"));
+                .satisfies(b -> assertThat(b).containsEntry("state", "STREAMING").containsEntry("direction", "legacy-to-new"));
         assertThat(bindings).filteredOn(b -> b.get("name").equals("notes")).singleElement()
                 .isEqualTo(Map.of("name", "notes", "direction", "none", "strategy", "duplicate-maintenance",
                         "legacy", "public.note_mstr", "new", "public.notes", "state", "NOT_SYNCED"));

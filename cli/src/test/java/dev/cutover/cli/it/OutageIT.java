@@ -67,7 +67,7 @@ class OutageIT {
                 await("ready again").atMost(TIMEOUT).until(bridge::isReady);
                 report("target database", back);
                 assertThat(outages(bridge)).isEmpty();
-                assertThat(binding(bridge)).containsEntry("state", "RUNNING");
+                assertThat(binding(bridge)).containsEntry("state", "STREAMING");
             }
         }
     }

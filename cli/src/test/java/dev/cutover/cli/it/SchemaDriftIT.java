@@ -87,7 +87,8 @@ class SchemaDriftIT {
 
     private static void awaitPaused(BridgeService service, String name) {
         await("binding " + name + " paused for drift").atMost(TIMEOUT)
-                .until(() -> "PAUSED_DRIFT".equals(binding(service, name).get("state")));
+                .until(() -> "PAUSED".equals(binding(service, name).get("state"))
+                        && "schema drift".equals(binding(service, name).get("pausedBy")));
     }
 
     /** The other binding flows while orders is paused, and nothing was dead-lettered for the drift. */
@@ -95,7 +96,7 @@ class SchemaDriftIT {
         fixture.legacy.execute("INSERT INTO itm VALUES (" + itemId + ", 'still flowing')");
         await("items keep flowing").atMost(TIMEOUT).until(() -> !fixture.newRows("SELECT id FROM items WHERE id = " + itemId).isEmpty());
         assertThat(service.state()).isEqualTo(ServiceState.RUNNING);
-        assertThat(binding(service, "items").get("state")).isEqualTo("RUNNING");
+        assertThat(binding(service, "items").get("state")).isEqualTo("STREAMING");
         assertThat(binding(service, "orders").get("deadLettered")).isEqualTo(0L);
         assertThat(TopicRecords.readAll(SharedKafka.clientProperties(), TopicNames.deadLetters(fixture.name))).isEmpty();
         assertThat(service.isReady()).isFalse();
@@ -148,7 +149,7 @@ class SchemaDriftIT {
                     Map.of("id", 3, "note", "third, last", "discount", 7),
                     Map.of("id", 4, "note", "across restart", "discount", 1),
                     Map.of("id", 5, "note", "after the restart", "discount", 2));
-            assertThat(binding(restarted, "orders").get("state")).isEqualTo("RUNNING");
+            assertThat(binding(restarted, "orders").get("state")).isEqualTo("STREAMING");
         }
     }
 
@@ -187,7 +188,7 @@ class SchemaDriftIT {
                     fixture.newRows("SELECT id, note, region FROM orders WHERE id IN (2, 10) ORDER BY id")).containsExactly(
                             Map.of("id", 2, "note", "two", "region", "XX"),
                             Map.of("id", 10, "note", "needs a region", "region", "EU")));
-            assertThat(binding(restarted, "orders").get("state")).isEqualTo("RUNNING");
+            assertThat(binding(restarted, "orders").get("state")).isEqualTo("STREAMING");
         }
     }
 
@@ -279,7 +280,7 @@ class SchemaDriftIT {
                 restarted.start();
                 await().atMost(TIMEOUT).untilAsserted(() -> assertThat(pg.queryRows("SELECT id, discount FROM orders WHERE id = 2"))
                         .containsExactly(Map.of("id", 2, "discount", 5)));
-                assertThat(binding(restarted, "orders").get("state")).isEqualTo("RUNNING");
+                assertThat(binding(restarted, "orders").get("state")).isEqualTo("STREAMING");
             }
         }
     }
@@ -299,7 +300,7 @@ class SchemaDriftIT {
                     fixture.newRows("SELECT id, note, amount FROM orders WHERE id = 30 AND remark IS NULL")).containsExactly(
                             Map.of("id", 30, "note", "a note of thirty-five characters!!", "amount", new BigDecimal("31.00"))));
             await().atMost(TIMEOUT).until(() -> !fixture.newRows("SELECT id FROM items WHERE id = 30").isEmpty());
-            assertThat(binding(service, "orders").get("state")).isEqualTo("RUNNING");
+            assertThat(binding(service, "orders").get("state")).isEqualTo("STREAMING");
             assertThat(binding(service, "orders").get("deadLettered")).isEqualTo(0L);
             assertThat(service.isReady()).isTrue();
             assertThat(TopicRecords.readAll(SharedKafka.clientProperties(), TopicNames.held(fixture.name))).isEmpty();

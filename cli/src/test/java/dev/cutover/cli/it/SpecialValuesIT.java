@@ -152,6 +152,6 @@ class SpecialValuesIT {
     @SuppressWarnings("unchecked")
     private void assertRunning(String name) {
         List<Map<String, Object>> bindings = (List<Map<String, Object>>) service.status().get("bindings");
-        assertThat(bindings).as("bridge " + name).singleElement().satisfies(b -> assertThat(b).containsEntry("state", "RUNNING"));
+        assertThat(bindings).as("bridge " + name).singleElement().satisfies(b -> assertThat(b).containsEntry("state", "STREAMING"));
     }
 }

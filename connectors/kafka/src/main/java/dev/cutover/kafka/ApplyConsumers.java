@@ -28,11 +28,11 @@ final class ApplyConsumers {
     }
 
     /**
-     * {@code committing}, which also pauses assigned partitions of bindings paused for drift and runs
+     * {@code committing}, which also pauses assigned partitions of bindings held back and runs
      * {@code joined} once partitions (possibly none) were assigned.
      */
     static ConsumerRebalanceListener joining(ConsumerRebalanceListener committing, Consumer<byte[], byte[]> consumer,
-            DriftPauses drift, Runnable joined) {
+            BindingHolds holds, Runnable joined) {
         return new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -42,8 +42,8 @@ final class ApplyConsumers {
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                 committing.onPartitionsAssigned(partitions);
-                // A partition handed back after a rebalance comes unpaused; a drifted binding must keep waiting.
-                drift.repause(consumer, partitions);
+                // A partition handed back after a rebalance comes unpaused; a held binding must keep waiting.
+                holds.repause(consumer, partitions);
                 joined.run();
             }
 

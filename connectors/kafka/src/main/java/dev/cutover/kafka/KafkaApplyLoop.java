@@ -1,6 +1,7 @@
 package dev.cutover.kafka;
 
 import dev.cutover.core.drift.DriftListener;
+import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.drift.DriftReport;
 import dev.cutover.core.drift.TargetDriftCheck;
 import dev.cutover.core.event.TableId;
@@ -11,12 +12,15 @@ import dev.cutover.core.pipeline.spi.ChangeApplier;
 import dev.cutover.core.pipeline.spi.PipelineListener;
 import dev.cutover.core.retry.Outage;
 import dev.cutover.kafka.internal.KafkaClients;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,12 +48,16 @@ import org.slf4j.LoggerFactory;
  * {@link ApplyException} (or an unreachable schemas topic) seeks back to the batch start and polls
  * it again after a capped exponential backoff, by default for as long as it takes (a database
  * down for an hour is waited for), reporting {@link #outage()} and keeping {@link #lag()} fresh
- * meanwhile; a fatal one, retries exhausted (when limited), or a dead letter that cannot be stored
- * stop the loop with {@link #failure()} set. Offsets are never committed past a batch that was not applied.
+ * meanwhile. Retries exhausted (when limited) or a dead letter that cannot be stored stop the loop
+ * with {@link #failure()} set. Offsets are never committed past a batch that was not applied.
  *
- * <p>Schema drift (with {@link #watchDrift}): when the target refuses changes, or a batch fails for
- * good, a binding whose written table no longer fits its compiled mapping is paused instead: its
- * changes wait in Kafka until the bridge restarts, while the other bindings' keep flowing.
+ * <p>One binding's trouble holds that binding only ({@link BindingHolds}): its partitions are
+ * paused and its changes wait in Kafka, uncommitted, while the other bindings' keep flowing. A
+ * batch that fails for good is checked for schema drift first (with {@link #watchDrift}): a binding
+ * whose written table no longer fits its compiled mapping is held for drift. Otherwise the batch
+ * is applied again binding by binding, and each binding the target refuses again is held for its
+ * failure ({@link #onBindingFailure}). An operator may {@link #pause} and {@link #resume} a
+ * binding; resuming also releases a failed binding, or a drifted one whose table fits again.
  *
  * <p>Lifecycle: {@link #start} once; {@link #stop} signals (wakes the consumer) and returns;
  * {@link #awaitStop} blocks; {@link #close} does both and is idempotent. The loop runs on its own
@@ -88,8 +96,7 @@ public final class KafkaApplyLoop implements AutoCloseable {
     private volatile boolean joined;
     private volatile java.util.function.Consumer<Throwable> onFailure;
     private final Object progress = new Object();
-    private final Map<String, String> bindingByTopic = new HashMap<>();
-    private volatile DriftPauses drift;
+    private final BindingHolds holds;
 
     /**
      * @param bridge the bridge name (thread name, schema namespaces, schemas topic)
@@ -130,10 +137,11 @@ public final class KafkaApplyLoop implements AutoCloseable {
             throw new IllegalArgumentException("apply loop of bridge '" + bridge + "' has no routes to consume");
         }
         KafkaClients.bootstrap(clientProperties);
+        Map<String, String> bindingByTopic = new HashMap<>();
         for (BindingRoute route : this.routes) {
             bindingByTopic.put(route.topic(), route.binding());
         }
-        this.drift = new DriftPauses(bridge, bindingByTopic, null, DriftListener.none());
+        this.holds = new BindingHolds(bridge, bindingByTopic, Clock.systemUTC());
     }
 
     /** The binding writing each target table of {@code routes}, the first where several do. */
@@ -151,11 +159,17 @@ public final class KafkaApplyLoop implements AutoCloseable {
      * @param listener told when a binding pauses
      */
     public void watchDrift(TargetDriftCheck check, DriftListener listener) {
-        if (state.get() != State.CREATED) {
-            throw new IllegalStateException("apply loop of bridge '" + bridge + "': drift must be watched before start, state is "
-                    + state.get());
-        }
-        this.drift = new DriftPauses(bridge, bindingByTopic, Objects.requireNonNull(check, "check"), listener);
+        requireCreated("drift must be watched before start");
+        holds.watchDrift(check, listener);
+    }
+
+    /**
+     * Holds a binding back instead of stopping when the target refuses its changes for good (see
+     * the class documentation), telling {@code listener}. Call before {@link #start}.
+     */
+    public void onBindingFailure(BindingFailureListener listener) {
+        requireCreated("the binding failure listener must be set before start");
+        holds.tellFailures(listener);
     }
 
     /**
@@ -163,11 +177,48 @@ public final class KafkaApplyLoop implements AutoCloseable {
      * still drifted, so its changes keep waiting on its change topic.
      */
     public void pauseAtStart(DriftReport report) {
-        if (state.get() != State.CREATED) {
-            throw new IllegalStateException("apply loop of bridge '" + bridge + "': a binding pauses at start only, state is "
-                    + state.get());
+        requireCreated("a binding pauses for drift at start only");
+        holds.holdForDriftAtStart(report);
+    }
+
+    /**
+     * Pauses applying {@code binding}: between two batches its partitions are paused, so its changes
+     * wait on its topic (the capture keeps publishing them) while the other bindings flow. Before
+     * {@link #start} it takes effect at once. Idempotent.
+     *
+     * @return completes with the binding's holds once paused; fails when the loop does not apply
+     *     the binding or ended first
+     */
+    public CompletableFuture<HeldBinding> pause(String binding) {
+        return request(binding, true);
+    }
+
+    /**
+     * Resumes {@code binding}, whatever held it (a pause, a failure, or drift once its table fits
+     * again): its waiting changes are applied in order, from the first one not committed.
+     *
+     * @return completes with the binding's holds (none) once resumed; fails with a
+     *     {@link StillDriftedException} when its written table still does not fit, or when the loop
+     *     does not apply the binding or ended first
+     */
+    public CompletableFuture<HeldBinding> resume(String binding) {
+        return request(binding, false);
+    }
+
+    private CompletableFuture<HeldBinding> request(String binding, boolean pause) {
+        CompletableFuture<HeldBinding> done = holds.request(binding, pause);
+        State now = state.get();
+        if (now == State.CREATED) {
+            holds.carryOutRequests(null);
+        } else if (now == State.STOPPED || now == State.FAILED) {
+            holds.rejectRequests("the apply loop of bridge '" + bridge + "' has ended");
         }
-        drift.pause(report);
+        return done;
+    }
+
+    /** The bindings held back now, with why; empty when every binding flows. */
+    public Map<String, HeldBinding> held() {
+        return holds.all();
     }
 
     /** Of {@link #lag()}, the records waiting on the partitions of bindings paused for drift; they stay until the bridge restarts. */
@@ -257,7 +308,7 @@ public final class KafkaApplyLoop implements AutoCloseable {
             for (BindingRoute route : routes) {
                 topics.put(route.topic(), new PolledBatch.TopicRoute(route.binding(), ChangeEventCodec.forRoute(bridge, route, schemas)));
             }
-            c.subscribe(topics.keySet(), ApplyConsumers.joining(committer.rebalanceListener(c), c, drift, () -> joined = true));
+            c.subscribe(topics.keySet(), ApplyConsumers.joining(committer.rebalanceListener(c), c, holds, () -> joined = true));
             cause = poll(c, topics);
             committer.commitPending(c);
             // A static member stays in the group after a plain close; leaving hands its partitions on at once.
@@ -291,6 +342,7 @@ public final class KafkaApplyLoop implements AutoCloseable {
     private Throwable poll(Consumer<byte[], byte[]> c, Map<String, PolledBatch.TopicRoute> topics) {
         try {
             while (stopSignal.getCount() > 0) {
+                holds.carryOutRequests(c);
                 ConsumerRecords<byte[], byte[]> records = c.poll(options.pollTimeout());
                 lag.update(c);
                 if (!records.isEmpty()) {
@@ -313,47 +365,94 @@ public final class KafkaApplyLoop implements AutoCloseable {
 
     private void handle(Consumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> records, Map<String, PolledBatch.TopicRoute> topics)
             throws Exception {
-        PolledBatch batch = null;
+        PolledBatch batch;
         ApplyResult result;
         try {
             batch = PolledBatch.decode(records, topics);
-            result = batch.changes().isEmpty() ? null : pipeline.apply(batch.changes());
         } catch (SchemaLookupException e) {
             retry.retryLater(c, records, new ApplyException(e.getMessage(), true, e));
             return;
+        }
+        try {
+            result = batch.changes().isEmpty() ? null : pipeline.apply(batch.changes());
         } catch (ApplyException e) {
-            if (!e.retriable()) {
-                if (batch != null && !drift.pauseDrifted(c, pipeline.bindingsOf(batch::bindingOf, batch.changes())).isEmpty()) {
-                    // Nothing of the batch was committed: poll it again, the drifted bindings' partitions now paused.
-                    batch.firstOffsets().forEach(c::seek);
-                    return;
-                }
-                throw new ApplyFailedException(e);
+            if (e.retriable()) {
+                retry.retryLater(c, records, e);
+                return;
             }
-            retry.retryLater(c, records, e);
+            Set<String> involved = pipeline.bindingsOf(batch::bindingOf, batch.changes());
+            if (!holds.holdDrifted(c, involved).isEmpty()) {
+                // Nothing of the batch was committed: poll it again, the drifted bindings' partitions now paused.
+                batch.firstOffsets().forEach(c::seek);
+                return;
+            }
+            applyBindingByBinding(c, records, batch, involved, e);
             return;
         }
         retry.succeeded();
-        Set<String> drifted = result == null || result.rejected().isEmpty() ? Set.of()
-                : drift.pauseDrifted(c, pipeline.bindingsOf(batch::bindingOf,
-                        result.rejected().stream().map(ApplyResult.RejectedChange::change).toList()));
+        finishBatch(c, batch, result == null ? List.of() : List.of(result));
+    }
+
+    /**
+     * A batch the target refused for good, applied again binding by binding so that a binding whose
+     * changes it refuses again is held for its failure while the others' changes go through. A
+     * retriable failure meanwhile retries the whole batch (nothing of it was reported or committed,
+     * and applying is idempotent).
+     */
+    private void applyBindingByBinding(Consumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> records, PolledBatch batch,
+            Set<String> involved, ApplyException failure) throws Exception {
+        if (involved.size() == 1) {
+            holds.holdFailed(c, involved.iterator().next(), failure);
+            // The held binding's partitions wait; the others of the batch (undecodable records only) are polled again.
+            batch.firstOffsets().forEach(c::seek);
+            return;
+        }
+        List<ApplyResult> results = new ArrayList<>();
+        for (Map.Entry<String, List<ChangeEvent>> changes : batch.changesByBinding().entrySet()) {
+            try {
+                results.add(pipeline.apply(changes.getValue()));
+            } catch (ApplyException e) {
+                if (e.retriable()) {
+                    retry.retryLater(c, records, e);
+                    return;
+                }
+                holds.holdFailed(c, changes.getKey(), e);
+            }
+        }
+        retry.succeeded();
+        finishBatch(c, batch, results);
+    }
+
+    /**
+     * Reports the applied changes, parks the undecodable records and commits, leaving out the
+     * bindings held back: a binding whose written table drifted (as the target's refusals may
+     * show), failed or paused keeps its records waiting on its partitions.
+     */
+    private void finishBatch(Consumer<byte[], byte[]> c, PolledBatch batch, List<ApplyResult> results) throws Exception {
+        List<ChangeEvent> rejected = results.stream().flatMap(r -> r.rejected().stream()).map(ApplyResult.RejectedChange::change)
+                .toList();
+        if (!rejected.isEmpty()) {
+            holds.holdDrifted(c, pipeline.bindingsOf(batch::bindingOf, rejected));
+        }
+        Set<String> held = holds.all().keySet();
         for (PolledBatch.Undecodable u : batch.undecodable()) {
-            if (!drifted.contains(u.binding())) {
+            if (!held.contains(u.binding())) {
                 deadLetters.parkRecord(u.binding(), "decode", u.record(), u.reason());
                 deadLettered.incrementAndGet();
                 listener.onDeadLettered(u.binding(), "decode");
             }
         }
-        if (result != null) {
-            deadLettered.addAndGet(pipeline.report(result, batch::bindingOf, drifted));
+        for (ApplyResult result : results) {
+            deadLettered.addAndGet(pipeline.report(result, batch::bindingOf, held));
         }
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>(batch.nextOffsets());
-        drift.holdBack(c, batch.firstOffsets(), done);
+        holds.holdBack(c, batch.firstOffsets(), done);
         committer.commit(c, done);
     }
 
     private void finish(Throwable cause) {
         failure = cause;
+        holds.rejectRequests("the apply loop of bridge '" + bridge + "' has ended");
         State end = cause == null ? State.STOPPED : State.FAILED;
         if (!state.compareAndSet(State.RUNNING, end) && !state.compareAndSet(State.STOPPING, end)) {
             LOG.error("Apply loop of bridge '{}' ended in unexpected state {}", bridge, state.get());
@@ -407,6 +506,12 @@ public final class KafkaApplyLoop implements AutoCloseable {
             }
         }
         return lag.applicable() <= 0;
+    }
+
+    private void requireCreated(String what) {
+        if (state.get() != State.CREATED) {
+            throw new IllegalStateException("apply loop of bridge '" + bridge + "': " + what + ", state is " + state.get());
+        }
     }
 
     private void transition(State expected, State next) {

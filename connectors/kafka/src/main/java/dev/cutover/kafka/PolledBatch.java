@@ -4,6 +4,7 @@ import dev.cutover.core.event.ChangeEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -80,6 +81,13 @@ final class PolledBatch {
     /** The binding {@code change} (one of {@link #changes}, by identity) belongs to, or null. */
     String bindingOf(ChangeEvent change) {
         return bindings.get(change);
+    }
+
+    /** The decoded changes grouped by binding, bindings in order of their first change, each binding's in partition order. */
+    Map<String, List<ChangeEvent>> changesByBinding() {
+        Map<String, List<ChangeEvent>> byBinding = new LinkedHashMap<>();
+        changes.forEach(change -> byBinding.computeIfAbsent(bindings.get(change), b -> new ArrayList<>()).add(change));
+        return byBinding;
     }
 
     List<Undecodable> undecodable() {

@@ -45,9 +45,11 @@ public final class BatchScheduler {
     private final Timer duration;
     private final Counter succeeded;
     private final Counter failed;
+    private final Counter skippedPaused;
     private final Object wake = new Object();
     private final Thread thread;
     private volatile boolean stopping;
+    private volatile boolean paused;
 
     BatchScheduler(String binding, BatchSpec spec, BatchCopier copier, Clock clock, MeterRegistry registry) {
         this.binding = binding;
@@ -61,6 +63,7 @@ public final class BatchScheduler {
                 .tag(MetricNames.TAG_BINDING, binding).register(registry);
         this.succeeded = runs(registry, MetricNames.OUTCOME_SUCCEEDED);
         this.failed = runs(registry, MetricNames.OUTCOME_FAILED);
+        this.skippedPaused = runs(registry, MetricNames.OUTCOME_SKIPPED_PREFIX + "paused");
         this.thread = new Thread(this::loop, "cutover-" + binding + "-batch");
         thread.setDaemon(true);
     }
@@ -73,15 +76,17 @@ public final class BatchScheduler {
      * @param target the schema the binding's route writes on the other side
      * @param dataDir where the watermark of an incremental copy is kept, under {@code batch/}
      * @param publisher the bridge's publisher, shared with the stream bindings
+     * @param paused whether it starts paused (see {@link #pause})
      */
     public static BatchScheduler start(String binding, BatchSpec spec, TableMapping mapping, SystemSide source,
             TableSchema target, JdbcConnectionFactory sourceDb, JdbcConnectionFactory targetDb, Path dataDir,
             ChangePublisher publisher, DeadLetterSink deadLetters, PipelineListener listener, Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry, boolean paused) {
         BatchCopier copier = new BatchCopier(binding, mapping, source, target, spec,
                 new BatchTableReader(sourceDb, spec.pageSize()), new BatchTableReader(targetDb, spec.pageSize()),
                 new WatermarkStore(dataDir, binding), publisher, deadLetters, listener, clock);
         BatchScheduler scheduler = new BatchScheduler(binding, spec, copier, clock, registry);
+        scheduler.pause(paused);
         scheduler.start();
         return scheduler;
     }
@@ -116,10 +121,24 @@ public final class BatchScheduler {
         }
     }
 
+    /**
+     * Pauses or resumes the schedule: while paused, a copy that falls due is skipped (counted as
+     * {@code skipped_paused}), since its records would only wait with the binding's; the copy in
+     * progress, if any, finishes. The next one due after a resume copies everything that changed.
+     */
+    public void pause(boolean pause) {
+        this.paused = pause;
+    }
+
     private void loop() {
         long sequence = 0;
         while (!stopping) {
-            runOnce(clock.instant().toEpochMilli() + "-" + ++sequence);
+            if (paused) {
+                skippedPaused.increment();
+                LOG.info("Batch binding '{}' is paused: the copy due now is skipped", binding);
+            } else {
+                runOnce(clock.instant().toEpochMilli() + "-" + ++sequence);
+            }
             ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
             Instant next = spec.schedule().nextAfter(now).toInstant();
             nextRun.set(next);
@@ -179,6 +198,7 @@ public final class BatchScheduler {
         doc.put("schedule", spec.schedule().text());
         doc.put("copy", spec.incremental() ? "incremental by " + spec.watermark() : "full");
         doc.put("running", next == null && thread.isAlive());
+        doc.put("paused", paused);
         doc.put("nextRun", next == null ? null : next.toString());
         doc.put("lastRunStarted", run == null ? null : run.started().toString());
         doc.put("lastRunFinished", run == null ? null : run.finished().toString());

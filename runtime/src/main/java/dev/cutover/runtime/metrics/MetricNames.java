@@ -59,6 +59,12 @@ public final class MetricNames {
     /** Gauge of source rows the last copy of a batch binding read. Prometheus: {@code cutover_batch_run_rows}. */
     public static final String BATCH_RUN_ROWS = "cutover.batch.run.rows";
 
+    /**
+     * Gauge per binding, the system it writes ({@code none} for a binding that syncs nothing) and
+     * state: 1 for the state it is in, 0 for the others.
+     */
+    public static final String BINDING_STATE = "cutover.binding.state";
+
     /** Tag: binding name. */
     public static final String TAG_BINDING = "binding";
     /** Tag: direction label, e.g. {@code legacy-to-new}. */
@@ -68,6 +74,8 @@ public final class MetricNames {
     /** Tag: {@code legacy} or {@code new}. */
     public static final String TAG_SYSTEM = "system";
 
+    /** Tag: a binding's state, e.g. {@code streaming}. */
+    public static final String TAG_STATE = "state";
     /** Tag: a conflict policy, e.g. {@code newest-wins}. */
     public static final String TAG_POLICY = "policy";
     /** Tag: what a conflict resolution decided, e.g. {@code applied_incoming}. */
