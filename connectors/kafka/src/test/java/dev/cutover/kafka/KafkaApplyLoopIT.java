@@ -145,27 +145,32 @@ class KafkaApplyLoopIT {
     }
 
     @Test
-    void aFatalFailureStopsTheLoopWithoutCommittingAndANewLoopGetsTheBatchAgain() throws Exception {
+    void aFatalFailureHoldsItsBindingWithoutCommittingAndResumingAppliesTheBatchAgain() throws Exception {
         items.withTopics(1);
         List<ChangeEvent> published = List.of(items.create(1, 1), items.create(2, 1));
         publish(published);
-        RecordingApplier fatal = new RecordingApplier().failing(1, false);
-        KafkaApplyLoop first = loop(fatal, options());
+        RecordingApplier applier = new RecordingApplier().failing(1, false);
+        KafkaApplyLoop loop = loop(applier, options());
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        loop.onBindingFailure((binding, cause) -> told.add(binding + ": " + cause.getMessage()));
 
-        first.start();
+        loop.start();
 
-        assertThat(first.awaitStop(WAIT)).isTrue();
-        assertThat(first.state()).isEqualTo(KafkaApplyLoop.State.FAILED);
-        assertThat(first.failure()).isInstanceOf(ApplyException.class).hasMessageContaining("test failure");
-        assertThat(fatal.batches).hasSize(1);
+        await().atMost(WAIT).until(() -> !loop.held().isEmpty());
+        HeldBinding held = loop.held().values().iterator().next();
+        assertThat(held.reasons()).containsExactly(HeldBinding.Reason.FAILURE);
+        assertThat(held.failure()).contains("test failure");
+        assertThat(told).singleElement().asString().startsWith(held.binding() + ": ").contains("test failure");
+        assertThat(loop.state()).as("the loop goes on with the other bindings").isEqualTo(KafkaApplyLoop.State.RUNNING);
+        assertThat(applier.batches).hasSize(1);
         assertThat(committed(items.bridge + "-applier")).isEmpty();
 
-        RecordingApplier second = new RecordingApplier();
-        KafkaApplyLoop again = loop(second, options());
-        again.start();
+        assertThat(loop.resume(held.binding()).get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).held()).isFalse();
 
-        await().atMost(WAIT).until(() -> second.applied.size() == 2);
-        assertThat(second.batches.get(0)).startsWith(fatal.batches.get(0).toArray(ChangeEvent[]::new));
+        await().atMost(WAIT).until(() -> applier.applied.size() == 2);
+        assertThat(applier.batches.get(1)).startsWith(applier.batches.get(0).toArray(ChangeEvent[]::new));
+        await().atMost(WAIT).until(() -> !committed(items.bridge + "-applier").isEmpty());
+        loop.close();
     }
 
     @Test
