@@ -4,28 +4,29 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * One result of a preflight check: something that is as {@code cutover run} needs it, or a
- * problem with the fix. Immutable.
+ * One result of a preflight check: something that is as {@code cutover run} needs it, a warning
+ * about something {@code cutover run} accepts but that can go wrong later, or a problem; a warning
+ * or problem comes with its fix. Immutable.
  *
- * @param status whether it is fine
+ * @param status whether it is fine, worth a look, or stops {@code cutover run}
  * @param subject where it lies, as a configuration path when there is one ({@code systems.legacy},
  *     {@code bindings[0].new}, {@code kafka.bootstrap}); never null
  * @param message what was found; never null, never a password
- * @param fix what to do about a problem; null for {@link Status#OK}
+ * @param fix what to do about a warning or problem; null for {@link Status#OK}
  */
 public record Finding(Status status, String subject, String message, String fix) {
 
-    /** Whether a finding is fine or stops {@code cutover run}. */
+    /** Whether a finding is fine, worth a look (never failing {@code cutover check}), or stops {@code cutover run}. */
     public enum Status {
-        OK, PROBLEM
+        OK, WARNING, PROBLEM
     }
 
     public Finding {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(message, "message");
-        if ((status == Status.PROBLEM) != (fix != null)) {
-            throw new IllegalArgumentException("a problem needs a fix, and only a problem has one: " + subject + ": " + message);
+        if ((status != Status.OK) != (fix != null)) {
+            throw new IllegalArgumentException("a warning or problem needs a fix, and only they have one: " + subject + ": " + message);
         }
     }
 
@@ -39,8 +40,17 @@ public record Finding(Status status, String subject, String message, String fix)
         return new Finding(Status.PROBLEM, subject, message, fix);
     }
 
+    /** Something {@code cutover run} accepts but that can go wrong later, with what to do about it. */
+    public static Finding warning(String subject, String message, String fix) {
+        return new Finding(Status.WARNING, subject, message, fix);
+    }
+
     public boolean isProblem() {
         return status == Status.PROBLEM;
+    }
+
+    public boolean isWarning() {
+        return status == Status.WARNING;
     }
 
     /** The same finding with every text passed through {@code redaction}. */
@@ -48,8 +58,15 @@ public record Finding(Status status, String subject, String message, String fix)
         return new Finding(status, redaction.apply(subject), redaction.apply(message), fix == null ? null : redaction.apply(fix));
     }
 
-    /** One line: {@code ok       subject: message} or {@code PROBLEM  subject: message; fix: ...}. */
+    /**
+     * One line: {@code ok       subject: message}, {@code warning  subject: message; fix: ...} or
+     * {@code PROBLEM  subject: message; fix: ...}.
+     */
     public String line() {
-        return (status == Status.OK ? "ok       " : "PROBLEM  ") + subject + ": " + message + (fix == null ? "" : "; fix: " + fix);
+        return switch (status) {
+            case OK -> "ok       ";
+            case WARNING -> "warning  ";
+            case PROBLEM -> "PROBLEM  ";
+        } + subject + ": " + message + (fix == null ? "" : "; fix: " + fix);
     }
 }

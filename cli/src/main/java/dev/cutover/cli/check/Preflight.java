@@ -18,12 +18,13 @@ public final class Preflight {
 
     /**
      * The checks {@code cutover check} runs: reachability first, then the tables and mappings,
-     * then what capturing and applying need of each database, family by family ({@link FamilyChecks}),
+     * and whether two-way tables generate keys that can collide, then what capturing and applying
+     * need of each database, family by family ({@link FamilyChecks}),
      * then the log the servers retain. Family checks skip systems of other families.
      */
     public static Preflight standard() {
         List<PreflightCheck> checks = new ArrayList<>(List.of(new SystemConnectivityCheck(), new LocalStateCheck(), new KafkaCheck(),
-                new MappingCheck(), new WrittenTableKeyCheck()));
+                new MappingCheck(), new WrittenTableKeyCheck(), new TwoWayKeyCheck()));
         FamilyChecks.all().forEach(f -> checks.addAll(f.checks()));
         checks.add(new RetainedLogCheck());
         return new Preflight(checks);
@@ -31,10 +32,11 @@ public final class Preflight {
 
     /**
      * The checks {@code cutover plan} runs before it describes the bindings: the systems answer,
-     * the bindings fit their tables, and the captured tables log what the service needs.
+     * the bindings fit their tables, two-way tables do not generate colliding keys, and the captured
+     * tables log what the service needs.
      */
     public static Preflight schemas() {
-        List<PreflightCheck> checks = new ArrayList<>(List.of(new SystemConnectivityCheck(), new MappingCheck()));
+        List<PreflightCheck> checks = new ArrayList<>(List.of(new SystemConnectivityCheck(), new MappingCheck(), new TwoWayKeyCheck()));
         FamilyChecks.all().forEach(f -> checks.addAll(f.schemaChecks()));
         return new Preflight(checks);
     }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code cutover plan --config F}: what each binding will do (direction, mode, tables, topics,
  * mapping, conflict policy, initial load), read from the configuration and the real tables.
- * Changes nothing.
+ * Warnings of the preflight go to standard error before the plan. Changes nothing.
  */
 @Command(name = "plan", description = {"Show what each binding will do: direction, mode, tables, topics, mapping, conflict policy"
         + " and initial load. Reads the databases' schemas and changes nothing.",
@@ -41,13 +41,15 @@ public final class PlanCommand implements Callable<Integer> {
             return ExitCodes.BAD_CONFIG;
         }
         CheckContext context = new CheckContext(bridge);
-        List<Finding> problems = Preflight.schemas().run(context).stream().filter(Finding::isProblem).toList();
+        List<Finding> findings = Preflight.schemas().run(context);
+        List<Finding> problems = findings.stream().filter(Finding::isProblem).toList();
         if (!problems.isEmpty()) {
             System.err.println("cutover plan: the bindings of bridge '" + bridge.name() + "' do not fit the databases ("
                     + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "):");
             problems.forEach(p -> System.err.println("  " + p.line()));
             return ExitCodes.BAD_CONFIG;
         }
+        findings.stream().filter(Finding::isWarning).forEach(w -> System.err.println("cutover plan: " + w.line()));
         System.out.print(PlanTable.render(bridge, BridgePlanner.plan(bridge.name(), context.reviews(), resuming(bridge, context))));
         return 0;
     }

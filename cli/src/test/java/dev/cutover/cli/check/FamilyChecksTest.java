@@ -21,13 +21,13 @@ class FamilyChecksTest {
         List<String> titles = Preflight.standard().titles();
 
         assertThat(titles).containsExactly("connectivity and credentials", "local state and ports", "Kafka", "tables and mappings",
-                "keys of written tables", "table privileges", "logical decoding", "publication", "capture tables", "replica identity",
+                "keys of written tables", "keys generated on both sides", "table privileges", "logical decoding", "publication", "capture tables", "replica identity",
                 "binlog capture", "retained log");
     }
 
     @Test
-    void planChecksTheSystemsTheMappingsAndWhatTheCapturedTablesLog() {
+    void planChecksTheSystemsTheMappingsTheGeneratedKeysAndWhatTheCapturedTablesLog() {
         assertThat(Preflight.schemas().titles()).containsExactly("connectivity and credentials", "tables and mappings",
-                "replica identity");
+                "keys generated on both sides", "replica identity");
     }
 }

@@ -15,8 +15,18 @@ class FindingTest {
     }
 
     @Test
-    void aProblemWithoutAFixIsRejected() {
+    void aWarningIsOneLineWithItsFixAndNoProblem() {
+        Finding warning = Finding.warning("bindings[0]", "keys can collide", "use odd and even keys");
+
+        assertThat(warning.line()).isEqualTo("warning  bindings[0]: keys can collide; fix: use odd and even keys");
+        assertThat(warning.isProblem()).isFalse();
+        assertThat(warning.isWarning()).isTrue();
+    }
+
+    @Test
+    void aProblemOrWarningWithoutAFixIsRejected() {
         assertThatThrownBy(() -> Finding.problem("x", "broken", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Finding.warning("x", "odd", null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Finding(Finding.Status.OK, "x", "fine", "nothing")).isInstanceOf(IllegalArgumentException.class);
     }
 }

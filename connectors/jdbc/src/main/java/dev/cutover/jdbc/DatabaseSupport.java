@@ -2,7 +2,7 @@ package dev.cutover.jdbc;
 
 /**
  * What Cutover knows about one database family, as one plug-in: its name and URL form for
- * messages and its {@link SqlDialect}. The family's read-only probes (capture settings, privileges,
+ * messages, its {@link SqlDialect} and its {@link KeyGenerators}. The family's read-only probes (capture settings, privileges,
  * catalog) sit next to its implementation (e.g. {@code dev.cutover.jdbc.postgres.ReplicaIdentity}),
  * and the capture connector and the command line's checks contribute their own per-family parts
  * found by the same {@link #family()} key. Adding a
@@ -25,4 +25,7 @@ public interface DatabaseSupport {
 
     /** The family's SQL dialect; the same instance on every call. */
     SqlDialect dialect();
+
+    /** The family's key generators (sequences, identity columns, auto-increment counters); the same instance on every call. */
+    KeyGenerators keyGenerators();
 }

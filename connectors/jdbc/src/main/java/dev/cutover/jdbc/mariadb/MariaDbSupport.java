@@ -1,12 +1,17 @@
 package dev.cutover.jdbc.mariadb;
 
 import dev.cutover.jdbc.DatabaseSupport;
+import dev.cutover.jdbc.KeyGenerators;
 import dev.cutover.jdbc.SqlDialect;
 
-/** MariaDB as a {@link DatabaseSupport}: Connector/J's dialect; capture settings read by {@link BinlogSettings}. */
+/**
+ * MariaDB as a {@link DatabaseSupport}: Connector/J's dialect and the {@code AUTO_INCREMENT} counters behind keys
+ * ({@link MariaDbKeyGenerators}); capture settings read by {@link BinlogSettings}.
+ */
 public final class MariaDbSupport implements DatabaseSupport {
 
     private static final SqlDialect DIALECT = new MariaDbDialect();
+    private static final KeyGenerators KEY_GENERATORS = new MariaDbKeyGenerators(DIALECT);
 
     @Override
     public String family() {
@@ -26,5 +31,10 @@ public final class MariaDbSupport implements DatabaseSupport {
     @Override
     public SqlDialect dialect() {
         return DIALECT;
+    }
+
+    @Override
+    public KeyGenerators keyGenerators() {
+        return KEY_GENERATORS;
     }
 }

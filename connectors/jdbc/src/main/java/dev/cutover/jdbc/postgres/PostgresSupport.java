@@ -1,10 +1,11 @@
 package dev.cutover.jdbc.postgres;
 
 import dev.cutover.jdbc.DatabaseSupport;
+import dev.cutover.jdbc.KeyGenerators;
 import dev.cutover.jdbc.SqlDialect;
 
 /**
- * PostgreSQL as a {@link DatabaseSupport}: pgjdbc's dialect. The server's capture settings are read
+ * PostgreSQL as a {@link DatabaseSupport}: pgjdbc's dialect and the sequences behind keys ({@link PostgresKeyGenerators}). The server's capture settings are read
  * by the probes of this package ({@link ReplicaIdentity}, {@link ReplicationSettings}, {@link CurrentUser},
  * {@link Publication}, {@link TableOwnership}, {@link TablePrivileges}, {@link SchemaPrivileges},
  * {@link TableColumns}).
@@ -12,6 +13,7 @@ import dev.cutover.jdbc.SqlDialect;
 public final class PostgresSupport implements DatabaseSupport {
 
     private static final SqlDialect DIALECT = new PostgresDialect();
+    private static final KeyGenerators KEY_GENERATORS = new PostgresKeyGenerators(DIALECT);
 
     @Override
     public String family() {
@@ -31,5 +33,10 @@ public final class PostgresSupport implements DatabaseSupport {
     @Override
     public SqlDialect dialect() {
         return DIALECT;
+    }
+
+    @Override
+    public KeyGenerators keyGenerators() {
+        return KEY_GENERATORS;
     }
 }
