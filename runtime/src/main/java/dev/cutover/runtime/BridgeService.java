@@ -92,7 +92,7 @@ public final class BridgeService implements AutoCloseable {
             pipeline = Pipeline.start(config, bridge, metrics, registry, clock, this::onComponentFailure);
             http = new HttpEndpoints(config.http().host(), config.http().port(), registry::scrape,
                     this::isLive, this::notReady, this::status, pipeline.conflicts(), pipeline.resyncs(),
-                    pipeline.deadLetters(), pipeline.bindingControl(), config.http().token());
+                    pipeline.deadLetters(), pipeline.bindingControl(), new ReloadPlanner(config), config.http().token());
             startedAt = clock.instant();
             transition(ServiceState.STARTING, ServiceState.RUNNING);
             LOG.info("Bridge '{}' running; HTTP on {}:{} ({})", config.name(), config.http().host(), http.port(),
