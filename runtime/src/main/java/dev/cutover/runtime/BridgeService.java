@@ -4,6 +4,7 @@ import dev.cutover.config.BridgeConfig;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.runtime.conflict.ConflictDesk;
 import dev.cutover.runtime.deadletter.DeadLetterDesk;
+import dev.cutover.runtime.history.HistoryDesk;
 import dev.cutover.runtime.http.HttpEndpoints;
 import dev.cutover.runtime.metrics.MicrometerPipelineListener;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -91,7 +92,7 @@ public final class BridgeService implements AutoCloseable {
             pipeline = Pipeline.start(config, bridge, metrics, registry, clock, this::onComponentFailure);
             http = new HttpEndpoints(config.http().host(), config.http().port(), registry::scrape,
                     this::isLive, this::notReady, this::status, pipeline.conflicts(), pipeline.resyncs(),
-                    pipeline.deadLetters(), config.http().token());
+                    pipeline.deadLetters(), pipeline.history(), config.http().token());
             startedAt = clock.instant();
             transition(ServiceState.STARTING, ServiceState.RUNNING);
             LOG.info("Bridge '{}' running; HTTP on {}:{} ({})", config.name(), config.http().host(), http.port(),
@@ -200,6 +201,15 @@ public final class BridgeService implements AutoCloseable {
     public DeadLetterDesk deadLetters() {
         Pipeline p = pipeline;
         return p == null ? null : p.deadLetters();
+    }
+
+    /**
+     * The lifecycle history of the bridge and its bindings; null before start or when every binding
+     * is {@code none} (no Kafka keeps it).
+     */
+    public HistoryDesk history() {
+        Pipeline p = pipeline;
+        return p == null ? null : p.history();
     }
 
     /** The conflicts of the two-way bindings; null before start or when no binding is two-way. */

@@ -4,13 +4,16 @@ import dev.cutover.config.BindingOptions;
 import dev.cutover.config.BridgeConfig;
 import dev.cutover.core.conflict.ReflectionGuard;
 import dev.cutover.core.event.SystemSide;
+import dev.cutover.kafka.HistoryLogReader;
 import dev.cutover.kafka.KafkaApplyLoop;
 import dev.cutover.runtime.conflict.ConflictDesk;
 import dev.cutover.runtime.deadletter.DeadLetterDesk;
+import dev.cutover.runtime.history.HistoryDesk;
 import dev.cutover.runtime.metrics.MicrometerPipelineListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -41,6 +44,9 @@ final class Pipeline {
     /** The {@code /status} state of a {@code none} binding, which has nothing running. */
     static final String NOT_SYNCED = "NOT_SYNCED";
 
+    /** How long one read of the whole history topic may take. */
+    private static final Duration HISTORY_READ_TIMEOUT = Duration.ofSeconds(60);
+
     private final List<CompiledBinding> bindings;
     private final StartupDrift drift;
     private final StartedComponents components = new StartedComponents();
@@ -48,6 +54,7 @@ final class Pipeline {
     private final ResyncDesk resyncs;
     private final PipelineStatus status;
     private Desks desks;
+    private HistoryDesk history;
     private volatile boolean closed;
 
     private Pipeline(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics, Clock clock) {
@@ -89,6 +96,8 @@ final class Pipeline {
         components.kafka(kafka);
         kafka.start(bindings.stream().map(CompiledBinding::route).toList(), twoWay, clock);
         drift.readHeld(kafka.heldChanges());
+        history = new HistoryDesk(kafka.history(), new HistoryLogReader(config.name(), kafka.clientProps(), HISTORY_READ_TIMEOUT)::read,
+                clock);
         desks = Desks.open(config.name(), kafka, bindings, metrics, registry, clock);
         BridgeWiring wiring = new BridgeWiring(config, metrics, registry, clock, kafka, desks, drift,
                 new ReflectionGuard(REFLECTION_GUARD_ENTRIES), failures, twoWay, components);
@@ -111,7 +120,16 @@ final class Pipeline {
         drift.warnUnclaimed(config.name(), bindings);
         components.retention().start();
         bindings.stream().filter(CompiledBinding::batched).forEach(b -> BatchAssembly.start(wiring, b));
+        recordStartAndStop(config);
         failures.arm(onFailure);
+    }
+
+    /** Records in the history that the bridge started, and has it record the stop before Kafka closes. */
+    private void recordStartAndStop(BridgeConfig config) throws Exception {
+        Map<String, String> directions = new LinkedHashMap<>();
+        config.bindings().forEach(b -> directions.put(b.name(), b.direction().label()));
+        history.bridgeStarted(config.name(), directions);
+        components.beforeKafkaCloses(drainTimeout -> history.bridgeStopped(config.name(), drainTimeout));
     }
 
     boolean isRunning() {
@@ -159,6 +177,11 @@ final class Pipeline {
     /** The dead letters of the synced bindings; null when nothing is synced. */
     DeadLetterDesk deadLetters() {
         return desks == null ? null : desks.deadLetters();
+    }
+
+    /** The lifecycle history of the bridge and its bindings; null when nothing is synced (no Kafka keeps it). */
+    HistoryDesk history() {
+        return history;
     }
 
     /** Requests and follows resyncs of the streamed bindings. */

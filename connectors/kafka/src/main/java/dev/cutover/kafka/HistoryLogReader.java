@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,12 +64,13 @@ public final class HistoryLogReader {
     }
 
     /**
-     * The entries of {@code binding} only (bridge-level entries left out), in the order recorded.
+     * The entries of {@code binding} only (those of the bridge as a whole left out), in the order
+     * recorded; all of them when {@code binding} is null.
      *
      * @throws KafkaOperationException as {@link #readAll}
      */
-    public List<HistoryEntry> readBinding(String binding) throws KafkaOperationException {
-        Objects.requireNonNull(binding, "binding");
-        return readAll().stream().filter(e -> binding.equals(e.binding())).toList();
+    public List<HistoryEntry> read(String binding) throws KafkaOperationException {
+        List<HistoryEntry> all = readAll();
+        return binding == null ? all : all.stream().filter(e -> binding.equals(e.binding())).toList();
     }
 }

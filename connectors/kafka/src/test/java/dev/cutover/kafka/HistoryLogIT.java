@@ -63,8 +63,9 @@ class HistoryLogIT {
         HistoryLogReader reader = new HistoryLogReader(items.bridge, items.client, TIMEOUT);
 
         assertThat(reader.readAll()).containsExactlyElementsOf(entries);
-        assertThat(reader.readBinding("items")).containsExactly(entries.get(1), entries.get(3));
-        assertThat(reader.readBinding("nothing")).isEmpty();
+        assertThat(reader.read(null)).containsExactlyElementsOf(entries);
+        assertThat(reader.read("items")).containsExactly(entries.get(1), entries.get(3));
+        assertThat(reader.read("nothing")).isEmpty();
         List<ConsumerRecord<byte[], byte[]>> records = TestTopics.readAll(items.client, TopicNames.history(items.bridge));
         assertThat(records).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
                 .containsExactly("", "items", "orders", "items", "orders");

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * {@code /health/ready}, {@code /status} (JSON) and, with two-way bindings, {@code /conflicts} (see
  * {@link ConflictEndpoint}; its resolve action changes rows) and {@code /resync} (see
  * {@link ResyncEndpoint}; a POST re-copies a streamed table's rows) and {@code /deadletters} (see
- * {@link DeadLetterEndpoint}; replay and discard write rows). Binds to the configured address,
+ * {@link DeadLetterEndpoint}; replay and discard write rows) and {@code /history} (see
+ * {@link HistoryEndpoint}). Binds to the configured address,
  * loopback by default. Every request that changes state passes {@link ControlRequestGuard} first
  * (a token, or loopback with its header; a JSON body); GET and HEAD stay open. Start once, close
  * once (idempotent).
@@ -45,12 +46,13 @@ public final class HttpEndpoints implements AutoCloseable {
      * @param conflicts answers {@code /conflicts}; null when no binding is two-way (the path is then 404)
      * @param resyncs answers {@code /resync} (see {@link ResyncEndpoint})
      * @param deadLetters answers {@code /deadletters} (see {@link DeadLetterEndpoint}); null when nothing is synced (404)
+     * @param history answers {@code /history} (see {@link HistoryEndpoint}); null when nothing is synced (404 saying so)
      * @param token the bearer token state-changing requests must send ({@code http.token}); null for none
      * @throws IOException when the address cannot be bound, naming it
      */
     public HttpEndpoints(String host, int port, Supplier<String> metrics, BooleanSupplier live, Supplier<List<String>> notReady,
             Supplier<Map<String, Object>> status, ConflictQueries conflicts, ResyncQueries resyncs, DeadLetterQueries deadLetters,
-            Secret token) throws IOException {
+            HistoryQueries history, Secret token) throws IOException {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 16);
         } catch (IOException e) {
@@ -74,6 +76,7 @@ public final class HttpEndpoints implements AutoCloseable {
         if (deadLetters != null) {
             serve("/deadletters", guard, new DeadLetterEndpoint(deadLetters, json));
         }
+        serve("/history", guard, new HistoryEndpoint(history, json));
         server.start();
     }
 
