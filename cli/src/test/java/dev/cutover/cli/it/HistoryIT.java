@@ -39,10 +39,7 @@ class HistoryIT {
     @Test
     void aStartAStopAndAnotherStartAreListedOldestFirstAcrossTheRestart() throws Exception {
         try (BridgeFixture fixture = new BridgeFixture("it_history", dir)) {
-            fixture.legacy.execute(LEGACY_DDL);
-            fixture.neu.execute(NEW_DDL);
-            fixture.writeConfig(BINDING.formatted("legacy-to-new"));
-            BridgeService first = fixture.start();
+            BridgeService first = start(fixture, "legacy-to-new");
             fixture.awaitReady(first, TIMEOUT);
             first.close();
             BridgeService second = fixture.start();
@@ -68,10 +65,7 @@ class HistoryIT {
     @Test
     void aBridgeOfOnlyNoneBindingsSaysItKeepsNoHistory() throws Exception {
         try (BridgeFixture fixture = new BridgeFixture("it_nohistory", dir)) {
-            fixture.legacy.execute(LEGACY_DDL);
-            fixture.neu.execute(NEW_DDL);
-            fixture.writeConfig(BINDING.formatted("none"));
-            BridgeService service = fixture.start();
+            BridgeService service = start(fixture, "none");
 
             HttpResponse<String> response = get(service, "/history");
             CliRun history = CliRun.of("history", "--url", url(service));
@@ -82,6 +76,14 @@ class HistoryIT {
             assertThat(history.code()).as(history.printed()).isEqualTo(ExitCodes.FAILED);
             assertThat(history.err()).contains("cutover history: ", "answered 404", "keeps no history");
         }
+    }
+
+    /** Creates the tables and starts a bridge with one binding between them in {@code direction}. */
+    private static BridgeService start(BridgeFixture fixture, String direction) throws Exception {
+        fixture.legacy.execute(LEGACY_DDL);
+        fixture.neu.execute(NEW_DDL);
+        fixture.writeConfig(BINDING.formatted(direction));
+        return fixture.start();
     }
 
     private static HttpResponse<String> get(BridgeService service, String path) throws Exception {
