@@ -4,6 +4,7 @@ import dev.cutover.cli.command.CheckCommand;
 import dev.cutover.cli.command.ConflictsCommand;
 import dev.cutover.cli.command.DeadLettersCommand;
 import dev.cutover.cli.command.PauseCommand;
+import dev.cutover.cli.command.HistoryCommand;
 import dev.cutover.cli.command.PlanCommand;
 import dev.cutover.cli.command.ResumeCommand;
 import dev.cutover.cli.command.ResyncCommand;
@@ -19,8 +20,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code cutover} command line: {@code run}, {@code check}, {@code plan}, {@code verify},
- * {@code status}, {@code pause}, {@code resume}, {@code conflicts}, {@code deadletters}, {@code resync},
- * {@code schemas}. Exit
+ * {@code status}, {@code pause}, {@code resume}, {@code conflicts}, {@code deadletters}, {@code history},
+ * {@code resync}, {@code schemas}. Exit
  * codes are {@link ExitCodes}'.
  */
 @Command(name = "cutover", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "cutover 0.1.0",
@@ -30,8 +31,8 @@ import picocli.CommandLine.ScopeType;
                 "2:the command line, configuration or databases are not as configured",
                 "3:the command or the bridge failed, or the bridge could not be reached"},
         subcommands = {RunCommand.class, CheckCommand.class, PlanCommand.class, VerifyCommand.class, StatusCommand.class,
-                PauseCommand.class, ResumeCommand.class, ConflictsCommand.class, DeadLettersCommand.class, ResyncCommand.class,
-                SchemasCommand.class,
+                PauseCommand.class, ResumeCommand.class, ConflictsCommand.class, DeadLettersCommand.class, HistoryCommand.class,
+                ResyncCommand.class, SchemasCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CutoverCli implements Runnable {
 

@@ -64,6 +64,7 @@ final class ApplyAssembly {
         w.drift().pauseAtStart(loop, writing, targetDrift, side);
         w.components().applyLoops().put(side, loop);
         loop.onFailure(cause -> w.failures().failed("applier of the " + side.label() + " database", cause));
+        loop.onBindingFailure(w.control()::failed);
         // An operator's pause holds across restarts: the binding starts paused, its changes waiting on its topic.
         writing.stream().map(CompiledBinding::name).distinct().filter(w.control()::pausedByOperator).forEach(loop::pause);
         Gauge.builder(MetricNames.CONSUMER_LAG, loop, KafkaApplyLoop::lag)

@@ -2,10 +2,12 @@ package dev.cutover.runtime;
 
 import dev.cutover.config.BindingOptions;
 import dev.cutover.core.event.SystemSide;
+import dev.cutover.core.lifecycle.HistoryOutcome;
 import dev.cutover.kafka.HeldBinding;
 import dev.cutover.kafka.KafkaApplyLoop;
 import dev.cutover.kafka.StillDriftedException;
 import dev.cutover.runtime.batch.BatchScheduler;
+import dev.cutover.runtime.history.HistoryDesk;
 import dev.cutover.runtime.http.BindingQueries;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +41,7 @@ final class BindingControl implements BindingQueries {
     private final OperatorPauseStore store;
     private final DriftBoard drift;
     private final Clock clock;
+    private volatile HistoryDesk history;
 
     /** The maps are the pipeline's own, read as they fill while it starts. */
     BindingControl(List<BindingOptions> configured, List<CompiledBinding> bindings, Map<SystemSide, KafkaApplyLoop> loops,
@@ -52,6 +55,17 @@ final class BindingControl implements BindingQueries {
         this.clock = clock;
     }
 
+    /** Records every pause, resume and failure in {@code desk} from now on. */
+    void recordIn(HistoryDesk desk) {
+        this.history = desk;
+    }
+
+    /** Told by an applier that {@code binding} failed and waits: records it. */
+    void failed(String binding, Throwable cause) {
+        record(binding, "binding-failed", HistoryOutcome.FAILED, "the target refused its changes: " + cause.getMessage()
+                + "; they wait until it is resumed", Map.of());
+    }
+
     @Override
     public Map<String, Object> pause(String binding) {
         List<CompiledBinding> directions = synced(binding);
@@ -62,6 +76,7 @@ final class BindingControl implements BindingQueries {
         }
         boolean taken = awaitAll(directions, loop -> loop.pause(binding));
         LOG.info("Binding '{}' paused by an operator; its changes wait on {}", binding, topics(directions));
+        record(binding, "pause", taken ? HistoryOutcome.DONE : HistoryOutcome.STARTED, "paused by an operator", Map.of());
         return answer(binding, taken ? "paused: its changes keep being captured and wait on " + topics(directions)
                 : "pause requested: it takes effect once the applier finishes the batch (or the retry) in hand");
     }
@@ -81,6 +96,7 @@ final class BindingControl implements BindingQueries {
         }
         drift.released(binding);
         LOG.info("Binding '{}' resumed by an operator; its waiting changes are applied in order", binding);
+        record(binding, "resume", taken ? HistoryOutcome.DONE : HistoryOutcome.STARTED, "resumed by an operator", Map.of());
         return answer(binding, taken ? "resumed: its waiting changes are applied in order"
                 : "resume requested: it takes effect once the applier finishes the batch (or the retry) in hand");
     }
@@ -123,6 +139,19 @@ final class BindingControl implements BindingQueries {
                 throw new IllegalStateException("binding cannot resume: " + still.getMessage(), still);
             }
             throw new IllegalStateException(String.valueOf(e.getCause().getMessage()), e.getCause());
+        }
+    }
+
+    /** Records a step in the history; a history that cannot be written is logged, and the step stands. */
+    private void record(String binding, String event, HistoryOutcome outcome, String message, Map<String, String> details) {
+        HistoryDesk desk = history;
+        if (desk == null) {
+            return;
+        }
+        try {
+            desk.record(binding, event, outcome, message, details);
+        } catch (Exception e) {
+            LOG.warn("Cannot record '{}' of binding '{}' in the history: {}", event, binding, e.toString());
         }
     }
 

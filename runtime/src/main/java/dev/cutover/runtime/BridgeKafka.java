@@ -7,6 +7,7 @@ import dev.cutover.kafka.KafkaChangePublisher;
 import dev.cutover.kafka.KafkaConflictSink;
 import dev.cutover.kafka.KafkaDeadLetterSink;
 import dev.cutover.kafka.KafkaHeldChanges;
+import dev.cutover.kafka.KafkaHistorySink;
 import dev.cutover.kafka.KafkaTopicAdmin;
 import dev.cutover.kafka.RecordSizeLimit;
 import dev.cutover.kafka.SchemaTopic;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Kafka a bridge's components share: the broker (when embedded), the topics with their
- * schemas, and the clients that write the change, dead-letter, held-change and conflict topics.
+ * schemas, and the clients that write the change, dead-letter, held-change, conflict and history topics.
  * {@link #start} opens them one by one, so closing after a failed start closes what was opened.
  */
 final class BridgeKafka {
@@ -36,6 +37,7 @@ final class BridgeKafka {
     private KafkaDeadLetterSink deadLetters;
     private KafkaHeldChanges heldChanges;
     private KafkaConflictSink conflicts;
+    private KafkaHistorySink history;
     private KafkaChangePublisher publisher;
 
     BridgeKafka(BridgeConfig config) {
@@ -73,6 +75,7 @@ final class BridgeKafka {
             conflicts = new KafkaConflictSink(config.name(), clientProps);
         }
         publisher = new KafkaChangePublisher(config.name(), clientProps, routes, recordLimit);
+        history = new KafkaHistorySink(config.name(), clientProps);
     }
 
     /** {@code bootstrap.servers} and the configured client properties, for every client of the bridge. */
@@ -106,6 +109,11 @@ final class BridgeKafka {
         return publisher;
     }
 
+    /** Writes the bridge's lifecycle history. */
+    KafkaHistorySink history() {
+        return history;
+    }
+
     /** Closes the clients that were opened; the first failure stops the rest. */
     void closeClients() throws Exception {
         if (publisher != null) {
@@ -119,6 +127,9 @@ final class BridgeKafka {
         }
         if (conflicts != null) {
             conflicts.close();
+        }
+        if (history != null) {
+            history.close();
         }
     }
 

@@ -5,6 +5,7 @@ import dev.cutover.core.event.SystemSide;
 import dev.cutover.runtime.conflict.ConflictDesk;
 import dev.cutover.runtime.deadletter.DeadLetterDesk;
 import dev.cutover.runtime.http.BindingQueries;
+import dev.cutover.runtime.history.HistoryDesk;
 import dev.cutover.runtime.http.HttpEndpoints;
 import dev.cutover.runtime.metrics.MicrometerPipelineListener;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -92,7 +93,8 @@ public final class BridgeService implements AutoCloseable {
             pipeline = Pipeline.start(config, bridge, metrics, registry, clock, this::onComponentFailure);
             http = new HttpEndpoints(config.http().host(), config.http().port(), registry::scrape,
                     this::isLive, this::notReady, this::status, pipeline.conflicts(), pipeline.resyncs(),
-                    pipeline.deadLetters(), pipeline.bindingControl(), new ReloadPlanner(config), config.http().token());
+                    pipeline.deadLetters(), pipeline.history(), pipeline.bindingControl(), new ReloadPlanner(config),
+                    config.http().token());
             startedAt = clock.instant();
             transition(ServiceState.STARTING, ServiceState.RUNNING);
             LOG.info("Bridge '{}' running; HTTP on {}:{} ({})", config.name(), config.http().host(), http.port(),
@@ -207,6 +209,15 @@ public final class BridgeService implements AutoCloseable {
     public BindingQueries bindings() {
         Pipeline p = pipeline;
         return p == null ? null : p.bindingControl();
+    }
+
+    /**
+     * The lifecycle history of the bridge and its bindings; null before start or when every binding
+     * is {@code none} (no Kafka keeps it).
+     */
+    public HistoryDesk history() {
+        Pipeline p = pipeline;
+        return p == null ? null : p.history();
     }
 
     /** The conflicts of the two-way bindings; null before start or when no binding is two-way. */

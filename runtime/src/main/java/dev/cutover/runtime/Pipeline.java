@@ -4,15 +4,18 @@ import dev.cutover.config.BindingOptions;
 import dev.cutover.config.BridgeConfig;
 import dev.cutover.core.conflict.ReflectionGuard;
 import dev.cutover.core.event.SystemSide;
+import dev.cutover.kafka.HistoryLogReader;
 import dev.cutover.kafka.KafkaApplyLoop;
 import dev.cutover.runtime.conflict.ConflictDesk;
 import dev.cutover.runtime.deadletter.DeadLetterDesk;
+import dev.cutover.runtime.history.HistoryDesk;
 import dev.cutover.runtime.metrics.MicrometerPipelineListener;
 import dev.cutover.runtime.metrics.MetricNames;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -37,6 +40,9 @@ final class Pipeline {
      */
     private static final int REFLECTION_GUARD_ENTRIES = 20_000;
 
+    /** How long one read of the whole history topic may take. */
+    private static final Duration HISTORY_READ_TIMEOUT = Duration.ofSeconds(60);
+
     private final List<CompiledBinding> bindings;
     private final StartupDrift drift;
     private final StartedComponents components = new StartedComponents();
@@ -45,6 +51,7 @@ final class Pipeline {
     private final PipelineStatus status;
     private final BindingControl control;
     private Desks desks;
+    private HistoryDesk history;
     private volatile boolean closed;
 
     private Pipeline(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics, Clock clock) {
@@ -90,6 +97,9 @@ final class Pipeline {
         components.kafka(kafka);
         kafka.start(bindings.stream().map(CompiledBinding::route).toList(), twoWay, clock);
         drift.readHeld(kafka.heldChanges());
+        history = new HistoryDesk(kafka.history(), new HistoryLogReader(config.name(), kafka.clientProps(), HISTORY_READ_TIMEOUT)::read,
+                clock);
+        control.recordIn(history);
         desks = Desks.open(config.name(), kafka, bindings, metrics, registry, clock);
         BridgeWiring wiring = new BridgeWiring(config, metrics, registry, clock, kafka, desks, drift,
                 new ReflectionGuard(REFLECTION_GUARD_ENTRIES), failures, twoWay, components, control);
@@ -112,6 +122,7 @@ final class Pipeline {
         drift.warnUnclaimed(config.name(), bindings);
         components.retention().start();
         bindings.stream().filter(CompiledBinding::batched).forEach(b -> BatchAssembly.start(wiring, b));
+        recordStartAndStop(config);
         failures.arm(onFailure);
     }
 
@@ -130,6 +141,14 @@ final class Pipeline {
                 }
             }
         }
+    }
+
+    /** Records in the history that the bridge started, and has it record the stop before Kafka closes. */
+    private void recordStartAndStop(BridgeConfig config) throws Exception {
+        Map<String, String> directions = new LinkedHashMap<>();
+        config.bindings().forEach(b -> directions.put(b.name(), b.direction().label()));
+        history.bridgeStarted(config.name(), directions);
+        components.beforeKafkaCloses(drainTimeout -> history.bridgeStopped(config.name(), drainTimeout));
     }
 
     boolean isRunning() {
@@ -187,6 +206,11 @@ final class Pipeline {
     /** The dead letters of the synced bindings; null when nothing is synced. */
     DeadLetterDesk deadLetters() {
         return desks == null ? null : desks.deadLetters();
+    }
+
+    /** The lifecycle history of the bridge and its bindings; null when nothing is synced (no Kafka keeps it). */
+    HistoryDesk history() {
+        return history;
     }
 
     /** Requests and follows resyncs of the streamed bindings. */

@@ -27,6 +27,7 @@ final class StartedComponents {
     private final Map<String, BatchScheduler> batches = new LinkedHashMap<>();
     private BridgeKafka kafka;
     private RetainedLogMonitor retention;
+    private StopHook lastStep;
 
     Map<SystemSide, CaptureSupervisor> captures() {
         return captures;
@@ -63,6 +64,11 @@ final class StartedComponents {
         return retention;
     }
 
+    /** Registers what to do once everything but Kafka stopped, such as recording that the bridge stopped. */
+    void beforeKafkaCloses(StopHook step) {
+        this.lastStep = step;
+    }
+
     /** Stops the captures, lets the appliers drain for up to {@code drainTimeout}, then closes all. */
     void close(Duration drainTimeout) {
         if (retention != null) {
@@ -75,6 +81,9 @@ final class StartedComponents {
         applyLoops.forEach((side, loop) -> closeQuietly("apply loop of " + side.label(), loop::close));
         appliers.forEach((side, applier) -> closeQuietly("applier of " + side.label(), applier::close));
         if (kafka != null) {
+            if (lastStep != null) {
+                closeQuietly("last step before Kafka closes", () -> lastStep.run(drainTimeout));
+            }
             closeQuietly("publisher", kafka::closeClients);
             closeQuietly("embedded Kafka", kafka::closeBroker);
         }
@@ -100,6 +109,11 @@ final class StartedComponents {
 
     private interface Step {
         void run() throws Exception;
+    }
+
+    /** A step of the stop, told how long the appliers were let drain (zero: not at all). */
+    interface StopHook {
+        void run(Duration drainTimeout) throws Exception;
     }
 
     private static void closeQuietly(String what, Step step) {

@@ -81,6 +81,9 @@ class BindingLifecycleIT {
             assertThat(fixture.newRows("SELECT id, v FROM alpha_new ORDER BY id"))
                     .containsExactly(Map.of("id", 1, "v", "a1-4"), Map.of("id", 3, "v", "a3"));
             await("alpha streaming again").atMost(TIMEOUT).until(() -> "STREAMING".equals(state(restarted, "alpha").get("state")));
+            CliRun history = CliRun.of("history", "--binding", "alpha", "--url", url(restarted));
+            assertThat(history.out().lines().map(line -> line.split("\\s+")).map(f -> f[2] + " " + f[3]))
+                    .as(history.printed()).containsExactly("pause done", "resume done");
         }
     }
 
@@ -117,6 +120,8 @@ class BindingLifecycleIT {
                 assertThat(resume.code()).as(resume.printed()).isZero();
                 fixture.awaitInSync("alpha", TIMEOUT);
                 assertThat(fixture.newRows("SELECT id, v FROM alpha_new")).containsExactly(Map.of("id", 1, "v", "a1-2"));
+                assertThat(service.history().entries("alpha")).extracting(e -> e.event() + " " + e.outcome().label())
+                        .containsExactly("binding-failed failed", "resume done");
                 await("ready again").atMost(TIMEOUT).until(service::isReady);
             } finally {
                 fixture.neu.execute("REVOKE ALL ON alpha_new, beta_new FROM " + role, "DROP ROLE " + role);

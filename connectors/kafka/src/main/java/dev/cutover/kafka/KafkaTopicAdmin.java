@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code <bridge>._held}: like {@code _conflicts}; the changes of bindings paused for schema drift;</li>
  *   <li>{@code <bridge>._conflicts}: one partition, every record kept forever ({@code retention.ms=-1},
  *       {@code retention.bytes=-1}, {@code cleanup.policy=delete}), which an existing one must have
- *       too: a parked conflict and the changes held behind it live nowhere else.
+ *       too: a parked conflict and the changes held behind it live nowhere else;
+ *   <li>{@code <bridge>._history}: like {@code _conflicts}; one partition keeps the lifecycle history in total order.
  * </ul>
  * Every topic takes records up to the {@link RecordSizeLimit} ({@code max.message.bytes}): a new
  * one is created so, an existing one with a lower setting is raised to it.
@@ -99,6 +100,7 @@ public final class KafkaTopicAdmin implements AutoCloseable {
         wanted.put(TopicNames.conflicts(bridge), topic(TopicNames.conflicts(bridge), settings, CONFLICT_LOG_CONFIG));
         // Held changes must outlive any retention: they wait for a person to fix the configuration.
         wanted.put(TopicNames.held(bridge), topic(TopicNames.held(bridge), settings, CONFLICT_LOG_CONFIG));
+        wanted.put(TopicNames.history(bridge), topic(TopicNames.history(bridge), settings, CONFLICT_LOG_CONFIG));
 
         Set<String> existing = await(admin.listTopics().names(), "listing topics");
         List<String> problems = new ArrayList<>();
@@ -195,7 +197,8 @@ public final class KafkaTopicAdmin implements AutoCloseable {
         String schemas = TopicNames.schemas(bridge);
         String deadLetters = TopicNames.deadLetters(bridge);
         String conflicts = TopicNames.conflicts(bridge);
-        Set<String> oneSided = Set.of(schemas, deadLetters, conflicts, TopicNames.held(bridge));
+        String history = TopicNames.history(bridge);
+        Set<String> oneSided = Set.of(schemas, deadLetters, conflicts, TopicNames.held(bridge), history);
         for (TopicDescription d : descriptions.values()) {
             boolean changeTopic = !oneSided.contains(d.name());
             if (changeTopic && d.partitions().size() != settings.partitions()) {
@@ -214,7 +217,10 @@ public final class KafkaTopicAdmin implements AutoCloseable {
             }
         }
         if (topics.contains(conflicts)) {
-            verifyConflictLog(conflicts, problems);
+            verifyKeptForever(conflicts, "conflict log entries", problems);
+        }
+        if (topics.contains(history)) {
+            verifyKeptForever(history, "history entries", problems);
         }
         raiseMaxMessageBytes(topics, settings.recordLimit(), problems);
     }
@@ -248,8 +254,8 @@ public final class KafkaTopicAdmin implements AutoCloseable {
         }
     }
 
-    /** The conflict log must keep every record; reports each setting that would let one go. */
-    private void verifyConflictLog(String topic, List<String> problems) throws KafkaOperationException, InterruptedException {
+    /** A log such as the conflict log must keep every record; reports each setting that would let one of its {@code entries} go. */
+    private void verifyKeptForever(String topic, String entries, List<String> problems) throws KafkaOperationException, InterruptedException {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         Config config = awaitKnown(() -> admin.describeConfigs(List.of(resource)).all(), "describing topic " + topic).get(resource);
         for (Map.Entry<String, String> wanted : new TreeMap<>(CONFLICT_LOG_CONFIG).entrySet()) {
@@ -257,7 +263,7 @@ public final class KafkaTopicAdmin implements AutoCloseable {
             String value = actual == null ? null : actual.value();
             if (!wanted.getValue().equals(value)) {
                 problems.add("topic " + topic + " must have " + wanted.getKey() + "=" + wanted.getValue() + " (it has "
-                        + (value == null ? "none" : value) + "), or conflict log entries would be lost");
+                        + (value == null ? "none" : value) + "), or " + entries + " would be lost");
             }
         }
     }

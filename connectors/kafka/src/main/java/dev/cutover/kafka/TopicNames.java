@@ -14,7 +14,8 @@ import java.util.Objects;
  *       {@code <schema>_<table>} otherwise;
  *   <li>the Avro schemas of all those topics: {@code <bridge>._schemas} (compacted);
  *   <li>parked changes: {@code <bridge>._deadletter};
- *   <li>the conflict log of two-way bindings: {@code <bridge>._conflicts} (kept forever).
+ *   <li>the conflict log of two-way bindings: {@code <bridge>._conflicts} (kept forever);
+ *   <li>the lifecycle history of the bridge and its bindings: {@code <bridge>._history} (kept forever).
  * </ul>
  *
  * <p>Characters Kafka does not allow in a topic name (anything but ASCII letters, digits,
@@ -62,6 +63,11 @@ public final class TopicNames {
     /** The topic holding the conflict log of {@code bridge}: conflicts, held changes and resolutions. */
     public static String conflicts(String bridge) {
         return checked(bridge(bridge) + "._conflicts");
+    }
+
+    /** The topic holding the lifecycle history of {@code bridge} and its bindings, in the order it happened. */
+    public static String history(String bridge) {
+        return checked(bridge(bridge) + "._history");
     }
 
     /**

@@ -23,8 +23,9 @@ import java.util.function.Supplier;
  * {@code /health/ready}, {@code /status} (JSON) and, with two-way bindings, {@code /conflicts} (see
  * {@link ConflictEndpoint}; its resolve action changes rows) and {@code /resync} (see
  * {@link ResyncEndpoint}; a POST re-copies a streamed table's rows) and {@code /deadletters} (see
- * {@link DeadLetterEndpoint}; replay and discard write rows), {@code /bindings/{name}/pause|resume}
- * (see {@link BindingEndpoint}) and {@code /reload/plan} (see {@link ReloadEndpoint}). Binds to the configured address,
+ * {@link DeadLetterEndpoint}; replay and discard write rows), {@code /history} (see {@link HistoryEndpoint}),
+ * {@code /bindings/{name}/pause|resume} (see {@link BindingEndpoint}) and {@code /reload/plan} (see
+ * {@link ReloadEndpoint}). Binds to the configured address,
  * loopback by default. Every request that changes state passes {@link ControlRequestGuard} first
  * (a token, or loopback with its header; a JSON body); GET and HEAD stay open. Start once, close
  * once (idempotent).
@@ -46,6 +47,7 @@ public final class HttpEndpoints implements AutoCloseable {
      * @param conflicts answers {@code /conflicts}; null when no binding is two-way (the path is then 404)
      * @param resyncs answers {@code /resync} (see {@link ResyncEndpoint})
      * @param deadLetters answers {@code /deadletters} (see {@link DeadLetterEndpoint}); null when nothing is synced (404)
+     * @param history answers {@code /history} (see {@link HistoryEndpoint}); null when nothing is synced (404 saying so)
      * @param bindings answers {@code /bindings/{name}/pause|resume} (see {@link BindingEndpoint})
      * @param reloads answers {@code /reload/plan} (see {@link ReloadEndpoint})
      * @param token the bearer token state-changing requests must send ({@code http.token}); null for none
@@ -53,7 +55,7 @@ public final class HttpEndpoints implements AutoCloseable {
      */
     public HttpEndpoints(String host, int port, Supplier<String> metrics, BooleanSupplier live, Supplier<List<String>> notReady,
             Supplier<Map<String, Object>> status, ConflictQueries conflicts, ResyncQueries resyncs, DeadLetterQueries deadLetters,
-            BindingQueries bindings, ReloadQueries reloads, Secret token) throws IOException {
+            HistoryQueries history, BindingQueries bindings, ReloadQueries reloads, Secret token) throws IOException {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 16);
         } catch (IOException e) {
@@ -77,6 +79,7 @@ public final class HttpEndpoints implements AutoCloseable {
         if (deadLetters != null) {
             serve("/deadletters", guard, new DeadLetterEndpoint(deadLetters, json));
         }
+        serve("/history", guard, new HistoryEndpoint(history, json));
         serve(BindingEndpoint.PREFIX, guard, new BindingEndpoint(bindings, json));
         serve(ReloadEndpoint.PATH, guard, new ReloadEndpoint(reloads, json));
         server.start();
