@@ -86,7 +86,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         RuntimeException lastBindFailure = null;
         for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
             int clientPort = port == 0 ? freePort() : port;
-            int controllerPort = freePort();
+            int controllerPort = freePortOtherThan(clientPort);
             try {
                 return startOnce(dir, clusterId, clientPort, controllerPort, limit);
             } catch (RuntimeException e) {
@@ -165,6 +165,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on 127.0.0.1", e);
         }
+    }
+
+    /** The OS may hand back a port it just gave out and saw released; the broker needs two distinct ones. */
+    private static int freePortOtherThan(int taken) {
+        int candidate = freePort();
+        while (candidate == taken) {
+            candidate = freePort();
+        }
+        return candidate;
     }
 
     private static boolean isBindFailure(Throwable e) {
