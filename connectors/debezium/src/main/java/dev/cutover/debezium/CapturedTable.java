@@ -16,8 +16,10 @@ import java.util.Set;
  *
  * @param table the table, qualified by its schema
  * @param keyColumns the identifying columns in key order; not empty, no blanks, no duplicates
+ * @param inSync true when the other side already holds the table's rows (a binding whose direction
+ *     was just switched, verified equal): a capture first reading it loads no existing rows
  */
-public record CapturedTable(TableId table, List<String> keyColumns) {
+public record CapturedTable(TableId table, List<String> keyColumns, boolean inSync) {
 
     public CapturedTable {
         Objects.requireNonNull(table, "table");
@@ -34,6 +36,11 @@ public record CapturedTable(TableId table, List<String> keyColumns) {
                 throw new IllegalArgumentException("captured table " + table + " names key column '" + column + "' twice");
             }
         }
+    }
+
+    /** A table whose existing rows are loaded when a capture first reads it. */
+    public CapturedTable(TableId table, List<String> keyColumns) {
+        this(table, keyColumns, false);
     }
 
     /** A table keyed by {@code keyColumns}. */

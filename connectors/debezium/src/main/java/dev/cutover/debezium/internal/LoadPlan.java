@@ -34,9 +34,10 @@ public record LoadPlan(Set<TableId> requested, List<TableId> pending, boolean le
      * @param recorded the tables the ledger records
      * @param slotExists whether the replication slot exists before the capture starts
      * @param positionStored whether the offset file holds a stored position
+     * @param inSync captured tables whose rows the other side already holds: never loaded, recorded as if they were
      */
     public static LoadPlan of(SnapshotMode mode, List<TableId> captured, Set<TableId> recorded, boolean slotExists,
-            boolean positionStored) {
+            boolean positionStored, Set<TableId> inSync) {
         if (mode == SnapshotMode.NO_DATA) {
             return new LoadPlan(recorded, List.of(), false);
         }
@@ -44,6 +45,7 @@ public record LoadPlan(Set<TableId> requested, List<TableId> pending, boolean le
         if (slotExists && positionStored) {
             captured.stream().filter(recorded::contains).forEach(requested::add);
         }
+        captured.stream().filter(inSync::contains).forEach(requested::add);
         List<TableId> pending = captured.stream().filter(t -> !requested.contains(t)).toList();
         return new LoadPlan(requested, pending, !requested.equals(recorded));
     }

@@ -31,14 +31,16 @@ public final class LoadPlanner {
      */
     public static LoadPlan plan(CaptureOptions options, LoadLedger ledger, boolean logRetained) throws IOException {
         if (options.snapshotMode() == SnapshotMode.NO_DATA) {
-            return LoadPlan.of(SnapshotMode.NO_DATA, List.of(), Set.of(), false, false);
+            return LoadPlan.of(SnapshotMode.NO_DATA, List.of(), Set.of(), false, false, Set.of());
         }
         Path offsets = options.offsetFile();
         // Kafka's file offset store writes the file only when it stores a position.
         boolean positionStored = Files.isRegularFile(offsets) && Files.size(offsets) > 0;
         boolean slotExists = logRetained;
         List<TableId> tables = options.tables().stream().map(CapturedTable::table).toList();
-        LoadPlan plan = LoadPlan.of(SnapshotMode.INITIAL, tables, ledger.read(), slotExists, positionStored);
+        Set<TableId> inSync = options.tables().stream().filter(CapturedTable::inSync).map(CapturedTable::table)
+                .collect(java.util.stream.Collectors.toSet());
+        LoadPlan plan = LoadPlan.of(SnapshotMode.INITIAL, tables, ledger.read(), slotExists, positionStored, inSync);
         if (plan.ledgerChanged()) {
             ledger.write(plan.requested());
         }

@@ -16,7 +16,7 @@ class LoadPlanTest {
 
     @Test
     void firstStartLoadsEveryTableInCaptureOrder() {
-        LoadPlan plan = LoadPlan.of(SnapshotMode.INITIAL, List.of(ORDERS, LINES), Set.of(), false, false);
+        LoadPlan plan = LoadPlan.of(SnapshotMode.INITIAL, List.of(ORDERS, LINES), Set.of(), false, false, Set.of());
 
         assertThat(plan.pending()).containsExactly(ORDERS, LINES);
         assertThat(plan.requested()).isEmpty();
@@ -26,7 +26,7 @@ class LoadPlanTest {
 
     @Test
     void restartLoadsOnlyTheTableAddedSinceAndForgetsRemovedOnes() {
-        LoadPlan plan = LoadPlan.of(SnapshotMode.INITIAL, List.of(ORDERS, LINES), Set.of(ORDERS, DROPPED), true, true);
+        LoadPlan plan = LoadPlan.of(SnapshotMode.INITIAL, List.of(ORDERS, LINES), Set.of(ORDERS, DROPPED), true, true, Set.of());
 
         assertThat(plan.pending()).containsExactly(LINES);
         assertThat(plan.requested()).containsExactly(ORDERS);
@@ -35,7 +35,7 @@ class LoadPlanTest {
 
     @Test
     void restartWithEveryTableRequestedLoadsNothing() {
-        LoadPlan plan = LoadPlan.of(SnapshotMode.INITIAL, List.of(ORDERS), Set.of(ORDERS), true, true);
+        LoadPlan plan = LoadPlan.of(SnapshotMode.INITIAL, List.of(ORDERS), Set.of(ORDERS), true, true, Set.of());
 
         assertThat(plan.pending()).isEmpty();
         assertThat(plan.ledgerChanged()).isFalse();
@@ -43,17 +43,25 @@ class LoadPlanTest {
 
     @Test
     void ledgerDoesNotCountWithoutTheSlotOrWithoutAStoredPosition() {
-        assertThat(LoadPlan.of(SnapshotMode.INITIAL, List.of(ORDERS), Set.of(ORDERS), false, true).pending())
+        assertThat(LoadPlan.of(SnapshotMode.INITIAL, List.of(ORDERS), Set.of(ORDERS), false, true, Set.of()).pending())
                 .as("a new slot streams from now").containsExactly(ORDERS);
-        assertThat(LoadPlan.of(SnapshotMode.INITIAL, List.of(ORDERS), Set.of(ORDERS), true, false).pending())
+        assertThat(LoadPlan.of(SnapshotMode.INITIAL, List.of(ORDERS), Set.of(ORDERS), true, false, Set.of()).pending())
                 .as("no stored position holds the load's progress").containsExactly(ORDERS);
     }
 
     @Test
     void noDataLoadsNothingAndLeavesTheLedgerAlone() {
-        LoadPlan plan = LoadPlan.of(SnapshotMode.NO_DATA, List.of(ORDERS, LINES), Set.of(DROPPED), false, false);
+        LoadPlan plan = LoadPlan.of(SnapshotMode.NO_DATA, List.of(ORDERS, LINES), Set.of(DROPPED), false, false, Set.of());
 
         assertThat(plan.pending()).isEmpty();
         assertThat(plan.ledgerChanged()).isFalse();
+    }
+
+    @Test
+    void aTableTheOtherSideAlreadyHoldsIsNotLoadedEvenByANewCaptureAndIsRecorded() {
+        LoadPlan plan = LoadPlan.of(SnapshotMode.INITIAL, List.of(ORDERS, LINES), Set.of(), false, false, Set.of(LINES));
+
+        assertThat(plan.pending()).containsExactly(ORDERS);
+        assertThat(plan.afterRequest()).containsExactlyInAnyOrder(ORDERS, LINES);
     }
 }
