@@ -80,10 +80,13 @@ final class PostgresKeyGenerators implements KeyGenerators {
         if (current.nextValue() > value) {
             return current;
         }
-        // is_called = true: the next nextval() returns value + increment.
+        // The next key: the first above value in the generator's own series, so that sides interleaved by their
+        // increments (odd and even keys, say) stay apart. is_called = true: nextval() returns it next.
+        long step = current.increment();
+        long next = Math.addExact(value, 1) + Math.floorMod(current.nextValue() - (value + 1), step);
         try (PreparedStatement setval = connection.prepareStatement("SELECT pg_catalog.setval(?::regclass, ?, true)")) {
             setval.setString(1, current.object());
-            setval.setLong(2, value);
+            setval.setLong(2, next - step);
             setval.executeQuery().close();
         }
         return CurrentKeyGenerator.read(this, connection, generator);
