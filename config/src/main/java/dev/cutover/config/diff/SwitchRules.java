@@ -47,6 +47,7 @@ final class SwitchRules {
         if (from == Direction.TWO_WAY) {
             return List.of(SwitchStep.DRAIN, SwitchStep.SWITCH);
         }
-        return List.of(SwitchStep.DRAIN, SwitchStep.VERIFY, SwitchStep.SWITCH);
+        // One way to the other: the side that took the changes starts taking its application's inserts.
+        return List.of(SwitchStep.DRAIN, SwitchStep.VERIFY, SwitchStep.KEYS, SwitchStep.SWITCH);
     }
 }

@@ -22,10 +22,10 @@ class SwitchTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "legacy-to-new, new-to-legacy, 'drain, verify, switch',       true",
+            "legacy-to-new, new-to-legacy, 'drain, verify, keys, switch', true",
             "legacy-to-new, two-way,       'drain, verify, keys, switch', true",
             "legacy-to-new, none,          'drain, stop',                 false",
-            "new-to-legacy, legacy-to-new, 'drain, verify, switch',       false",
+            "new-to-legacy, legacy-to-new, 'drain, verify, keys, switch', false",
             "new-to-legacy, two-way,       'drain, verify, keys, switch', true",
             "new-to-legacy, none,          'drain, stop',                 false",
             "two-way,       legacy-to-new, 'drain, switch',               false",
@@ -53,7 +53,7 @@ class SwitchTest {
         String batch = "batch: { schedule: PT15M }";
 
         assertThat(change(binding("o", "legacy-to-new", "mode: batch", batch), binding("o", "new-to-legacy", "mode: batch", batch))
-                .directionSwitch().reason()).isEqualTo("drain, verify, switch");
+                .directionSwitch().reason()).isEqualTo("drain, verify, keys, switch");
         assertThat(change(binding("o", "legacy-to-new", "mode: batch", batch), binding("o", "none")).directionSwitch().allowed())
                 .isTrue();
         BindingChange on = change(binding("o", "none"), binding("o", "legacy-to-new", "mode: batch", batch));
