@@ -6,6 +6,7 @@ import dev.cutover.cli.command.DeadLettersCommand;
 import dev.cutover.cli.command.PauseCommand;
 import dev.cutover.cli.command.HistoryCommand;
 import dev.cutover.cli.command.PlanCommand;
+import dev.cutover.cli.command.ReloadCommand;
 import dev.cutover.cli.command.ResumeCommand;
 import dev.cutover.cli.command.ResyncCommand;
 import dev.cutover.cli.command.RunCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code cutover} command line: {@code run}, {@code check}, {@code plan}, {@code verify},
- * {@code status}, {@code pause}, {@code resume}, {@code conflicts}, {@code deadletters}, {@code history},
+ * {@code status}, {@code reload}, {@code pause}, {@code resume}, {@code conflicts}, {@code deadletters}, {@code history},
  * {@code resync}, {@code schemas}. Exit
  * codes are {@link ExitCodes}'.
  */
@@ -31,7 +32,7 @@ import picocli.CommandLine.ScopeType;
                 "2:the command line, configuration or databases are not as configured",
                 "3:the command or the bridge failed, or the bridge could not be reached"},
         subcommands = {RunCommand.class, CheckCommand.class, PlanCommand.class, VerifyCommand.class, StatusCommand.class,
-                PauseCommand.class, ResumeCommand.class, ConflictsCommand.class, DeadLettersCommand.class, HistoryCommand.class,
+                ReloadCommand.class, PauseCommand.class, ResumeCommand.class, ConflictsCommand.class, DeadLettersCommand.class, HistoryCommand.class,
                 ResyncCommand.class, SchemasCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CutoverCli implements Runnable {

@@ -6,6 +6,7 @@ import dev.cutover.kafka.KafkaApplyLoop;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -20,17 +21,20 @@ final class BindingStates {
     private final DriftBoard drift;
     private final BindingControl control;
     private final Supplier<Map<String, List<String>>> loading;
+    private final Predicate<String> switching;
 
     /**
      * @param loops the pipeline's apply loops, read as they fill while it starts
      * @param loading the tables each capture is loading, by system label
+     * @param switching whether a binding's direction is being switched
      */
     BindingStates(Map<SystemSide, KafkaApplyLoop> loops, DriftBoard drift, BindingControl control,
-            Supplier<Map<String, List<String>>> loading) {
+            Supplier<Map<String, List<String>>> loading, Predicate<String> switching) {
         this.loops = loops;
         this.drift = drift;
         this.control = control;
         this.loading = loading;
+        this.switching = switching;
     }
 
     /**
@@ -46,6 +50,9 @@ final class BindingStates {
         HeldBinding held = held(b);
         if (held.reasons().contains(HeldBinding.Reason.FAILURE)) {
             return BindingState.FAILED;
+        }
+        if (switching.test(b.name())) {
+            return BindingState.SWITCHING;
         }
         if (!held.reasons().isEmpty() || drift.isPaused(b.name()) || control.pausedByOperator(b.name())) {
             return BindingState.PAUSED;

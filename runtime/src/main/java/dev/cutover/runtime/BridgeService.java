@@ -5,6 +5,7 @@ import dev.cutover.core.event.SystemSide;
 import dev.cutover.runtime.conflict.ConflictDesk;
 import dev.cutover.runtime.deadletter.DeadLetterDesk;
 import dev.cutover.runtime.http.BindingQueries;
+import dev.cutover.runtime.http.ReloadQueries;
 import dev.cutover.runtime.history.HistoryDesk;
 import dev.cutover.runtime.http.HttpEndpoints;
 import dev.cutover.runtime.metrics.MicrometerPipelineListener;
@@ -46,7 +47,7 @@ public final class BridgeService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BridgeService.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
-    private final BridgeConfig config;
+    private volatile BridgeConfig config;
     private final Clock clock;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicReference<ServiceState> state = new AtomicReference<>(ServiceState.NEW);
@@ -57,10 +58,27 @@ public final class BridgeService implements AutoCloseable {
     private volatile HttpEndpoints http;
     private volatile Instant startedAt;
     private volatile DataDirLock dataDirLock;
+    private final Reloader reloader;
 
     public BridgeService(BridgeConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.reloader = new Reloader(new Reloader.Bridge() {
+            @Override
+            public BridgeConfig config() {
+                return BridgeService.this.config;
+            }
+
+            @Override
+            public Pipeline pipeline() {
+                return pipeline;
+            }
+
+            @Override
+            public void restartOn(BridgeConfig next, Set<String> inSync) throws Exception {
+                BridgeService.this.restartOn(next, inSync);
+            }
+        }, clock);
     }
 
     /**
@@ -83,18 +101,11 @@ public final class BridgeService implements AutoCloseable {
             config.bindings().stream().filter(b -> !b.synced()).forEach(b -> LOG.info(
                     "Binding '{}' ({}, strategy {}): not synced; {}", b.name(), b.direction().label(),
                     b.strategy().label(), bridge.mappings().get(b.name()).summary()));
-            Map<String, String> directions = new LinkedHashMap<>();
-            bindings.forEach(b -> directions.put(b.name(), b.options().direction().label()));
-            Set<SystemSide> captured = EnumSet.noneOf(SystemSide.class);
-            // A side read only by batch bindings is copied, not captured: no capture gauges, nothing to wait for.
-            bindings.stream().filter(b -> !b.batched()).forEach(b -> captured.add(b.source()));
-            MicrometerPipelineListener metrics = new MicrometerPipelineListener(registry, clock, directions, captured);
-            listener = metrics;
-            pipeline = Pipeline.start(config, bridge, metrics, registry, clock, this::onComponentFailure);
+            pipeline = startPipeline(config, bridge, false);
+            LiveDesks desks = new LiveDesks(() -> pipeline);
             http = new HttpEndpoints(config.http().host(), config.http().port(), registry::scrape,
-                    this::isLive, this::notReady, this::status, pipeline.conflicts(), pipeline.resyncs(),
-                    pipeline.deadLetters(), pipeline.history(), pipeline.bindingControl(), new ReloadPlanner(config),
-                    config.http().token());
+                    this::isLive, this::notReady, this::status, desks.conflicts(), desks.resyncs(),
+                    desks.deadLetters(), desks.history(), desks.bindings(), reloader, config.http().token());
             startedAt = clock.instant();
             transition(ServiceState.STARTING, ServiceState.RUNNING);
             LOG.info("Bridge '{}' running; HTTP on {}:{} ({})", config.name(), config.http().host(), http.port(),
@@ -106,6 +117,49 @@ public final class BridgeService implements AutoCloseable {
             stopped.countDown();
             throw e;
         }
+    }
+
+    /** Starts a pipeline on {@code bridge}, with metrics of its own in the registry. */
+    private Pipeline startPipeline(BridgeConfig config, CompiledBridge bridge, boolean reloaded) throws Exception {
+        List<CompiledBinding> bindings = bridge.directions();
+        Map<String, String> directions = new LinkedHashMap<>();
+        bindings.forEach(b -> directions.put(b.name(), b.options().direction().label()));
+        Set<SystemSide> captured = EnumSet.noneOf(SystemSide.class);
+        // A side read only by batch bindings is copied, not captured: no capture gauges, nothing to wait for.
+        bindings.stream().filter(b -> !b.batched()).forEach(b -> captured.add(b.source()));
+        MicrometerPipelineListener metrics = new MicrometerPipelineListener(registry, clock, directions, captured);
+        listener = metrics;
+        return Pipeline.start(config, bridge, metrics, registry, clock, this::onComponentFailure, reloader::switching, reloaded);
+    }
+
+    /**
+     * Replaces the running pipeline with one on {@code next}: compiles it first (a configuration
+     * that does not fit changes nothing), stops the running one (applying what was captured),
+     * starts the new one; when that fails, starts the previous configuration again.
+     */
+    private synchronized void restartOn(BridgeConfig next, Set<String> inSync) throws Exception {
+        CompiledBridge compiled = new BindingCompiler(next).compileAll(new PausedBindingStore(next.dataDir())).inSync(inSync);
+        BridgeConfig previous = config;
+        Pipeline running = pipeline;
+        running.closeForReload(DRAIN_TIMEOUT);
+        registry.clear();
+        try {
+            pipeline = startPipeline(next, compiled, true);
+            config = next;
+            LOG.info("Bridge '{}' reloaded:\n{}", next.name(), next.describe());
+        } catch (Exception e) {
+            LOG.error("Bridge '{}': the reloaded configuration did not start ({}); starting the previous one again", next.name(),
+                    e.toString());
+            registry.clear();
+            pipeline = startPipeline(previous, new BindingCompiler(previous).compileAll(new PausedBindingStore(previous.dataDir())),
+                    true);
+            throw e;
+        }
+    }
+
+    /** Reloads to a new configuration, as {@code cutover reload} does over HTTP; see {@link Reloader}. */
+    public ReloadQueries reloads() {
+        return reloader;
     }
 
     /** Locks the data directory (and the embedded broker's, when elsewhere) before anything reads or writes them. */

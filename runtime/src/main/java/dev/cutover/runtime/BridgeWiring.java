@@ -5,6 +5,7 @@ import dev.cutover.core.conflict.ReflectionGuard;
 import dev.cutover.runtime.metrics.MicrometerPipelineListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * What the assemblies of one bridge's captures, appliers and batch copies share.
@@ -13,8 +14,9 @@ import java.time.Clock;
  * @param twoWay whether any binding is two-way
  * @param components where each assembly registers what it started
  * @param control the operators' pauses, which a binding starts in
+ * @param inSync the bindings whose tables a reload just verified equal: their captures load no existing rows
  */
 record BridgeWiring(BridgeConfig config, MicrometerPipelineListener metrics, MeterRegistry registry, Clock clock,
         BridgeKafka kafka, Desks desks, StartupDrift drift, ReflectionGuard reflections, ComponentFailures failures,
-        boolean twoWay, StartedComponents components, BindingControl control) {
+        boolean twoWay, StartedComponents components, BindingControl control, Set<String> inSync) {
 }

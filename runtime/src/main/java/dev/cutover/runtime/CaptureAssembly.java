@@ -62,7 +62,7 @@ final class CaptureAssembly {
         TuningOptions tuning = config.tuning();
         List<CapturedTable> tables = reading.stream().map(b -> {
             TableSchema captured = side == SystemSide.LEGACY ? b.mapping().legacySchema() : b.mapping().newSchema();
-            return new CapturedTable(captured.table(), captured.keyColumns());
+            return new CapturedTable(captured.table(), captured.keyColumns(), w.inSync().contains(b.name()));
         }).toList();
         CaptureOptions.Builder options = CaptureOptions.builder(config.name(), side)
                 .database(source.jdbcUrl(), source.user(), BindingCompiler.password(source))

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every binding of a bridge checked against the real tables. Immutable.
@@ -16,14 +17,28 @@ import java.util.Map;
  * @param startPaused the bindings that start paused for schema drift, compiled against the schemas
  *     they were paused with because their configuration does not fit the live tables yet, each
  *     with those problems
+ * @param inSync the bindings whose two tables a reload just verified equal (their direction switched): a
+ *     capture that starts reading one of their tables loads no existing rows
  */
 public record CompiledBridge(Map<String, TableMapping> mappings, List<CompiledBinding> directions,
-        Map<String, List<String>> startPaused) {
+        Map<String, List<String>> startPaused, Set<String> inSync) {
 
     public CompiledBridge {
         mappings = Collections.unmodifiableMap(new LinkedHashMap<>(mappings));
         directions = List.copyOf(directions);
         startPaused = Collections.unmodifiableMap(new LinkedHashMap<>(startPaused));
+        inSync = Set.copyOf(inSync);
+    }
+
+    /** As compiled at start: no binding is known to be in sync. */
+    public CompiledBridge(Map<String, TableMapping> mappings, List<CompiledBinding> directions,
+            Map<String, List<String>> startPaused) {
+        this(mappings, directions, startPaused, Set.of());
+    }
+
+    /** The same bridge, with {@code bindings} known to be in sync. */
+    public CompiledBridge inSync(Set<String> bindings) {
+        return new CompiledBridge(mappings, directions, startPaused, bindings);
     }
 
     /** A bridge none of whose bindings starts paused. */

@@ -4,6 +4,7 @@ import dev.cutover.config.BindingOptions;
 import dev.cutover.config.BridgeConfig;
 import dev.cutover.core.conflict.ReflectionGuard;
 import dev.cutover.core.event.SystemSide;
+import dev.cutover.core.mapping.TableMapping;
 import dev.cutover.kafka.HistoryLogReader;
 import dev.cutover.kafka.KafkaApplyLoop;
 import dev.cutover.runtime.conflict.ConflictDesk;
@@ -15,10 +16,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,18 +54,27 @@ final class Pipeline {
     private final ResyncDesk resyncs;
     private final PipelineStatus status;
     private final BindingControl control;
+    private final Set<String> inSync;
+    private final MicrometerPipelineListener metrics;
+    private final Map<String, TableMapping> mappings;
     private Desks desks;
     private HistoryDesk history;
     private volatile boolean closed;
+    private volatile boolean reloaded;
+    private volatile boolean reloading;
 
-    private Pipeline(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics, Clock clock) {
+    private Pipeline(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics, Clock clock,
+            Predicate<String> switching) {
         this.drift = new StartupDrift(config, bridge, clock);
         this.bindings = bridge.directions();
+        this.inSync = bridge.inSync();
+        this.metrics = metrics;
+        this.mappings = bridge.mappings();
         List<BindingOptions> unsynced = config.bindings().stream().filter(b -> !b.synced()).toList();
         this.resyncs = new ResyncDesk(config.bindings(), bindings, components.captures());
         this.control = new BindingControl(config.bindings(), bindings, components.applyLoops(), components.batches(),
                 new OperatorPauseStore(config.dataDir()), drift.board(), clock);
-        BindingStates states = new BindingStates(components.applyLoops(), drift.board(), control, resyncs::loading);
+        BindingStates states = new BindingStates(components.applyLoops(), drift.board(), control, resyncs::loading, switching);
         this.status = new PipelineStatus(bindings, unsynced, bridge.mappings(), metrics, components.captures(),
                 components.applyLoops(), components.batches(), drift.board(), states);
     }
@@ -73,7 +86,21 @@ final class Pipeline {
      */
     static Pipeline start(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics,
             MeterRegistry registry, Clock clock, BiConsumer<String, Throwable> onFailure) throws Exception {
-        Pipeline p = new Pipeline(config, bridge, metrics, clock);
+        return start(config, bridge, metrics, registry, clock, onFailure, binding -> false, false);
+    }
+
+    /**
+     * As {@link #start(BridgeConfig, CompiledBridge, MicrometerPipelineListener, MeterRegistry, Clock, BiConsumer)},
+     * for a bridge that may reload.
+     *
+     * @param switching whether a binding's direction is being switched, for its state
+     * @param reloaded true when a reload starts it: the history records the reload, not a start
+     */
+    static Pipeline start(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics,
+            MeterRegistry registry, Clock clock, BiConsumer<String, Throwable> onFailure, Predicate<String> switching,
+            boolean reloaded) throws Exception {
+        Pipeline p = new Pipeline(config, bridge, metrics, clock, switching);
+        p.reloaded = reloaded;
         p.registerStateGauges(config, registry);
         try {
             p.startAll(config, metrics, registry, clock, onFailure);
@@ -102,7 +129,7 @@ final class Pipeline {
         control.recordIn(history);
         desks = Desks.open(config.name(), kafka, bindings, metrics, registry, clock);
         BridgeWiring wiring = new BridgeWiring(config, metrics, registry, clock, kafka, desks, drift,
-                new ReflectionGuard(REFLECTION_GUARD_ENTRIES), failures, twoWay, components, control);
+                new ReflectionGuard(REFLECTION_GUARD_ENTRIES), failures, twoWay, components, control, inSync);
         ApplyAssembly appliers = new ApplyAssembly(wiring);
         for (SystemSide side : SystemSide.values()) {
             List<CompiledBinding> writing = bindings.stream().filter(b -> b.target() == side).toList();
@@ -145,10 +172,16 @@ final class Pipeline {
 
     /** Records in the history that the bridge started, and has it record the stop before Kafka closes. */
     private void recordStartAndStop(BridgeConfig config) throws Exception {
-        Map<String, String> directions = new LinkedHashMap<>();
-        config.bindings().forEach(b -> directions.put(b.name(), b.direction().label()));
-        history.bridgeStarted(config.name(), directions);
-        components.beforeKafkaCloses(drainTimeout -> history.bridgeStopped(config.name(), drainTimeout));
+        if (!reloaded) {
+            Map<String, String> directions = new LinkedHashMap<>();
+            config.bindings().forEach(b -> directions.put(b.name(), b.direction().label()));
+            history.bridgeStarted(config.name(), directions);
+        }
+        components.beforeKafkaCloses(drainTimeout -> {
+            if (!reloading) {
+                history.bridgeStopped(config.name(), drainTimeout);
+            }
+        });
     }
 
     boolean isRunning() {
@@ -168,6 +201,30 @@ final class Pipeline {
     /** The bindings failed in their applier, each with its cause; empty when none is. */
     List<String> failedBindings() {
         return status.failures();
+    }
+
+    /** The directions of {@code binding} that run (two for a two-way binding, none for a {@code none} one). */
+    List<CompiledBinding> directionsOf(String binding) {
+        return bindings.stream().filter(b -> b.name().equals(binding)).toList();
+    }
+
+    /** The compiled mapping of {@code binding}, {@code none} ones included. */
+    TableMapping mapping(String binding) {
+        TableMapping mapping = mappings.get(binding);
+        if (mapping == null) {
+            throw new IllegalArgumentException("no binding '" + binding + "' runs");
+        }
+        return mapping;
+    }
+
+    /** The apply loop writing {@code side}; null when no binding writes it. */
+    KafkaApplyLoop applyLoop(SystemSide side) {
+        return components.applyLoops().get(side);
+    }
+
+    /** When the capture of {@code side} last streamed a heartbeat or a change; null before it did, or when nothing captures it. */
+    Instant lastStreamed(SystemSide side) {
+        return metrics.lastStreamed(side.label());
     }
 
     /** Pauses and resumes bindings for operators. */
@@ -228,6 +285,12 @@ final class Pipeline {
     }
 
     /** Stops the captures, lets the appliers drain for up to {@code drainTimeout}, then closes all. */
+    /** As {@link #close}, for a reload that starts another pipeline: the history records the reload, not a stop. */
+    void closeForReload(Duration drainTimeout) {
+        reloading = true;
+        close(drainTimeout);
+    }
+
     synchronized void close(Duration drainTimeout) {
         if (closed) {
             return;

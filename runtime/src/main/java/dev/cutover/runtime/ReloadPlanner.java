@@ -9,7 +9,6 @@ import dev.cutover.config.diff.BindingChange;
 import dev.cutover.config.diff.ConfigDiff;
 import dev.cutover.config.diff.ReloadPlan;
 import dev.cutover.core.mapping.TableMapping;
-import dev.cutover.runtime.http.ReloadQueries;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,18 +20,49 @@ import java.util.Map;
  * nothing: the difference of the two configurations ({@link ConfigDiff}), and the mappings of the
  * added and changed bindings compiled against the real tables (read-only), including that a
  * binding switching to a direction that writes the legacy side has an invertible mapping.
- * Thread-safe.
  */
-final class ReloadPlanner implements ReloadQueries {
+final class ReloadPlanner {
 
-    private final BridgeConfig running;
+    /**
+     * A reload worked out: the configuration to reload to, the difference, and what the real tables
+     * say against it.
+     *
+     * @param problems what does not fit the real tables, each with its configuration path
+     */
+    record Planned(BridgeConfig next, ReloadPlan plan, List<String> problems) {
 
-    ReloadPlanner(BridgeConfig running) {
-        this.running = running;
+        /** True when a reload may apply it. */
+        boolean applicable() {
+            return plan.applicable() && problems.isEmpty();
+        }
+
+        /** The plan as people read it, the problems as refusals. */
+        List<String> lines() {
+            List<String> lines = new ArrayList<>(plan.lines());
+            problems.forEach(p -> lines.add("  refused: " + p));
+            return lines;
+        }
+
+        /** The plan for HTTP: the difference, {@code problems}, {@code applicable} and {@code lines}. */
+        Map<String, Object> document() {
+            Map<String, Object> doc = new LinkedHashMap<>(plan.toMap());
+            doc.put("problems", problems);
+            doc.put("applicable", applicable());
+            doc.put("lines", lines());
+            return doc;
+        }
     }
 
-    @Override
-    public Map<String, Object> plan(String yaml, String path) {
+    private ReloadPlanner() {
+    }
+
+    /**
+     * Plans reloading {@code running} to the configuration text {@code yaml}.
+     *
+     * @param path where the text comes from: named in messages, anchoring relative paths
+     * @throws IllegalArgumentException when the text is not a valid configuration, with every problem and its path
+     */
+    static Planned plan(BridgeConfig running, String yaml, String path) {
         BridgeConfig next;
         try {
             next = ConfigLoader.parse(yaml, Path.of(path), SecretResolver.fromEnvironment(System.getenv()));
@@ -40,14 +70,7 @@ final class ReloadPlanner implements ReloadQueries {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         ReloadPlan plan = ConfigDiff.between(running, next);
-        List<String> problems = problems(next, plan);
-        Map<String, Object> doc = new LinkedHashMap<>(plan.toMap());
-        List<String> lines = new ArrayList<>(plan.lines());
-        problems.forEach(p -> lines.add("  refused: " + p));
-        doc.put("problems", problems);
-        doc.put("applicable", plan.applicable() && problems.isEmpty());
-        doc.put("lines", lines);
-        return doc;
+        return new Planned(next, plan, problems(next, plan));
     }
 
     /** What the real tables say against the added and changed bindings, each with its configuration path. */

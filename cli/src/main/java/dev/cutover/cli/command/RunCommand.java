@@ -6,6 +6,8 @@ import dev.cutover.runtime.Causes;
 import dev.cutover.runtime.BridgeService;
 import dev.cutover.runtime.ServiceState;
 import dev.cutover.runtime.StartupException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,10 +15,16 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import sun.misc.Signal;
 import picocli.CommandLine.Option;
 
-/** {@code cutover run --config F}: the long-lived service. SIGTERM (or Ctrl-C) drains and stops. */
-@Command(name = "run", description = "Run the bridge until stopped (SIGTERM drains, commits and exits).")
+/**
+ * {@code cutover run --config F}: the long-lived service. SIGTERM (or Ctrl-C) drains and stops;
+ * SIGHUP reloads F, as {@code cutover reload --config F} does (its progress in the log and in
+ * {@code GET /reload}).
+ */
+@Command(name = "run", description = "Run the bridge until stopped (SIGTERM drains, commits and exits; SIGHUP reloads the configuration"
+        + " file).")
 public final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -42,6 +50,7 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("cutover: cannot start bridge '" + bridge.name() + "': " + Causes.oneLine(e));
             return ExitCodes.FAILED;
         }
+        reloadOnHangup(service);
         Thread hook = new Thread(service::stop, "cutover-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         while (!service.awaitStop(Duration.ofSeconds(1))) {
@@ -52,5 +61,21 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         return 0;
+    }
+
+    /** SIGHUP reloads the configuration file; a refused reload is logged and changes nothing. */
+    private void reloadOnHangup(BridgeService service) {
+        try {
+            Signal.handle(new Signal("HUP"), signal -> {
+                try {
+                    service.reloads().start(Files.readString(config), config.toAbsolutePath().toString(), false);
+                    LOG.info("SIGHUP: reloading {}; GET /reload follows it", config);
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("SIGHUP: not reloading {}: {}", config, e.getMessage());
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            LOG.warn("SIGHUP cannot be handled on this platform ({}); use cutover reload", e.getMessage());
+        }
     }
 }

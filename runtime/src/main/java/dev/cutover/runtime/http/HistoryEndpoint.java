@@ -15,7 +15,6 @@ final class HistoryEndpoint extends JsonEndpoint {
 
     private final HistoryQueries history;
 
-    /** @param history null when the bridge keeps no history */
     HistoryEndpoint(HistoryQueries history, ObjectMapper json) {
         super(json);
         this.history = history;
@@ -28,10 +27,6 @@ final class HistoryEndpoint extends JsonEndpoint {
             throw new NoSuchElementException("no resource /history/" + rest + "; GET /history[?binding=B] lists the history");
         }
         requireMethod(ex, "GET");
-        if (history == null) {
-            throw new NoSuchElementException("this bridge keeps no history: every binding has direction none, so it runs no Kafka"
-                    + " to keep the history on");
-        }
         return history.list(query(ex).get("binding"));
     }
 }

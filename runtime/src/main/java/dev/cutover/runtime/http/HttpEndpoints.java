@@ -44,10 +44,10 @@ public final class HttpEndpoints implements AutoCloseable {
      * @param live whether the process is alive (not failed)
      * @param notReady why the bridge is not ready (every binding applying, dependencies reachable); empty when it is
      * @param status the per-binding status document: maps, lists, strings and numbers only
-     * @param conflicts answers {@code /conflicts}; null when no binding is two-way (the path is then 404)
+     * @param conflicts answers {@code /conflicts} (a 404 saying why when no binding is two-way)
      * @param resyncs answers {@code /resync} (see {@link ResyncEndpoint})
-     * @param deadLetters answers {@code /deadletters} (see {@link DeadLetterEndpoint}); null when nothing is synced (404)
-     * @param history answers {@code /history} (see {@link HistoryEndpoint}); null when nothing is synced (404 saying so)
+     * @param deadLetters answers {@code /deadletters} (see {@link DeadLetterEndpoint}; a 404 saying why when nothing is synced)
+     * @param history answers {@code /history} (see {@link HistoryEndpoint}; a 404 saying why when nothing is synced)
      * @param bindings answers {@code /bindings/{name}/pause|resume} (see {@link BindingEndpoint})
      * @param reloads answers {@code /reload/plan} (see {@link ReloadEndpoint})
      * @param token the bearer token state-changing requests must send ({@code http.token}); null for none
@@ -72,13 +72,9 @@ public final class HttpEndpoints implements AutoCloseable {
         serve("/health/live", guard, ex -> health(ex, live.getAsBoolean()));
         serve("/health/ready", guard, ex -> readiness(ex, notReady.get()));
         serve("/status", guard, ex -> respond(ex, 200, "application/json", json.writeValueAsString(status.get())));
-        if (conflicts != null) {
-            serve("/conflicts", guard, new ConflictEndpoint(conflicts, json));
-        }
+        serve("/conflicts", guard, new ConflictEndpoint(conflicts, json));
         serve("/resync", guard, new ResyncEndpoint(resyncs, json));
-        if (deadLetters != null) {
-            serve("/deadletters", guard, new DeadLetterEndpoint(deadLetters, json));
-        }
+        serve("/deadletters", guard, new DeadLetterEndpoint(deadLetters, json));
         serve("/history", guard, new HistoryEndpoint(history, json));
         serve(BindingEndpoint.PREFIX, guard, new BindingEndpoint(bindings, json));
         serve(ReloadEndpoint.PATH, guard, new ReloadEndpoint(reloads, json));

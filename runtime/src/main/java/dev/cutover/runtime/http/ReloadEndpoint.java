@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * {@code POST /reload/plan} with {@code {"path": "...", "config": "<YAML>"}}: what a reload to that
- * configuration would do (see {@link ReloadQueries}). Errors as {@link JsonEndpoint} says: 400 for
- * a body without both fields or a configuration with problems.
+ * {@code POST /reload/plan} and {@code POST /reload}, each with {@code {"path": "...", "config":
+ * "<YAML>"}} ({@code "force": true} allowed on a reload), and {@code GET /reload}: what a reload
+ * would do, starting one, and its progress (see {@link ReloadQueries}). Errors as
+ * {@link JsonEndpoint} says: 400 for a body without both fields, a configuration with problems or a
+ * reload that would be refused, 404 when no reload ran, 409 while another runs.
  */
 final class ReloadEndpoint extends JsonEndpoint {
 
-    static final String PATH = "/reload/plan";
+    static final String PATH = "/reload";
 
     private final ReloadQueries reloads;
 
@@ -23,14 +25,19 @@ final class ReloadEndpoint extends JsonEndpoint {
 
     @Override
     Object answer(HttpExchange ex) throws Exception {
-        if (!PATH.equals(ex.getRequestURI().getPath())) {
-            throw new NoSuchElementException("no such path " + ex.getRequestURI().getPath() + ": use " + PATH);
+        String rest = pathAfter(ex, PATH);
+        if (!rest.isEmpty() && !rest.equals("plan")) {
+            throw new NoSuchElementException("no resource " + PATH + "/" + rest + ": use " + PATH + " or " + PATH + "/plan");
+        }
+        if (rest.isEmpty() && !"POST".equals(ex.getRequestMethod())) {
+            requireMethod(ex, "GET");
+            return reloads.progress();
         }
         requireMethod(ex, "POST");
         Map<String, Object> body = body(ex);
         if (!(body.get("config") instanceof String yaml) || !(body.get("path") instanceof String path) || path.isBlank()) {
             throw new IllegalArgumentException("the request needs \"config\": the configuration's YAML text, and \"path\": its file");
         }
-        return reloads.plan(yaml, path);
+        return rest.equals("plan") ? reloads.plan(yaml, path) : reloads.start(yaml, path, Boolean.TRUE.equals(body.get("force")));
     }
 }

@@ -1,0 +1,193 @@
+package dev.cutover.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.runtime.BridgeService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cutover reload}: a running bridge takes a changed configuration file. Added bindings
+ * start (loading only their table), removed ones stop, and a binding's direction switches as a
+ * guarded procedure (drain, verify, keys, switch) while its legacy application keeps writing, one
+ * direction after another and back, each switch ending with the tables equal and no key colliding.
+ */
+class ReloadIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dir;
+
+    @Test
+    void anAddedBindingStartsWithItsTableLoadedAndARemovedOneStopsWhileTheOthersKeepFlowing() throws Exception {
+        try (BridgeFixture fixture = new BridgeFixture("it_reload", dir)) {
+            for (String name : List.of("alpha", "beta", "gamma")) {
+                fixture.legacy.execute("CREATE TABLE " + name + "_legacy (id integer PRIMARY KEY, v text NOT NULL)",
+                        "INSERT INTO " + name + "_legacy SELECT g, '" + name + "' || g FROM generate_series(1, 50) g");
+                fixture.neu.execute("CREATE TABLE " + name + "_new (id integer PRIMARY KEY, v text NOT NULL)");
+            }
+            Path config = fixture.writeConfig(bindings("alpha", "legacy-to-new") + bindings("beta", "legacy-to-new"));
+            BridgeService service = fixture.start();
+            fixture.awaitReady(service, TIMEOUT);
+            fixture.awaitInSync("beta", TIMEOUT);
+            String yaml = Files.readString(config);
+
+            Files.writeString(config, yaml.replace(bindings("beta", "legacy-to-new").indent(2), bindings("gamma", "legacy-to-new").indent(2)));
+            CliRun reload = CliRun.of("reload", "--config", config.toString(), "--url", url(service));
+
+            assertThat(reload.code()).as(reload.printed()).isZero();
+            assertThat(reload.out()).contains("1 added, 1 removed").contains("reload-restart").contains("reloaded:");
+            fixture.awaitInSync("gamma", TIMEOUT);
+            fixture.legacy.execute("INSERT INTO alpha_legacy VALUES (51, 'alpha51')", "INSERT INTO beta_legacy VALUES (51, 'beta51')");
+            fixture.awaitInSync("alpha", TIMEOUT);
+            assertThat(fixture.newRows("SELECT count(*) AS n FROM beta_new")).as("the removed binding applies nothing more")
+                    .containsExactly(Map.of("n", 50L));
+            assertThat(service.history().entries(null)).extracting(e -> e.event()).contains("reload-restart")
+                    .doesNotContain("bridge-stop");
+        }
+    }
+
+    @Test
+    void aTableWalksFromOneWayToTwoWayToNewToLegacyAndBackWithItsLegacyApplicationWriting() throws Exception {
+        try (BridgeFixture fixture = new BridgeFixture("it_switch", dir)) {
+            fixture.legacy.execute("CREATE TABLE items_legacy (id serial PRIMARY KEY, v text NOT NULL)",
+                    "INSERT INTO items_legacy (v) SELECT 'seed' || g FROM generate_series(1, 200) g");
+            fixture.neu.execute("CREATE TABLE items_new (id serial PRIMARY KEY, v text NOT NULL)",
+                    "ALTER TABLE items_new REPLICA IDENTITY FULL");
+            Path config = fixture.writeConfig(bindings("items", "legacy-to-new"));
+            BridgeService service = fixture.start();
+            fixture.awaitReady(service, TIMEOUT);
+            fixture.awaitInSync("items", TIMEOUT);
+
+            try (LegacyWriter writer = new LegacyWriter(fixture)) {
+                // Both sides' sequences count by one: once both insert, they would hand out the same keys.
+                Files.writeString(config, Files.readString(config).replaceFirst("direction: [a-z-]+", "direction: two-way"));
+                CliRun collide = CliRun.of("reload", "--config", config.toString(), "--url", url(service));
+                assertThat(collide.code()).as(collide.printed()).isEqualTo(3);
+                assertThat(collide.out()).containsPattern("switch-keys +failed").contains("INCREMENT BY 2");
+                assertThat(service.status().toString()).contains("direction=legacy-to-new");
+
+                // As the refusal says: odd keys on legacy, even ones on new.
+                fixture.legacy.execute("ALTER SEQUENCE items_legacy_id_seq INCREMENT BY 2 RESTART WITH 100001");
+                fixture.neu.execute("ALTER SEQUENCE items_new_id_seq INCREMENT BY 2 RESTART WITH 2");
+                CliRun toTwoWay = switchTo(fixture, config, service, "two-way");
+                assertThat(toTwoWay.out()).contains("switch-drain", "switch-verify", "switch-keys", "reload-restart")
+                        .containsPattern("new \\S*items_new_id_seq\\S* next 2 -> \\d*[02468] ")
+                        .contains("never meet");
+                writer.awaitMore(20);
+            }
+            fixture.neu.execute("INSERT INTO items_new (v) VALUES ('written on new')");
+            fixture.awaitInSync("items", TIMEOUT);
+            assertThat(fixture.legacy.queryRows("SELECT count(*) AS n FROM items_legacy WHERE v = 'written on new'"))
+                    .containsExactly(Map.of("n", 1L));
+
+            switchTo(fixture, config, service, "new-to-legacy");
+            fixture.neu.execute("INSERT INTO items_new (v) VALUES ('owned by new')", "UPDATE items_new SET v = 'updated on new' WHERE id = 1");
+            fixture.awaitInSync("items", TIMEOUT);
+
+            CliRun back = switchTo(fixture, config, service, "legacy-to-new");
+            assertThat(back.out()).as("legacy takes inserts again: its sequence moves past new's keys")
+                    .containsPattern("legacy \\S*items_legacy_id_seq\\S* next \\d+ -> \\d+");
+            fixture.legacy.execute("INSERT INTO items_legacy (v) VALUES ('legacy again')");
+            fixture.awaitInSync("items", TIMEOUT);
+            assertThat(service.history().entries("items")).extracting(e -> e.event() + " " + e.outcome().label())
+                    .contains("switch-drain done", "switch-verify done", "switch-keys done", "switch done");
+        }
+    }
+
+    @Test
+    void aSwitchWhoseTablesDifferStopsAtVerifyAndChangesNothing() throws Exception {
+        try (BridgeFixture fixture = new BridgeFixture("it_switch_refused", dir)) {
+            fixture.legacy.execute("CREATE TABLE items_legacy (id integer PRIMARY KEY, v text NOT NULL)",
+                    "INSERT INTO items_legacy SELECT g, 'v' || g FROM generate_series(1, 20) g");
+            fixture.neu.execute("CREATE TABLE items_new (id integer PRIMARY KEY, v text NOT NULL)", "ALTER TABLE items_new REPLICA IDENTITY FULL");
+            Path config = fixture.writeConfig(bindings("items", "legacy-to-new"));
+            BridgeService service = fixture.start();
+            fixture.awaitReady(service, TIMEOUT);
+            fixture.awaitInSync("items", TIMEOUT);
+            fixture.neu.execute("UPDATE items_new SET v = 'drifted' WHERE id = 7");
+            String yaml = Files.readString(config);
+
+            Files.writeString(config, yaml.replace("direction: legacy-to-new", "direction: two-way"));
+            CliRun reload = CliRun.of("reload", "--config", config.toString(), "--url", url(service));
+
+            assertThat(reload.code()).as(reload.printed()).isEqualTo(3);
+            assertThat(reload.out()).containsPattern("switch-verify +failed");
+            assertThat(reload.err()).contains("the tables differ through the mapping");
+            assertThat(service.status().toString()).contains("direction=legacy-to-new");
+        }
+    }
+
+    /** Reloads {@code config} with the binding's direction changed to {@code to}; asserts it succeeded. */
+    private static CliRun switchTo(BridgeFixture fixture, Path config, BridgeService service, String to) throws Exception {
+        String yaml = Files.readString(config);
+        Files.writeString(config, yaml.replaceFirst("direction: [a-z-]+", "direction: " + to));
+        CliRun reload = CliRun.of("reload", "--config", config.toString(), "--url", url(service));
+        System.out.println("SWITCH TO " + to + ":\n" + reload.out());
+        assertThat(reload.code()).as(reload.printed()).isZero();
+        fixture.awaitReady(service, TIMEOUT);
+        fixture.awaitInSync("items", TIMEOUT);
+        return reload;
+    }
+
+    private static String bindings(String name, String direction) {
+        return """
+                - name: %s
+                  legacy: public.%s_legacy
+                  new: public.%s_new
+                  direction: %s
+                """.formatted(name, name, name, direction);
+    }
+
+    private static String url(BridgeService service) {
+        return "http://127.0.0.1:" + service.httpPort();
+    }
+
+    /** The legacy application: inserts (keys from its sequence) and updates, in small transactions, until closed. */
+    private static final class LegacyWriter implements AutoCloseable {
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicLong written = new AtomicLong();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final Thread thread;
+
+        LegacyWriter(BridgeFixture fixture) {
+            thread = new Thread(() -> {
+                try {
+                    while (running.get()) {
+                        long n = written.incrementAndGet();
+                        fixture.legacy.execute("INSERT INTO items_legacy (v) VALUES ('live" + n + "')",
+                                "UPDATE items_legacy SET v = 'touched" + n + "' WHERE id = " + (1 + n % 150));
+                    }
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            }, "legacy-writer");
+            thread.start();
+        }
+
+        /** Waits until it wrote {@code more} transactions beyond what it had. */
+        void awaitMore(long more) {
+            long target = written.get() + more;
+            org.awaitility.Awaitility.await("legacy writer progress").atMost(TIMEOUT).until(() -> written.get() >= target
+                    || failure.get() != null);
+            assertThat(failure.get()).as("legacy writer failure").isNull();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join();
+            assertThat(failure.get()).as("legacy writer failure").isNull();
+        }
+    }
+}
