@@ -98,8 +98,8 @@ class MixedStrategiesIT {
             CliRun status = CliRun.of("status", "--url", "http://127.0.0.1:" + service.httpPort());
             assertThat(status.code()).as(status.err()).isZero();
             assertThat(status.out()).contains("bridge " + fixture.name + ": RUNNING")
-                    .containsPattern("customers +legacy-to-new +new +RUNNING")
-                    .containsPattern("items +two-way +legacy +RUNNING")
+                    .containsPattern("customers +legacy-to-new +new +STREAMING")
+                    .containsPattern("items +two-way +legacy +STREAMING")
                     .containsPattern("notes +none +- +NOT_SYNCED");
         }
     }
