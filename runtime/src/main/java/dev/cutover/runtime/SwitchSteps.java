@@ -132,12 +132,14 @@ final class SwitchSteps {
      * the same key: when they could, the step fails with the statements that keep them apart.
      */
     String keys(TableMapping mapping, Direction from, Direction to) throws Exception {
+        // Refused before anything moves: a switch that stops at a step leaves the databases as they were.
+        String apart = to == Direction.TWO_WAY ? collisions(mapping) : null;
         List<String> notes = new ArrayList<>();
         for (SystemSide side : startingWriters(from, to)) {
             notes.add(advance(side, mapping));
         }
-        if (to == Direction.TWO_WAY) {
-            notes.add(collisions(mapping));
+        if (apart != null) {
+            notes.add(apart);
         }
         return notes.isEmpty() ? "no side starts taking inserts: no key generator to move" : String.join("; ", notes);
     }
