@@ -1,0 +1,266 @@
+package dev.cutover.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cutover.config.ConfigLoader;
+import dev.cutover.jdbc.JdbcConnectionFactory;
+import dev.cutover.runtime.BridgeService;
+import dev.cutover.testkit.TestDatabase;
+import dev.cutover.testkit.kafka.SharedKafka;
+import dev.cutover.testkit.postgres.PostgresTestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cutover reload} switching the direction of a table whose keys come from a MariaDB
+ * {@code AUTO_INCREMENT}, against a PostgreSQL serial on the other side, while the legacy
+ * application keeps writing: the switch to two-way is refused until the two generators can never
+ * meet, and each switch ends with the tables equal through the mapping.
+ *
+ * <p>MariaDB's {@code auto_increment_increment} and {@code auto_increment_offset} are server-wide,
+ * so these tests run a MariaDB server of their own (in the test's directory, on a free port) rather
+ * than change the settings of the machine's server under every other test.
+ */
+class MariaDbReloadIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    /** The legacy half of the refusal's fix. */
+    private static final Pattern LEGACY_FIX = Pattern.compile("ALTER TABLE `[^`]+`\\.`items_legacy` AUTO_INCREMENT = \\d+");
+    /** The new half of the refusal's fix. */
+    private static final Pattern NEW_FIX = Pattern.compile("ALTER SEQUENCE \"public\"\\.\"items_new_id_seq\" INCREMENT BY 2 RESTART WITH \\d+");
+
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dir;
+
+    private OwnMariaDb maria;
+    private PostgresTestDatabase pg;
+    private BridgeService service;
+    /** Whether the legacy side is the MariaDB one. */
+    private boolean mariaDbLegacy;
+
+    @AfterEach
+    void stop() throws Exception {
+        Closing.all(service, pg, maria);
+    }
+
+    @Test
+    void aMariaDbLegacyTableWalksFromOneWayToTwoWayToNewToLegacyAndBackWithItsLegacyApplicationWriting() throws Exception {
+        maria = OwnMariaDb.start(dir.resolve("mariadb"), "cutover_it_mreload");
+        pg = PostgresTestDatabase.create("cutover_it_mreload");
+        maria.execute("CREATE TABLE items_legacy (id int AUTO_INCREMENT PRIMARY KEY, v varchar(80) NOT NULL)",
+                "INSERT INTO items_legacy (v) SELECT concat('seed', seq) FROM seq_1_to_200");
+        pg.execute("CREATE TABLE items_new (id serial PRIMARY KEY, v text NOT NULL)", "ALTER TABLE items_new REPLICA IDENTITY FULL");
+        Path config = writeConfig(mariaDb(maria), postgres(pg), maria.name(), "public");
+        startBridge(config);
+
+        String[] fix;
+        try (LegacyWriter writer = new LegacyWriter(maria, "live")) {
+            // Both counters step by one: once both sides insert, they would hand out the same keys.
+            CliRun collide = reload(config, "two-way");
+            System.out.println("REFUSED SWITCH TO two-way:\n" + collide.out());
+            assertThat(collide.code()).as(collide.printed()).isEqualTo(3);
+            assertThat(collide.out()).containsPattern("switch-keys +failed")
+                    .contains("set auto_increment_increment=2 and auto_increment_offset=1 in the server's configuration");
+            assertThat(service.status().toString()).contains("direction=legacy-to-new");
+            fix = new String[] {find(LEGACY_FIX, collide.out()), find(NEW_FIX, collide.out())};
+            writer.awaitMore(20);
+        }
+        // As the refusal says: odd keys on legacy (server-wide, taken by the sessions the application opens from now on), even on new.
+        maria.execute("SET GLOBAL auto_increment_increment = 2", "SET GLOBAL auto_increment_offset = 1", fix[0]);
+        pg.execute(fix[1]);
+        try (LegacyWriter writer = new LegacyWriter(maria, "odd")) {
+            CliRun toTwoWay = switchTo(config, "two-way");
+            assertThat(toTwoWay.out()).contains("switch-drain", "switch-verify", "switch-keys", "reload-restart")
+                    .containsPattern("new \\S*items_new_id_seq\\S* next \\d+ -> \\d*[02468] ")
+                    .contains("never meet");
+            writer.awaitMore(20);
+        }
+        pg.execute("INSERT INTO items_new (v) VALUES ('written on new')");
+        awaitInSync(config);
+        assertThat(number(maria, "SELECT id % 2 FROM items_legacy WHERE v = 'written on new'"))
+                .as("new's key arrived on legacy, and it is even").isZero();
+        assertThat(number(maria, "SELECT count(*) FROM items_legacy WHERE v LIKE 'odd%' AND id % 2 = 0"))
+                .as("legacy's keys since the fix are odd").isZero();
+
+        switchTo(config, "new-to-legacy");
+        pg.execute("INSERT INTO items_new (v) VALUES ('owned by new')", "UPDATE items_new SET v = 'updated on new' WHERE id = 1");
+        awaitInSync(config);
+
+        CliRun back = switchTo(config, "legacy-to-new");
+        // MariaDB moves a counter past every key inserted explicitly, new's applied ones too: the step may find nothing to move.
+        long[] moved = movedPast("legacy", "`" + maria.name() + "`.`items_legacy`.AUTO_INCREMENT", back.out());
+        assertThat(moved[1]).as("legacy's next key is past the highest key of either table").isGreaterThan(moved[2]);
+        maria.execute("INSERT INTO items_legacy (v) VALUES ('legacy again')");
+        awaitInSync(config);
+        assertThat(number(pg, "SELECT id FROM items_new WHERE v = 'legacy again'")).isGreaterThan(moved[2]);
+        assertThat(service.history().entries("items")).extracting(e -> e.event() + " " + e.outcome().label())
+                .contains("switch-keys failed", "switch-drain done", "switch-verify done", "switch-keys done", "switch done");
+    }
+
+    @Test
+    void aMariaDbNewTableTakesOverInsertsPastThePostgresLegacyKeys() throws Exception {
+        pg = PostgresTestDatabase.create("cutover_it_mreload");
+        maria = OwnMariaDb.start(dir.resolve("mariadb"), "cutover_it_mreload");
+        pg.execute("CREATE TABLE items_legacy (id serial PRIMARY KEY, v text NOT NULL)",
+                "INSERT INTO items_legacy (v) SELECT 'seed' || g FROM generate_series(1, 200) g");
+        maria.execute("CREATE TABLE items_new (id int AUTO_INCREMENT PRIMARY KEY, v varchar(80) NOT NULL)");
+        Path config = writeConfig(postgres(pg), mariaDb(maria), "public", maria.name());
+        startBridge(config);
+        try (LegacyWriter writer = new LegacyWriter(pg, "live")) {
+            writer.awaitMore(20);
+        }
+
+        CliRun toNew = switchTo(config, "new-to-legacy");
+        // The loaded rows came with their keys, which moved the counter already: the step may find nothing to move.
+        long[] moved = movedPast("new", "`" + maria.name() + "`.`items_new`.AUTO_INCREMENT", toNew.out());
+        assertThat(moved[1]).as("new's next key is past the highest key of either table").isGreaterThan(moved[2]);
+        maria.execute("INSERT INTO items_new (v) VALUES ('owned by new')", "UPDATE items_new SET v = 'updated on new' WHERE id = 1");
+        awaitInSync(config);
+        assertThat(number(pg, "SELECT id FROM items_legacy WHERE v = 'owned by new'")).isGreaterThan(moved[2]);
+        assertThat(service.history().entries("items")).extracting(e -> e.event() + " " + e.outcome().label())
+                .contains("switch-drain done", "switch-verify done", "switch-keys done", "switch done");
+    }
+
+    /** Reloads {@code config} with the binding's direction changed to {@code to}; asserts it succeeded and the tables are equal. */
+    private CliRun switchTo(Path config, String to) throws Exception {
+        CliRun reload = reload(config, to);
+        System.out.println("SWITCH TO " + to + ":\n" + reload.out());
+        assertThat(reload.code()).as(reload.printed()).isZero();
+        Readiness.awaitReady(service, TIMEOUT, maria, pg);
+        awaitInSync(config);
+        return reload;
+    }
+
+    private CliRun reload(Path config, String to) throws IOException {
+        Files.writeString(config, Files.readString(config).replaceFirst("direction: [a-z-]+", "direction: " + to));
+        return CliRun.of("reload", "--config", config.toString(), "--url", "http://127.0.0.1:" + service.httpPort());
+    }
+
+    /**
+     * The numbers of the switch-keys line moving {@code generator} of {@code side}: its next value
+     * before and after, and the highest key of either table.
+     */
+    private static long[] movedPast(String side, String generator, String out) {
+        Matcher m = Pattern.compile(Pattern.quote(side + " " + generator) + " next (\\d+) -> (\\d+) \\(past the highest key (\\d+) ")
+                .matcher(out);
+        assertThat(m.find()).as("a switch-keys line moving " + generator + " in:\n" + out).isTrue();
+        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))};
+    }
+
+    /** The one value of the one row {@code sql} returns. */
+    private static long number(TestDatabase db, String sql) {
+        List<Map<String, Object>> rows = db.queryRows(sql);
+        assertThat(rows).as(sql).hasSize(1);
+        return ((Number) rows.get(0).values().iterator().next()).longValue();
+    }
+
+    private static String find(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        assertThat(m.find()).as(pattern + " in:\n" + text).isTrue();
+        return m.group();
+    }
+
+    private void startBridge(Path config) throws Exception {
+        service = new BridgeService(ConfigLoader.load(config), Clock.systemUTC());
+        service.start();
+        Readiness.awaitReady(service, TIMEOUT, maria, pg);
+        awaitInSync(config);
+    }
+
+    /** Waits until the new table equals the mapped legacy table. */
+    private void awaitInSync(Path config) throws Exception {
+        JdbcConnectionFactory mariaDb = JdbcConnectionFactory.of(maria.jdbcUrl(), OwnMariaDb.USER, (String) null);
+        JdbcConnectionFactory postgres = JdbcConnectionFactory.of(pg.jdbcUrl(), pg.user(), (String) null);
+        BridgeFixture.awaitInSync(config, "items", mariaDbLegacy ? mariaDb : postgres, mariaDbLegacy ? postgres : mariaDb, TIMEOUT);
+    }
+
+    /** Writes {@code dir/cutover.yaml} with the one binding {@code items}, legacy-to-new. */
+    private Path writeConfig(String legacySystem, String newSystem, String legacySchema, String newSchema) throws IOException {
+        mariaDbLegacy = legacySystem.startsWith("kind: mariadb");
+        String yaml = """
+                name: %s
+                data-dir: state
+                kafka: { bootstrap: "%s", partitions: 2 }
+                systems:
+                  legacy: { %s }
+                  new:    { %s }
+                http: { address: "127.0.0.1:0" }
+                tuning: { heartbeat-interval: PT1S }
+                bindings:
+                  - name: items
+                    legacy: %s.items_legacy
+                    new: %s.items_new
+                    direction: legacy-to-new
+                """.formatted(BridgeFixture.uniqueBridgeName("it_mreload"), SharedKafka.bootstrapServers(), legacySystem, newSystem,
+                legacySchema, newSchema);
+        Files.createDirectories(dir);
+        Path file = dir.resolve("cutover.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static String mariaDb(OwnMariaDb db) {
+        return "kind: mariadb, jdbc-url: \"" + db.jdbcUrl() + "\", user: " + OwnMariaDb.USER;
+    }
+
+    private static String postgres(PostgresTestDatabase db) {
+        return "kind: postgresql, jdbc-url: \"" + db.jdbcUrl() + "\", user: " + db.user();
+    }
+
+    /**
+     * The legacy application: inserts (keys from its table's generator) and updates of seeded rows,
+     * each transaction on a session of its own, until closed.
+     */
+    private static final class LegacyWriter implements AutoCloseable {
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicLong written = new AtomicLong();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final Thread thread;
+
+        /** Writes to {@code items_legacy} of {@code db}; inserted rows' values start with {@code label}. */
+        LegacyWriter(TestDatabase db, String label) {
+            thread = new Thread(() -> {
+                try {
+                    while (running.get()) {
+                        long n = written.incrementAndGet();
+                        db.execute("INSERT INTO items_legacy (v) VALUES ('" + label + n + "')",
+                                "UPDATE items_legacy SET v = 'touched" + n + "' WHERE id = " + (1 + n % 150));
+                    }
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            }, "legacy-writer");
+            thread.start();
+        }
+
+        /** Waits until it wrote {@code more} transactions beyond what it had. */
+        void awaitMore(long more) {
+            long target = written.get() + more;
+            await("legacy writer progress").atMost(TIMEOUT).until(() -> written.get() >= target || failure.get() != null);
+            assertThat(failure.get()).as("legacy writer failure").isNull();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join();
+            assertThat(failure.get()).as("legacy writer failure").isNull();
+        }
+    }
+}
