@@ -165,4 +165,9 @@ final class BindingControl implements BindingQueries {
     private static String topics(List<CompiledBinding> directions) {
         return String.join(" and ", directions.stream().map(b -> b.route().topic()).toList());
     }
+
+    /** Forgets an operator's pause of a binding that was removed from the configuration and purged. */
+    void forget(String binding) {
+        store.remove(binding);
+    }
 }

@@ -2,7 +2,6 @@ package dev.cutover.runtime;
 
 import dev.cutover.config.BridgeConfig;
 import dev.cutover.kafka.BindingRoute;
-import dev.cutover.kafka.EmbeddedKafkaBroker;
 import dev.cutover.kafka.KafkaChangePublisher;
 import dev.cutover.kafka.KafkaConflictSink;
 import dev.cutover.kafka.KafkaDeadLetterSink;
@@ -21,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Kafka a bridge's components share: the broker (when embedded), the topics with their
+ * The Kafka a bridge's pipeline shares: the broker's address (the embedded broker outlives the
+ * pipeline, see {@link EmbeddedKafka}), the topics with their
  * schemas, and the clients that write the change, dead-letter, held-change, conflict and history topics.
  * {@link #start} opens them one by one, so closing after a failed start closes what was opened.
  */
@@ -31,7 +31,7 @@ final class BridgeKafka {
 
     private final BridgeConfig config;
     private final RecordSizeLimit recordLimit;
-    private EmbeddedKafkaBroker broker;
+    private final EmbeddedKafka embedded;
     private String bootstrapServers;
     private Map<String, String> clientProps;
     private KafkaDeadLetterSink deadLetters;
@@ -40,24 +40,20 @@ final class BridgeKafka {
     private KafkaHistorySink history;
     private KafkaChangePublisher publisher;
 
-    BridgeKafka(BridgeConfig config) {
+    /** @param embedded the bridge's embedded broker; null when {@code kafka.bootstrap} names a cluster */
+    BridgeKafka(BridgeConfig config, EmbeddedKafka embedded) {
         this.config = config;
+        this.embedded = embedded;
         // The largest record, as kafka.max-record-bytes says, for every Kafka client, topic and the embedded broker.
         this.recordLimit = new RecordSizeLimit(config.kafka().maxRecordBytes());
     }
 
     /**
-     * Starts the broker (when embedded), creates the topics of {@code routes}, publishes their
+     * Starts the embedded broker unless it runs, creates the topics of {@code routes}, publishes their
      * schemas and opens the clients; the conflicts topic's only when {@code twoWay}.
      */
     void start(List<BindingRoute> routes, boolean twoWay, Clock clock) throws Exception {
-        if (config.kafka().embedded()) {
-            broker = EmbeddedKafkaBroker.start(config.kafka().dataDir(), config.kafka().embeddedPort(), recordLimit);
-            bootstrapServers = broker.bootstrapServers();
-            LOG.info("Embedded Kafka broker listening on {}", bootstrapServers);
-        } else {
-            bootstrapServers = config.kafka().bootstrap();
-        }
+        bootstrapServers = config.kafka().embedded() ? embedded.bootstrapServers(recordLimit) : config.kafka().bootstrap();
         clientProps = new HashMap<>(config.kafka().properties());
         clientProps.put("bootstrap.servers", bootstrapServers);
         try (KafkaTopicAdmin admin = new KafkaTopicAdmin(clientProps)) {
@@ -130,13 +126,6 @@ final class BridgeKafka {
         }
         if (history != null) {
             history.close();
-        }
-    }
-
-    /** Stops the embedded broker, if one was started; after {@link #closeClients}. */
-    void closeBroker() {
-        if (broker != null) {
-            broker.close();
         }
     }
 }

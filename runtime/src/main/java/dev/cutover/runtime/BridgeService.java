@@ -1,5 +1,6 @@
 package dev.cutover.runtime;
 
+import dev.cutover.core.lifecycle.HistoryOutcome;
 import dev.cutover.config.BridgeConfig;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.runtime.conflict.ConflictDesk;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,10 +61,13 @@ public final class BridgeService implements AutoCloseable {
     private volatile Instant startedAt;
     private volatile DataDirLock dataDirLock;
     private final Reloader reloader;
+    /** Null with an external cluster; {@code kafka.*} settings take a restart, so a reload keeps the broker. */
+    private final EmbeddedKafka embeddedKafka;
 
     public BridgeService(BridgeConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.embeddedKafka = config.kafka().embedded() ? new EmbeddedKafka(config) : null;
         this.reloader = new Reloader(new Reloader.Bridge() {
             @Override
             public BridgeConfig config() {
@@ -77,6 +82,11 @@ public final class BridgeService implements AutoCloseable {
             @Override
             public void restartOn(BridgeConfig next, Set<String> inSync) throws Exception {
                 BridgeService.this.restartOn(next, inSync);
+            }
+
+            @Override
+            public int awaitStreaming(Duration timeout) throws Exception {
+                return BridgeService.this.awaitStreaming(timeout);
             }
         }, clock);
     }
@@ -129,7 +139,8 @@ public final class BridgeService implements AutoCloseable {
         bindings.stream().filter(b -> !b.batched()).forEach(b -> captured.add(b.source()));
         MicrometerPipelineListener metrics = new MicrometerPipelineListener(registry, clock, directions, captured);
         listener = metrics;
-        return Pipeline.start(config, bridge, metrics, registry, clock, this::onComponentFailure, reloader::switching, reloaded);
+        return Pipeline.start(config, bridge, embeddedKafka, metrics, registry, clock, this::onComponentFailure, reloader::switching,
+                reloaded);
     }
 
     /**
@@ -147,6 +158,7 @@ public final class BridgeService implements AutoCloseable {
             pipeline = startPipeline(next, compiled, true);
             config = next;
             LOG.info("Bridge '{}' reloaded:\n{}", next.name(), next.describe());
+            running.retireCapturesLeftBy(pipeline).forEach(this::recordRetiredCapture);
         } catch (Exception e) {
             LOG.error("Bridge '{}': the reloaded configuration did not start ({}); starting the previous one again", next.name(),
                     e.toString());
@@ -154,6 +166,32 @@ public final class BridgeService implements AutoCloseable {
             pipeline = startPipeline(previous, new BindingCompiler(previous).compileAll(new PausedBindingStore(previous.dataDir())),
                     true);
             throw e;
+        }
+    }
+
+    /** Waits until every capture of the running pipeline streams; returns how many there are. */
+    private int awaitStreaming(Duration timeout) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        MicrometerPipelineListener l = listener;
+        while (!l.allCapturesStreaming()) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("the captures did not stream within " + timeout + "; /status says which and why");
+            }
+            Thread.sleep(50); // the captures report streaming through the metrics listener, with nothing to wait on
+        }
+        return pipeline.captureCount();
+    }
+
+    private void recordRetiredCapture(SystemSide side, String released) {
+        String message = "no binding captures the " + side.label() + " database any more: " + released;
+        LOG.info("Bridge '{}': {}", config.name(), message);
+        HistoryDesk history = pipeline.history();
+        if (history != null) {
+            try {
+                history.record(null, "capture-retired", HistoryOutcome.DONE, message, Map.of("system", side.label()));
+            } catch (Exception e) {
+                LOG.warn("Cannot record the retired capture in the history: {}", e.toString());
+            }
         }
     }
 
@@ -214,6 +252,9 @@ public final class BridgeService implements AutoCloseable {
         Pipeline p = pipeline;
         if (p != null) {
             p.close(drainTimeout);
+        }
+        if (embeddedKafka != null) {
+            embeddedKafka.close();
         }
         HttpEndpoints h = http;
         if (h != null) {

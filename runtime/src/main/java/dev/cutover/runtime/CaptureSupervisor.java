@@ -195,4 +195,16 @@ final class CaptureSupervisor implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
     }
+
+    /**
+     * Once closed, releases the capture's place in its database's log (see
+     * {@link DebeziumCaptureSource#retire()}): no binding captures this database any more.
+     */
+    String retire() throws Exception {
+        DebeziumCaptureSource source = current;
+        if (source == null) {
+            return "the capture never started: nothing to release";
+        }
+        return source.retire();
+    }
 }

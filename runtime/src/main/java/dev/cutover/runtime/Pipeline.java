@@ -1,5 +1,7 @@
 package dev.cutover.runtime;
 
+import dev.cutover.kafka.KafkaTopicAdmin;
+import java.util.EnumMap;
 import dev.cutover.config.BindingOptions;
 import dev.cutover.config.BridgeConfig;
 import dev.cutover.core.conflict.ReflectionGuard;
@@ -80,30 +82,22 @@ final class Pipeline {
     }
 
     /**
-     * Starts Kafka (when embedded), topics, the appliers and the captures, in that order.
+     * Starts the topics, the appliers and the captures, in that order (and the embedded broker
+     * first, unless it runs already).
      *
+     * @param embedded the bridge's embedded broker, which outlives its pipelines; null with an external cluster
      * @param onFailure told once when a running component fails
-     */
-    static Pipeline start(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics,
-            MeterRegistry registry, Clock clock, BiConsumer<String, Throwable> onFailure) throws Exception {
-        return start(config, bridge, metrics, registry, clock, onFailure, binding -> false, false);
-    }
-
-    /**
-     * As {@link #start(BridgeConfig, CompiledBridge, MicrometerPipelineListener, MeterRegistry, Clock, BiConsumer)},
-     * for a bridge that may reload.
-     *
      * @param switching whether a binding's direction is being switched, for its state
      * @param reloaded true when a reload starts it: the history records the reload, not a start
      */
-    static Pipeline start(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics,
+    static Pipeline start(BridgeConfig config, CompiledBridge bridge, EmbeddedKafka embedded, MicrometerPipelineListener metrics,
             MeterRegistry registry, Clock clock, BiConsumer<String, Throwable> onFailure, Predicate<String> switching,
             boolean reloaded) throws Exception {
         Pipeline p = new Pipeline(config, bridge, metrics, clock, switching);
         p.reloaded = reloaded;
         p.registerStateGauges(config, registry);
         try {
-            p.startAll(config, metrics, registry, clock, onFailure);
+            p.startAll(config, embedded, metrics, registry, clock, onFailure);
             return p;
         } catch (Exception | Error e) {
             p.close(Duration.ZERO);
@@ -111,7 +105,7 @@ final class Pipeline {
         }
     }
 
-    private void startAll(BridgeConfig config, MicrometerPipelineListener metrics, MeterRegistry registry, Clock clock,
+    private void startAll(BridgeConfig config, EmbeddedKafka embedded, MicrometerPipelineListener metrics, MeterRegistry registry, Clock clock,
             BiConsumer<String, Throwable> onFailure) throws Exception {
         if (bindings.isEmpty()) {
             // Only none bindings: there is nothing to capture, publish or apply, so Kafka is not needed either.
@@ -120,7 +114,7 @@ final class Pipeline {
             return;
         }
         boolean twoWay = bindings.stream().anyMatch(CompiledBinding::twoWay);
-        BridgeKafka kafka = new BridgeKafka(config);
+        BridgeKafka kafka = new BridgeKafka(config, embedded);
         components.kafka(kafka);
         kafka.start(bindings.stream().map(CompiledBinding::route).toList(), twoWay, clock);
         drift.readHeld(kafka.heldChanges());
@@ -289,6 +283,57 @@ final class Pipeline {
     void closeForReload(Duration drainTimeout) {
         reloading = true;
         close(drainTimeout);
+    }
+
+    /**
+     * After {@link #closeForReload}: releases the log position of each database this pipeline
+     * captured and {@code next} does not, whose PostgreSQL slot would otherwise keep WAL for ever.
+     *
+     * @return per database, what was released, or why it could not be
+     */
+    Map<SystemSide, String> retireCapturesLeftBy(Pipeline next) {
+        Map<SystemSide, String> retired = new EnumMap<>(SystemSide.class);
+        components.captures().forEach((side, capture) -> {
+            if (!next.components.captures().containsKey(side)) {
+                try {
+                    retired.put(side, capture.retire());
+                } catch (Exception e) {
+                    retired.put(side, "not released (" + e.getMessage() + "); cutover check reports what it retains");
+                }
+            }
+        });
+        return retired;
+    }
+
+    /** How many databases this pipeline captures. */
+    int captureCount() {
+        return components.captures().size();
+    }
+
+    /** The change topics of {@code binding} (one per direction); empty when it does not sync. */
+    List<String> topicsOf(String binding) {
+        return directionsOf(binding).stream().map(b -> b.route().topic()).toList();
+    }
+
+    /**
+     * Deletes {@code topics} (a removed binding's, no longer read) and forgets that the binding was
+     * paused.
+     *
+     * @return what was deleted
+     */
+    String purge(String binding, List<String> topics) throws Exception {
+        control.forget(binding);
+        BridgeKafka kafka = components.kafka();
+        if (topics.isEmpty()) {
+            return "no change topics to delete";
+        }
+        if (kafka == null) {
+            throw new IllegalStateException("Kafka does not run (no binding syncs), so topics " + topics + " stay; delete them with"
+                    + " kafka-topics --delete");
+        }
+        try (KafkaTopicAdmin admin = new KafkaTopicAdmin(kafka.clientProps())) {
+            return "deleted topics " + admin.deleteTopics(topics);
+        }
     }
 
     synchronized void close(Duration drainTimeout) {

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * ({@link SwitchSteps}: drain, verify, keys), marked {@link BindingState#SWITCHING}; a step that
  * fails stops the reload before anything changed. Then the bridge's pipeline restarts on the new
  * configuration (what was captured is applied first), the switched bindings' tables marked in sync
- * so that no capture loads them again. Every step is logged, recorded in the history with how long
+ * so that no capture loads them again; the reload is done once every capture streams, so the
+ * applications may write to a newly captured side. Every step is logged, recorded in the history with how long
  * it took, and listed by {@link #progress}. Thread-safe.
  */
 final class Reloader implements ReloadQueries {
@@ -43,7 +44,19 @@ final class Reloader implements ReloadQueries {
 
         /** Stops the running pipeline (applying what was captured) and starts one on {@code next}. */
         void restartOn(BridgeConfig next, Set<String> inSync) throws Exception;
+
+        /**
+         * Waits until every capture of the running pipeline streams: from then on every write to a
+         * captured table is captured (a table added to a PostgreSQL publication is decoded only from
+         * the change that added it).
+         *
+         * @return how many captures stream
+         */
+        int awaitStreaming(Duration timeout) throws Exception;
     }
+
+    /** How long a restarted capture may take to stream again before the reload counts as failed. */
+    private static final Duration STREAMING_TIMEOUT = Duration.ofMinutes(2);
 
     private final Bridge bridge;
     private final Clock clock;
@@ -67,7 +80,7 @@ final class Reloader implements ReloadQueries {
     }
 
     @Override
-    public synchronized Map<String, Object> start(String yaml, String path, boolean force) {
+    public synchronized Map<String, Object> start(String yaml, String path, boolean force, boolean purge) {
         Run running = latest;
         if (running != null && running.state.equals("running")) {
             throw new IllegalStateException("reload " + running.id + " is still running; follow it with GET /reload");
@@ -76,7 +89,7 @@ final class Reloader implements ReloadQueries {
         if (!planned.applicable()) {
             throw new IllegalArgumentException("the reload is refused and changes nothing:\n" + String.join("\n", planned.lines()));
         }
-        Run run = new Run("reload-" + ++sequence, planned, force);
+        Run run = new Run("reload-" + ++sequence, planned, force, purge);
         latest = run;
         if (!planned.plan().changesAnything()) {
             run.state = "done";
@@ -102,14 +115,16 @@ final class Reloader implements ReloadQueries {
         private final String id;
         private final ReloadPlanner.Planned planned;
         private final boolean force;
+        private final boolean purge;
         private final List<Map<String, Object>> steps = new CopyOnWriteArrayList<>();
         private volatile String state = "running";
         private volatile String error;
 
-        Run(String id, ReloadPlanner.Planned planned, boolean force) {
+        Run(String id, ReloadPlanner.Planned planned, boolean force, boolean purge) {
             this.id = id;
             this.planned = planned;
             this.force = force;
+            this.purge = purge;
         }
 
         void execute() {
@@ -121,10 +136,19 @@ final class Reloader implements ReloadQueries {
                         prepareSwitch(change, inSync);
                     }
                 }
+                Map<String, List<String>> removedTopics = purge ? removedTopics() : Map.of();
                 step(null, "reload-restart", "the pipeline restarts on the new configuration: " + planned.plan().summary(), () -> {
                     bridge.restartOn(planned.next(), inSync);
                     return "running on the new configuration";
                 });
+                step(null, "reload-streaming", "waiting until every capture streams", () -> {
+                    int captures = bridge.awaitStreaming(STREAMING_TIMEOUT);
+                    return captures + " capture" + (captures == 1 ? "" : "s") + " streaming: writes from now on are captured";
+                });
+                for (Map.Entry<String, List<String>> removed : removedTopics.entrySet()) {
+                    step(removed.getKey(), "binding-purge", "deleting the removed binding's topics and state",
+                            () -> bridge.pipeline().purge(removed.getKey(), removed.getValue()));
+                }
                 for (BindingChange change : planned.plan().bindings()) {
                     if (change.directionSwitch() != null) {
                         record(change.name(), "switch", HistoryOutcome.DONE, "switched " + change.directionSwitch().label(), Duration.ZERO);
@@ -138,6 +162,17 @@ final class Reloader implements ReloadQueries {
             } finally {
                 switching.clear();
             }
+        }
+
+        /** The change topics of each binding the reload removes, read while the running pipeline still has them. */
+        private Map<String, List<String>> removedTopics() {
+            Map<String, List<String>> topics = new LinkedHashMap<>();
+            for (BindingChange change : planned.plan().bindings()) {
+                if (change.kind() == BindingChange.Kind.REMOVED) {
+                    topics.put(change.name(), bridge.pipeline().topicsOf(change.name()));
+                }
+            }
+            return topics;
         }
 
         /** Runs the steps before the switch; verified equal, the binding's tables need no load on the other side. */
@@ -155,7 +190,7 @@ final class Reloader implements ReloadQueries {
                         }
                     }
                     case VERIFY -> {
-                        String verified = step(name, "switch-verify", "comparing the tables through the mapping", () -> {
+                        step(name, "switch-verify", "comparing the tables through the mapping", () -> {
                             try {
                                 return steps.verify(name, pipeline.mapping(name), synced);
                             } catch (SwitchSteps.SwitchException e) {
@@ -165,9 +200,8 @@ final class Reloader implements ReloadQueries {
                                 return "forced past: " + e.getMessage();
                             }
                         });
-                        if (!verified.startsWith("forced")) {
-                            inSync.add(name);
-                        }
+                        // Forced, the rows stay as they are: loading one side over the other would pick a winner nobody chose.
+                        inSync.add(name);
                     }
                     case KEYS -> step(name, "switch-keys", "moving key generators of sides that start taking inserts",
                             () -> steps.keys(pipeline.mapping(name), sw.from(), sw.to()));

@@ -85,7 +85,6 @@ final class StartedComponents {
                 closeQuietly("last step before Kafka closes", () -> lastStep.run(drainTimeout));
             }
             closeQuietly("publisher", kafka::closeClients);
-            closeQuietly("embedded Kafka", kafka::closeBroker);
         }
     }
 

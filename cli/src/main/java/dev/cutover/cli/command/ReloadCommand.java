@@ -25,6 +25,10 @@ public final class ReloadCommand extends BridgeAction {
     @Option(names = "--force", description = "Switch a binding's direction even when verify finds its tables differ.")
     boolean force;
 
+    @Option(names = "--purge", description = "Delete the change topics (and a stored pause) of the bindings the file removes;"
+            + " without it they are kept, so adding a binding back resumes where it stopped.")
+    boolean purge;
+
     @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "PT0.5S", description = "How often to ask for progress "
             + "(ISO-8601, default ${DEFAULT-VALUE}).")
     Duration poll;
@@ -47,6 +51,7 @@ public final class ReloadCommand extends BridgeAction {
             throw new BridgeClient.Failure("cannot read " + target.config + ": " + e.getMessage(), ExitCodes.BAD_CONFIG);
         }
         request.put("force", force);
+        request.put("purge", purge);
         Map<?, ?> progress = (Map<?, ?>) target.call("POST", "/reload", request);
         ((List<?>) progress.get("lines")).forEach(out::println);
         int printed = 0;

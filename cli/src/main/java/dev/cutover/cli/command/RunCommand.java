@@ -68,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             Signal.handle(new Signal("HUP"), signal -> {
                 try {
-                    service.reloads().start(Files.readString(config), config.toAbsolutePath().toString(), false);
+                    service.reloads().start(Files.readString(config), config.toAbsolutePath().toString(), false, false);
                     LOG.info("SIGHUP: reloading {}; GET /reload follows it", config);
                 } catch (IOException | RuntimeException e) {
                     LOG.error("SIGHUP: not reloading {}: {}", config, e.getMessage());

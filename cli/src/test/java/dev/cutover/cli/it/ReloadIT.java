@@ -2,15 +2,22 @@ package dev.cutover.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.core.event.SystemSide;
+import dev.cutover.core.event.TableId;
+import dev.cutover.kafka.TopicNames;
+import dev.cutover.testkit.kafka.SharedKafka;
+import dev.cutover.debezium.CaptureOptions;
 import dev.cutover.runtime.BridgeService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +61,15 @@ class ReloadIT {
                     .containsExactly(Map.of("n", 50L));
             assertThat(service.history().entries(null)).extracting(e -> e.event()).contains("reload-restart")
                     .doesNotContain("bridge-stop");
+
+            Files.writeString(config, yaml.replace(bindings("beta", "legacy-to-new").indent(2), ""));
+            CliRun purge = CliRun.of("reload", "--config", config.toString(), "--url", url(service), "--purge");
+            assertThat(purge.code()).as(purge.printed()).isZero();
+            assertThat(purge.out()).containsPattern("gamma +binding-purge +done");
+            assertThat(topics()).as("removed with --purge: its topic is deleted; removed without: kept")
+                    .doesNotContain(changeTopic(fixture, "gamma")).contains(changeTopic(fixture, "beta"), changeTopic(fixture, "alpha"));
+            fixture.legacy.execute("INSERT INTO alpha_legacy VALUES (52, 'alpha52')");
+            fixture.awaitInSync("alpha", TIMEOUT);
         }
     }
 
@@ -76,6 +92,8 @@ class ReloadIT {
                 assertThat(collide.code()).as(collide.printed()).isEqualTo(3);
                 assertThat(collide.out()).containsPattern("switch-keys +failed").contains("INCREMENT BY 2");
                 assertThat(service.status().toString()).contains("direction=legacy-to-new");
+                assertThat(fixture.neu.queryRows("SELECT is_called FROM items_new_id_seq")).as("a refused switch moves no sequence")
+                        .containsExactly(Map.of("is_called", false));
 
                 // As the refusal says: odd keys on legacy, even ones on new.
                 fixture.legacy.execute("ALTER SEQUENCE items_legacy_id_seq INCREMENT BY 2 RESTART WITH 100001");
@@ -92,6 +110,10 @@ class ReloadIT {
                     .containsExactly(Map.of("n", 1L));
 
             switchTo(fixture, config, service, "new-to-legacy");
+            assertThat(slots(fixture)).as("nothing captures legacy any more: its slot no longer holds WAL")
+                    .containsExactly(CaptureOptions.defaultSlotName(fixture.name, SystemSide.NEW));
+            assertThat(service.history().entries(null)).extracting(e -> e.event() + " " + e.outcome().label())
+                    .contains("capture-retired done");
             fixture.neu.execute("INSERT INTO items_new (v) VALUES ('owned by new')", "UPDATE items_new SET v = 'updated on new' WHERE id = 1");
             fixture.awaitInSync("items", TIMEOUT);
 
@@ -100,6 +122,7 @@ class ReloadIT {
                     .containsPattern("legacy \\S*items_legacy_id_seq\\S* next \\d+ -> \\d+");
             fixture.legacy.execute("INSERT INTO items_legacy (v) VALUES ('legacy again')");
             fixture.awaitInSync("items", TIMEOUT);
+            assertThat(slots(fixture)).containsExactly(CaptureOptions.defaultSlotName(fixture.name, SystemSide.LEGACY));
             assertThat(service.history().entries("items")).extracting(e -> e.event() + " " + e.outcome().label())
                     .contains("switch-drain done", "switch-verify done", "switch-keys done", "switch done");
         }
@@ -138,6 +161,24 @@ class ReloadIT {
         fixture.awaitReady(service, TIMEOUT);
         fixture.awaitInSync("items", TIMEOUT);
         return reload;
+    }
+
+    private static String changeTopic(BridgeFixture fixture, String binding) {
+        return TopicNames.changes(fixture.name, SystemSide.NEW, new TableId("public", binding + "_new"));
+    }
+
+    private static Set<String> topics() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
+            return admin.listTopics().names().get();
+        }
+    }
+
+    /** Which of this bridge's two replication slots exist (both test databases live on the machine's PostgreSQL). */
+    private static List<String> slots(BridgeFixture fixture) {
+        String legacy = CaptureOptions.defaultSlotName(fixture.name, SystemSide.LEGACY);
+        String neu = CaptureOptions.defaultSlotName(fixture.name, SystemSide.NEW);
+        return fixture.legacy.queryRows("SELECT slot_name FROM pg_replication_slots WHERE slot_name IN ('" + legacy + "', '" + neu
+                + "') ORDER BY slot_name").stream().map(row -> String.valueOf(row.get("slot_name"))).toList();
     }
 
     private static String bindings(String name, String direction) {

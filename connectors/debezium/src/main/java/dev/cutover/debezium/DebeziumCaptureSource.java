@@ -14,6 +14,7 @@ import dev.cutover.debezium.internal.EchoFilter;
 import dev.cutover.debezium.internal.EchoMarkerTable;
 import dev.cutover.debezium.internal.HeartbeatTable;
 import dev.cutover.debezium.internal.InitialLoads;
+import dev.cutover.debezium.internal.LoadLedger;
 import dev.cutover.debezium.internal.OwnTableSql;
 import dev.cutover.debezium.internal.RecordClassifier;
 import dev.cutover.debezium.internal.ResyncRequests;
@@ -25,6 +26,7 @@ import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.debezium.embedded.Connect;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -224,6 +226,24 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
     @Override
     public Throwable failure() {
         return failure.get();
+    }
+
+    /**
+     * Forgets this stopped capture's place: the server's (a PostgreSQL replication slot), the
+     * stored position and the record of loads. For a database no binding captures any more, whose
+     * slot would otherwise keep its WAL for ever; a later capture of it starts afresh.
+     *
+     * @return what was released
+     * @throws IllegalStateException when the capture has not stopped
+     */
+    public String retire() throws SQLException, IOException {
+        if (state.get() != State.STOPPED && state.get() != State.FAILED) {
+            throw new IllegalStateException("capture " + options.captureName() + " is " + state.get() + "; stop it before retiring it");
+        }
+        String released = flavour.retire(options);
+        Files.deleteIfExists(options.offsetFile());
+        Files.deleteIfExists(LoadLedger.besides(options.offsetFile()).file());
+        return released + "; deleted its stored position " + options.offsetFile();
     }
 
     /** The current lifecycle state. */

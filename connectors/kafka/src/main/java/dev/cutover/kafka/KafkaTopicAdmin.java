@@ -119,6 +119,21 @@ public final class KafkaTopicAdmin implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes those of {@code topics} that exist, with their records (and the consumer groups'
+     * offsets on them).
+     *
+     * @return the topics deleted
+     */
+    public List<String> deleteTopics(Collection<String> topics) throws KafkaOperationException, InterruptedException {
+        Set<String> existing = await(admin.listTopics().names(), "listing topics");
+        List<String> deleting = topics.stream().filter(existing::contains).toList();
+        if (!deleting.isEmpty()) {
+            await(admin.deleteTopics(deleting).all(), "deleting topics " + deleting);
+        }
+        return deleting;
+    }
+
     /** A one-partition topic with {@code configs} and the record limit's {@code max.message.bytes}. */
     private static NewTopic topic(String name, TopicSettings settings, Map<String, String> configs) {
         Map<String, String> all = new HashMap<>(configs);

@@ -7,7 +7,7 @@ import java.util.NoSuchElementException;
 
 /**
  * {@code POST /reload/plan} and {@code POST /reload}, each with {@code {"path": "...", "config":
- * "<YAML>"}} ({@code "force": true} allowed on a reload), and {@code GET /reload}: what a reload
+ * "<YAML>"}} ({@code "force": true} and {@code "purge": true} allowed on a reload), and {@code GET /reload}: what a reload
  * would do, starting one, and its progress (see {@link ReloadQueries}). Errors as
  * {@link JsonEndpoint} says: 400 for a body without both fields, a configuration with problems or a
  * reload that would be refused, 404 when no reload ran, 409 while another runs.
@@ -38,6 +38,7 @@ final class ReloadEndpoint extends JsonEndpoint {
         if (!(body.get("config") instanceof String yaml) || !(body.get("path") instanceof String path) || path.isBlank()) {
             throw new IllegalArgumentException("the request needs \"config\": the configuration's YAML text, and \"path\": its file");
         }
-        return rest.equals("plan") ? reloads.plan(yaml, path) : reloads.start(yaml, path, Boolean.TRUE.equals(body.get("force")));
+        return rest.equals("plan") ? reloads.plan(yaml, path) : reloads.start(yaml, path, Boolean.TRUE.equals(body.get("force")),
+                Boolean.TRUE.equals(body.get("purge")));
     }
 }

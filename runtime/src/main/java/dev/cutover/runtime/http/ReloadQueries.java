@@ -21,11 +21,12 @@ public interface ReloadQueries {
      * new configuration. Returns at once; {@link #progress} follows it.
      *
      * @param force switch even when verify finds the tables differ
+     * @param purge delete the change topics and state of the bindings the reload removes
      * @return the reload's progress document
      * @throws IllegalArgumentException when the text is not a valid configuration or the reload would be refused, saying why
      * @throws IllegalStateException when another reload is still running
      */
-    Map<String, Object> start(String yaml, String path, boolean force);
+    Map<String, Object> start(String yaml, String path, boolean force, boolean purge);
 
     /**
      * The progress of the latest reload: {@code id}, {@code state} ({@code running}, {@code done},

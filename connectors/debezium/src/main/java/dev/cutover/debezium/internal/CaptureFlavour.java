@@ -57,6 +57,15 @@ public interface CaptureFlavour {
     /** Forgets what {@link #properties} registered; idempotent. */
     void release();
 
+    /**
+     * Lets the server discard what it keeps for this capture, once no binding captures the
+     * database any more (PostgreSQL: drops the replication slot, which would otherwise hold WAL for
+     * ever); the capture must be stopped.
+     *
+     * @return what was released, for the log and the history
+     */
+    String retire(CaptureOptions options) throws SQLException;
+
     /** Where the capture reads from, for the start log line, e.g. {@code slot x, publication y}. */
     String describeSource(CaptureOptions options);
 }

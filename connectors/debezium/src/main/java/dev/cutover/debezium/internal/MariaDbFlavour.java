@@ -81,6 +81,11 @@ public final class MariaDbFlavour implements CaptureFlavour {
     }
 
     @Override
+    public String retire(CaptureOptions options) {
+        return "the binlog keeps nothing for a capture: nothing to release on the server";
+    }
+
+    @Override
     public Properties properties(CaptureOptions options, HeartbeatTable heartbeat, SignalTable signal) {
         return DebeziumProperties.of(options, heartbeat, signal, null);
     }

@@ -7,6 +7,7 @@ import dev.cutover.debezium.ReplicationSlots;
 import dev.cutover.jdbc.postgres.ReplicaIdentity;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -15,6 +16,8 @@ import java.util.Properties;
  * password reaches the driver through {@link PasswordPlugin}, never Debezium's configuration.
  */
 public final class PostgresFlavour implements CaptureFlavour {
+
+    private static final Duration SLOT_RELEASE_TIMEOUT = Duration.ofSeconds(10);
 
     private volatile String passwordToken;
 
@@ -51,6 +54,32 @@ public final class PostgresFlavour implements CaptureFlavour {
     @Override
     public boolean logRetained(CaptureOptions options) throws SQLException {
         return ReplicationSlots.describe(options.jdbcUrl(), options.user(), options.password(), options.slotName()).isPresent();
+    }
+
+    @Override
+    public String retire(CaptureOptions options) throws SQLException {
+        boolean dropped = dropOnceReleased(options);
+        return dropped ? "dropped replication slot " + options.slotName() : "replication slot " + options.slotName() + " was gone already";
+    }
+
+    /** The server ends a stopped capture's WAL sender a moment after the engine stops; until then the slot is in use. */
+    private static boolean dropOnceReleased(CaptureOptions options) throws SQLException {
+        long deadline = System.nanoTime() + SLOT_RELEASE_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return ReplicationSlots.drop(options.jdbcUrl(), options.user(), options.password(), options.slotName());
+            } catch (SQLException inUse) {
+                if (!inUse.getMessage().contains("is in use") || System.nanoTime() > deadline) {
+                    throw inUse;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for replication slot " + options.slotName() + " to be released", e);
+            }
+        }
     }
 
     @Override
