@@ -59,7 +59,8 @@ import picocli.CommandLine.Option;
  * the legacy table and half into the new one at the same time, on disjoint keys. The ceiling stays
  * the plain one-way applier's, so both modes' figures compare against the same yardstick.
  */
-@Command(name = "bench", description = "Measure end-to-end throughput and lag against the raw JDBC ceiling.")
+@Command(name = "bench", description = "Measure end-to-end throughput and lag against the raw JDBC ceiling; `bench switch` times direction switches.",
+        subcommands = SwitchBench.class)
 public final class BenchCommand implements Callable<Integer> {
 
     private static final TableId ORDERS = new TableId("public", "orders");

@@ -5,6 +5,8 @@ import dev.cutover.config.ConfigLoader;
 import dev.cutover.core.mapping.TableMapping;
 import dev.cutover.testkit.workload.LegacyWorkload;
 import dev.cutover.tools.Directories;
+import dev.cutover.tools.lifecycle.DirectionWalk;
+import dev.cutover.tools.lifecycle.SyncCheck;
 import dev.cutover.runtime.metrics.MetricNames;
 import dev.cutover.runtime.metrics.MetricsView;
 import dev.cutover.runtime.BridgeService;
@@ -27,17 +29,19 @@ import picocli.CommandLine.Option;
  * {@code cutover demo}: the main job with zero setup. Two embedded PostgreSQL servers, an
  * embedded Kafka broker, a bridge mapping {@code cust_mstr} onto {@code customers} and keeping
  * {@code prod_mstr} and {@code products} equal both ways, a stream of legacy customer writes and
- * product writes on both sides with one product updated on both sides at once, and a final check
- * that each new table equals its mapped legacy table and that the conflict was recorded.
+ * product writes on both sides with one product updated on both sides at once, and a check that
+ * each new table equals its mapped legacy table and that the conflict was recorded. Then one more
+ * table is walked through every direction while the bridge runs ({@link LifecycleDemo}).
  */
 @Command(name = "demo", description = "Run a self-contained demo: embedded PostgreSQL x2 + Kafka, legacy writes streamed into the new schema,"
-        + " and a two-way table with a conflict resolved.")
+        + " a two-way table with a conflict resolved, and one table switched from direction to direction while the bridge runs.")
 public final class DemoCommand implements Callable<Integer> {
 
     private static final String CUSTOMERS = "customers";
     private static final String PRODUCTS = "products";
     private static final List<String> SEEDED_PRODUCTS = IntStream.rangeClosed(1, 20).mapToObj(i -> String.format("P%04d", i)).toList();
     private static final int PRODUCT_CHANGES_PER_TICK = 1;
+    private static final int SEEDED_SUPPLIERS = 50;
     /** The seeded product the demo updates on both sides at once; neither workload touches it. */
     private static final String CONFLICT_PRODUCT = SEEDED_PRODUCTS.get(0);
 
@@ -73,8 +77,10 @@ public final class DemoCommand implements Callable<Integer> {
             LegacyWorkload workload = new LegacyWorkload(legacy, 42);
             workload.seed(seedRows);
             ProductWorkload.seed(legacy, SEEDED_PRODUCTS);
+            LifecycleDemo.seed(legacy, SEEDED_SUPPLIERS);
             say("Legacy table cust_mstr has %d rows; new table customers is empty.", seedRows);
             say("Legacy table prod_mstr has %d products; new table products is empty.", SEEDED_PRODUCTS.size());
+            say("Legacy table supp_mstr has %d suppliers; new table suppliers is empty.", SEEDED_SUPPLIERS);
             Path configFile = DemoSchema.writeConfig(dataDir, dbs, kafkaPort, httpPort);
             say("Bridge configuration (%s):%n%s", configFile, Files.readString(configFile));
             BridgeConfig config = ConfigLoader.load(configFile);
@@ -95,7 +101,10 @@ public final class DemoCommand implements Callable<Integer> {
                 showSample(legacy, neu);
                 showConflicts(service, conflicts, staged, legacy, neu);
                 say("End-to-end lag (source commit -> target commit): %s", metrics.lagSummary());
-                boolean passed = inSync && !conflicts.isEmpty();
+                DirectionWalk walk = new DirectionWalk(service, configFile,
+                        direction -> DemoSchema.config(dbs, kafkaPort, httpPort, direction), System.out);
+                boolean walked = new LifecycleDemo(service, dbs, walk, check, lifecyclePhase()).run();
+                boolean passed = inSync && !conflicts.isEmpty() && walked;
                 if (keepRunning && passed) {
                     say("Still running; press Ctrl-C to stop.");
                     Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "cutover-shutdown"));
@@ -104,6 +113,12 @@ public final class DemoCommand implements Callable<Integer> {
                 return passed ? 0 : 1;
             }
         }
+    }
+
+    /** How long each phase of the suppliers' lifecycle writes: a fifth of the demo's duration, at least two seconds. */
+    private Duration lifecyclePhase() {
+        Duration fifth = duration.dividedBy(5);
+        return fifth.compareTo(Duration.ofSeconds(2)) < 0 ? Duration.ofSeconds(2) : fifth;
     }
 
     /** The demo's writers: the legacy application on customers, and both applications on products. */
@@ -179,11 +194,7 @@ public final class DemoCommand implements Callable<Integer> {
         boolean allInSync = true;
         for (String binding : List.of(CUSTOMERS, PRODUCTS)) {
             TableMapping mapping = check.mapping(binding);
-            TableComparison.Result result = check.compare(binding);
-            while (!result.inSync() && System.nanoTime() < deadline) {
-                Thread.sleep(500);
-                result = check.compare(binding);
-            }
+            TableComparison.Result result = check.awaitEqual(binding, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             if (result.inSync()) {
                 say("Caught up: %s equals the mapped %s (%s).", mapping.newSchema().table(), mapping.legacySchema().table(),
                         result.describe());

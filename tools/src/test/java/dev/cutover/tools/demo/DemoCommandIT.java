@@ -59,6 +59,13 @@ class DemoCommandIT {
                 .contains("decided applied_incoming: newest-wins: the new version has the greater 'upd_ts'");
         assertConverged(output, "prod_cd=" + product + "  prod_desc=.*  price_amt=(\\S+)  upd_ts=(.+)", newPrice, newTime);
         assertConverged(output, "code=" + product + "  description=.*  price=(\\S+)  updated_at=(.+)", newPrice, newTime);
+        String lifecycle = output.substring(output.indexOf("Lifecycle of one table"));
+        assertThat(lifecycle).containsSubsequence("switch to two-way", "switch-drain", "switch-verify", "switch-keys", "reload-restart",
+                        "two-way: the tables are equal through the mapping",
+                        "switch to new-to-legacy", "switch-drain", "reload-restart",
+                        "new-to-legacy: the tables are equal through the mapping",
+                        "switch to none", "switch-drain", "reload-restart", "suppliers is now NOT_SYNCED")
+                .containsPattern("switch-keys +done .*new .*suppliers.* next 2 -> \\d*[02468] ");
     }
 
     /** The row line matching {@code form} shows {@code price} and {@code time} (as PostgreSQL prints a timestamp). */

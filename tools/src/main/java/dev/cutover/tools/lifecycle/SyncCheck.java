@@ -1,4 +1,4 @@
-package dev.cutover.tools.demo;
+package dev.cutover.tools.lifecycle;
 
 import dev.cutover.config.BridgeConfig;
 import dev.cutover.core.mapping.MappingException;
@@ -9,11 +9,12 @@ import dev.cutover.runtime.CompiledBinding;
 import dev.cutover.runtime.StartupException;
 import dev.cutover.runtime.verify.TableComparison;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-/** Compares a demo binding's new table with its legacy table seen through the binding's mapping. */
-final class SyncCheck {
+/** Compares a binding's new table with its legacy table seen through the binding's mapping. */
+public final class SyncCheck {
 
     private final List<CompiledBinding> bindings;
     private final JdbcRowReader legacyRows;
@@ -26,22 +27,37 @@ final class SyncCheck {
     }
 
     /** Compiles {@code config}'s bindings against the databases' tables. */
-    static SyncCheck of(BridgeConfig config) throws StartupException {
+    public static SyncCheck of(BridgeConfig config) throws StartupException {
         return new SyncCheck(new BindingCompiler(config).compile(),
                 new JdbcRowReader(BindingCompiler.connections(config.legacySystem())),
                 new JdbcRowReader(BindingCompiler.connections(config.newSystem())));
     }
 
     /** The mapping of the binding named {@code binding}. */
-    TableMapping mapping(String binding) {
+    public TableMapping mapping(String binding) {
         // A two-way binding compiles to one CompiledBinding per direction; both carry the same mapping.
         return bindings.stream().filter(b -> b.name().equals(binding)).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("the demo configuration has no binding '" + binding + "'"))
+                .orElseThrow(() -> new NoSuchElementException("the configuration has no binding '" + binding + "'"))
                 .mapping();
     }
 
     /** How the binding's new table differs from its mapped legacy table right now. */
-    TableComparison.Result compare(String binding) throws SQLException, MappingException {
+    public TableComparison.Result compare(String binding) throws SQLException, MappingException {
         return TableComparison.compare(mapping(binding), legacyRows, newRows);
+    }
+
+    /**
+     * Compares until the tables are equal or {@code timeout} passed; returns the last comparison.
+     * Changes in flight make a comparison differ for a moment, so it polls.
+     */
+    public TableComparison.Result awaitEqual(String binding, Duration timeout) throws SQLException, MappingException,
+            InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        TableComparison.Result result = compare(binding);
+        while (!result.inSync() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            result = compare(binding);
+        }
+        return result;
     }
 }
