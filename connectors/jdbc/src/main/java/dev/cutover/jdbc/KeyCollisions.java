@@ -45,9 +45,11 @@ public final class KeyCollisions {
      * @param floor the lowest key either side may hand out next: above both sides' highest keys and next values
      */
     public static String fix(KeyGenerator legacy, KeyGenerator neu, long floor) {
+        // An AUTO_INCREMENT has no upper bound of its own below its type's, so only sequences can take disjoint ranges.
+        boolean sequences = legacy.kind() != KeyGenerator.Kind.AUTO_INCREMENT && neu.kind() != KeyGenerator.Kind.AUTO_INCREMENT;
         return "give the sides keys that cannot meet: on " + SystemSide.LEGACY.label() + " " + steps(legacy, floor, 1)
                 + "; on " + SystemSide.NEW.label() + " " + steps(neu, floor, 0)
-                + " (or disjoint ranges: one side's MAXVALUE below the other side's START)";
+                + (sequences ? " (or disjoint ranges: one side's MAXVALUE below the other side's START)" : "");
     }
 
     private static String steps(KeyGenerator generator, long floor, int parity) {
