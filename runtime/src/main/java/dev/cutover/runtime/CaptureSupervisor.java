@@ -196,6 +196,14 @@ final class CaptureSupervisor implements AutoCloseable {
         }
     }
 
+    /** Asks the running source to write a heartbeat row now (see {@link DebeziumCaptureSource#beat()}). */
+    void beat() {
+        DebeziumCaptureSource source = current;
+        if (source != null) {
+            source.beat();
+        }
+    }
+
     /**
      * Once closed, releases the capture's place in its database's log (see
      * {@link DebeziumCaptureSource#retire()}): no binding captures this database any more.

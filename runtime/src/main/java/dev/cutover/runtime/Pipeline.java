@@ -305,6 +305,14 @@ final class Pipeline {
         return retired;
     }
 
+    /** Makes the capture of {@code side} write a heartbeat row now, so it streams something soon even when its tables are idle. */
+    void beat(SystemSide side) {
+        CaptureSupervisor capture = components.captures().get(side);
+        if (capture != null) {
+            capture.beat();
+        }
+    }
+
     /** How many databases this pipeline captures. */
     int captureCount() {
         return components.captures().size();

@@ -69,6 +69,8 @@ final class SwitchSteps {
             if (b.batched()) {
                 continue;
             }
+            // A heartbeat row committed now comes back after everything committed before it, even on idle tables.
+            pipeline.beat(b.source());
             while (!streamedSince(b.source(), start)) {
                 if (System.nanoTime() > deadline) {
                     throw new SwitchException("the capture of the " + b.source().label() + " database streamed nothing for "

@@ -377,24 +377,24 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
                 .using(new DebeziumEngine.ConnectorCallback() {
                     @Override
                     public void taskStarted() {
-                        if (!prepared.plan().pending().isEmpty()) {
-                            beat();
-                        }
+                        beat();
                     }
                 })
                 .build();
     }
 
     /**
-     * Writes a heartbeat row right after the task started, so the capture sees that it streams
-     * (and requests its pending loads) without waiting for Debezium's first heartbeat. Only an
-     * accelerator: when it fails, Debezium's own heartbeat does the same a little later.
+     * Writes a heartbeat row now. Once it comes back through the stream, everything committed
+     * before it was captured: right after the task started, the capture sees that it streams (and
+     * requests its pending loads) without waiting for Debezium's first heartbeat; a switch's drain
+     * learns that what was written before it began has been captured. Only an accelerator: when it
+     * fails, Debezium's own heartbeat does the same a little later.
      */
-    private void beat() {
+    public void beat() {
         try (Connection c = connect()) {
             heartbeatTable.beat(c);
         } catch (SQLException e) {
-            LOG.warn("capture {}: writing an early heartbeat failed; loads are requested after Debezium's first heartbeat: {}",
+            LOG.warn("capture {}: writing a heartbeat row failed; Debezium's next heartbeat does the same later: {}",
                     options.captureName(), e.getMessage());
         }
     }

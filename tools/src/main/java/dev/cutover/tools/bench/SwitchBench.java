@@ -124,10 +124,11 @@ final class SwitchBench implements Callable<Integer> {
     }
 
     private void summarize(List<DirectionWalk.Switched> switches) {
-        report("%-15s %9s %9s %9s %9s %9s", "switch to", "drain ms", "verify ms", "keys ms", "restart ms", "total ms");
+        report("%-15s %9s %9s %9s %10s %12s %9s", "switch to", "drain ms", "verify ms", "keys ms", "restart ms", "streaming ms",
+                "total ms");
         for (DirectionWalk.Switched s : switches) {
-            report("%-15s %9s %9s %9s %9s %9d", s.direction(), millis(s, "switch-drain"), millis(s, "switch-verify"), millis(s, "switch-keys"),
-                    millis(s, "reload-restart"), s.took().toMillis());
+            report("%-15s %9s %9s %9s %10s %12s %9d", s.direction(), millis(s, "switch-drain"), millis(s, "switch-verify"),
+                    millis(s, "switch-keys"), millis(s, "reload-restart"), millis(s, "reload-streaming"), s.took().toMillis());
         }
         boolean within = switches.stream().allMatch(s -> s.took().compareTo(BUDGET) < 0);
         report("every switch of a %,d-row table under %d s: %s", rows, BUDGET.toSeconds(), within ? "yes" : "NO");

@@ -146,7 +146,8 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
                     }
                 }
                 case ECHO_MARKER -> echoes.onMarker((Struct) sourceRecord.value(), sourceRecord.sourceOffset());
-                case HEARTBEAT -> heartbeats++;
+                // A row of the heartbeat table came through the stream: as good a sign of life as Debezium's own beat.
+                case HEARTBEAT, HEARTBEAT_TABLE -> heartbeats++;
                 case NOTIFICATION -> LoadNotification.of((Struct) sourceRecord.value()).ifPresent(loads::onNotification);
                 case UNCAPTURED_READ -> loads.onUncapturedRead(RecordClassifier.table((Struct) sourceRecord.value()));
                 default -> {

@@ -158,6 +158,13 @@ class BatchDispatcherTest {
     }
 
     @Test
+    void aRowOfTheHeartbeatTableAloneCountsAsAHeartbeat() throws Exception {
+        dispatcher(events -> { }).handleBatch(List.of(change(HEARTBEAT, 4)), committer);
+
+        assertThat(heartbeats).as("a beat written on purpose shows the stream is live up to it").containsExactly("legacy");
+    }
+
+    @Test
     void signalsAndWatermarksNeverReachTheHandlerButAreCommitted() throws Exception {
         List<RecordChangeEvent<SourceRecord>> batch = List.of(signal("cutover-load-1", "execute-snapshot"), change(ORDERS, 1),
                 signal("c1-open", "snapshot-window-open"), signal("c1-close", "snapshot-window-close"));
