@@ -172,14 +172,14 @@ public final class BridgeService implements AutoCloseable {
     /** Waits until every capture of the running pipeline streams; returns how many there are. */
     private int awaitStreaming(Duration timeout) throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        MicrometerPipelineListener l = listener;
-        while (!l.allCapturesStreaming()) {
+        Pipeline p = pipeline;
+        while (!p.everyCaptureStreamsItsBeat()) {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("the captures did not stream within " + timeout + "; /status says which and why");
             }
-            Thread.sleep(50); // the captures report streaming through the metrics listener, with nothing to wait on
+            Thread.sleep(50); // the captures' beats are polled: nothing signals them
         }
-        return pipeline.captureCount();
+        return p.captureCount();
     }
 
     private void recordRetiredCapture(SystemSide side, String released) {

@@ -204,6 +204,12 @@ final class CaptureSupervisor implements AutoCloseable {
         }
     }
 
+    /** When a heartbeat row last came through the running source's stream; null before one did. */
+    Instant lastHeartbeatRow() {
+        DebeziumCaptureSource source = current;
+        return source == null ? null : source.lastHeartbeatRow();
+    }
+
     /**
      * Once closed, releases the capture's place in its database's log (see
      * {@link DebeziumCaptureSource#retire()}): no binding captures this database any more.

@@ -313,6 +313,20 @@ final class Pipeline {
         }
     }
 
+    /** When a heartbeat row last came through the stream of {@code side}'s capture; null before one did or without a capture. */
+    Instant lastHeartbeatRow(SystemSide side) {
+        CaptureSupervisor capture = components.captures().get(side);
+        return capture == null ? null : capture.lastHeartbeatRow();
+    }
+
+    /**
+     * True once each capture streamed a heartbeat row (each writes one as its task starts, after its
+     * PostgreSQL publication was brought up to date): from then on every write is captured.
+     */
+    boolean everyCaptureStreamsItsBeat() {
+        return components.captures().values().stream().allMatch(c -> c.lastHeartbeatRow() != null);
+    }
+
     /** How many databases this pipeline captures. */
     int captureCount() {
         return components.captures().size();

@@ -123,6 +123,21 @@ class ReloadIT {
             fixture.legacy.execute("INSERT INTO items_legacy (v) VALUES ('legacy again')");
             fixture.awaitInSync("items", TIMEOUT);
             assertThat(slots(fixture)).containsExactly(CaptureOptions.defaultSlotName(fixture.name, SystemSide.LEGACY));
+
+            // Retired, then taken up again two-way: nothing is captured meanwhile, so verify decides that no load is needed.
+            Files.writeString(config, Files.readString(config).replaceFirst("direction: [a-z-]+", "direction: none"));
+            CliRun retire = CliRun.of("reload", "--config", config.toString(), "--url", url(service));
+            assertThat(retire.code()).as(retire.printed()).isZero();
+            assertThat(service.status().toString()).contains("state=NOT_SYNCED");
+            assertThat(slots(fixture)).as("nothing captured, no slot kept").isEmpty();
+            CliRun revived = switchTo(fixture, config, service, "two-way");
+            assertThat(revived.out()).contains("switch-verify", "never meet").doesNotContain("switch-drain");
+            fixture.neu.execute("INSERT INTO items_new (v) VALUES ('two-way again')");
+            fixture.legacy.execute("INSERT INTO items_legacy (v) VALUES ('legacy in two-way')");
+            fixture.awaitInSync("items", TIMEOUT);
+            switchTo(fixture, config, service, "legacy-to-new");
+            fixture.legacy.execute("UPDATE items_legacy SET v = 'after the rollback' WHERE v = 'legacy in two-way'");
+            fixture.awaitInSync("items", TIMEOUT);
             assertThat(service.history().entries("items")).extracting(e -> e.event() + " " + e.outcome().label())
                     .contains("switch-drain done", "switch-verify done", "switch-keys done", "switch done");
         }

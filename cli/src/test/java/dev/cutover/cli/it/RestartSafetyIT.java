@@ -8,11 +8,6 @@ import dev.cutover.runtime.metrics.MetricNames;
 import dev.cutover.runtime.metrics.MetricsView;
 import dev.cutover.runtime.BridgeService;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -61,7 +56,7 @@ class RestartSafetyIT {
 
     @Test
     void killedWithSigkillMidStreamAndRestartedTheNewTableEndsEqualToTheMappedLegacyTable() throws Exception {
-        int httpPort = freePort();
+        int httpPort = BridgeHttp.freePort();
         try (BridgeFixture fixture = customersFixture("it_kill");
                 ContinuousWriter writer = new ContinuousWriter(fixture.legacy.connect(), 11)) {
             fixture.writeConfig(Scenario.CUSTOMERS_BINDING, httpPort);
@@ -109,13 +104,13 @@ class RestartSafetyIT {
     private static void awaitReady(Process process, int port) {
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IOException.class).until(() -> {
             assertThat(process.isAlive()).as("service process alive").isTrue();
-            return get(port, "/health/ready").statusCode() == 200;
+            return BridgeHttp.get(port, "/health/ready").statusCode() == 200;
         });
     }
 
     private static long appliedOverHttp(int port) {
         try {
-            String metrics = get(port, "/metrics").body();
+            String metrics = BridgeHttp.get(port, "/metrics").body();
             java.util.regex.Matcher m = java.util.regex.Pattern
                     .compile("cutover_events_total\\{[^}]*outcome=\"applied\"[^}]*} ([0-9.eE+]+)").matcher(metrics);
             return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
@@ -124,17 +119,6 @@ class RestartSafetyIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 0;
-        }
-    }
-
-    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

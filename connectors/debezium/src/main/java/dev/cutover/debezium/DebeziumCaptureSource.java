@@ -31,6 +31,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -140,6 +141,7 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final BatchGate gate = new BatchGate();
+    private volatile BatchDispatcher dispatcher;
     private final Resyncs resyncs = new Resyncs(Clock.systemUTC());
     private final ResyncRequests resyncRequests;
     private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
@@ -244,6 +246,15 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
         Files.deleteIfExists(options.offsetFile());
         Files.deleteIfExists(LoadLedger.besides(options.offsetFile()).file());
         return released + "; deleted its stored position " + options.offsetFile();
+    }
+
+    /**
+     * When a row of the heartbeat table (see {@link #beat()}) last came through the stream; null
+     * before one did.
+     */
+    public Instant lastHeartbeatRow() {
+        BatchDispatcher d = dispatcher;
+        return d == null ? null : d.lastHeartbeatRow();
     }
 
     /** The current lifecycle state. */
@@ -367,7 +378,7 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
                 new CanonicalValues(CanonicalValues.DEFAULT_UNAVAILABLE_PLACEHOLDER), flavour.positions());
         InitialLoads loads = new InitialLoads(options.captureName(), prepared.plan(), prepared.ledger(), signalTable, this::connect,
                 keys.keySet(), options.snapshotChunkSize(), resyncs);
-        BatchDispatcher dispatcher = new BatchDispatcher(options.captureName(), options.side(), converter,
+        BatchDispatcher dispatcher = this.dispatcher = new BatchDispatcher(options.captureName(), options.side(), converter,
                 new RecordClassifier(heartbeatTable, signalTable, echoMarkerTable, keys.keySet()), echoes, loads, handler, listener, gate,
                 this::recordFailure);
         return DebeziumEngine.create(ChangeEventFormat.of(Connect.class))

@@ -8,6 +8,7 @@ import dev.cutover.debezium.CaptureException;
 import dev.cutover.debezium.ChangeConversionException;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,7 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
     /** The reason reported for a change dropped as an echo. */
     public static final String ECHO = "echo";
 
+    private volatile Instant lastHeartbeatRow;
     private final String captureName;
     private final SystemSide side;
     private final SourceRecordConverter converter;
@@ -89,6 +91,14 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
         this.listener = listener;
         this.gate = gate;
         this.failures = failures;
+    }
+
+    /**
+     * When a row of the heartbeat table last came through the stream: everything committed before
+     * that row was written has been captured. Null before one came.
+     */
+    public Instant lastHeartbeatRow() {
+        return lastHeartbeatRow;
     }
 
     @Override
@@ -146,8 +156,8 @@ public final class BatchDispatcher implements DebeziumEngine.ChangeConsumer<Reco
                     }
                 }
                 case ECHO_MARKER -> echoes.onMarker((Struct) sourceRecord.value(), sourceRecord.sourceOffset());
-                // A row of the heartbeat table came through the stream: as good a sign of life as Debezium's own beat.
-                case HEARTBEAT, HEARTBEAT_TABLE -> heartbeats++;
+                case HEARTBEAT -> heartbeats++;
+                case HEARTBEAT_TABLE -> lastHeartbeatRow = Instant.now();
                 case NOTIFICATION -> LoadNotification.of((Struct) sourceRecord.value()).ifPresent(loads::onNotification);
                 case UNCAPTURED_READ -> loads.onUncapturedRead(RecordClassifier.table((Struct) sourceRecord.value()));
                 default -> {
