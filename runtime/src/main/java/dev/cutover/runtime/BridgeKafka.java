@@ -16,8 +16,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Kafka a bridge's pipeline shares: the broker's address (the embedded broker outlives the
@@ -26,8 +24,6 @@ import org.slf4j.LoggerFactory;
  * {@link #start} opens them one by one, so closing after a failed start closes what was opened.
  */
 final class BridgeKafka {
-
-    private static final Logger LOG = LoggerFactory.getLogger(BridgeKafka.class);
 
     private final BridgeConfig config;
     private final RecordSizeLimit recordLimit;

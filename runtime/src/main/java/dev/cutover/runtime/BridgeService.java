@@ -1,14 +1,14 @@
 package dev.cutover.runtime;
 
-import dev.cutover.core.lifecycle.HistoryOutcome;
 import dev.cutover.config.BridgeConfig;
 import dev.cutover.core.event.SystemSide;
+import dev.cutover.core.lifecycle.HistoryOutcome;
 import dev.cutover.runtime.conflict.ConflictDesk;
 import dev.cutover.runtime.deadletter.DeadLetterDesk;
-import dev.cutover.runtime.http.BindingQueries;
-import dev.cutover.runtime.http.ReloadQueries;
 import dev.cutover.runtime.history.HistoryDesk;
+import dev.cutover.runtime.http.BindingQueries;
 import dev.cutover.runtime.http.HttpEndpoints;
+import dev.cutover.runtime.http.ReloadQueries;
 import dev.cutover.runtime.metrics.MicrometerPipelineListener;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

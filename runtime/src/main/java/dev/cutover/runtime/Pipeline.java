@@ -1,7 +1,5 @@
 package dev.cutover.runtime;
 
-import dev.cutover.kafka.KafkaTopicAdmin;
-import java.util.EnumMap;
 import dev.cutover.config.BindingOptions;
 import dev.cutover.config.BridgeConfig;
 import dev.cutover.core.conflict.ReflectionGuard;
@@ -9,6 +7,7 @@ import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.mapping.TableMapping;
 import dev.cutover.kafka.HistoryLogReader;
 import dev.cutover.kafka.KafkaApplyLoop;
+import dev.cutover.kafka.KafkaTopicAdmin;
 import dev.cutover.runtime.conflict.ConflictDesk;
 import dev.cutover.runtime.deadletter.DeadLetterDesk;
 import dev.cutover.runtime.history.HistoryDesk;
@@ -19,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +57,6 @@ final class Pipeline {
     private final PipelineStatus status;
     private final BindingControl control;
     private final Set<String> inSync;
-    private final MicrometerPipelineListener metrics;
     private final Map<String, TableMapping> mappings;
     private Desks desks;
     private HistoryDesk history;
@@ -70,7 +69,6 @@ final class Pipeline {
         this.drift = new StartupDrift(config, bridge, clock);
         this.bindings = bridge.directions();
         this.inSync = bridge.inSync();
-        this.metrics = metrics;
         this.mappings = bridge.mappings();
         List<BindingOptions> unsynced = config.bindings().stream().filter(b -> !b.synced()).toList();
         this.resyncs = new ResyncDesk(config.bindings(), bindings, components.captures());
@@ -216,11 +214,6 @@ final class Pipeline {
         return components.applyLoops().get(side);
     }
 
-    /** When the capture of {@code side} last streamed a heartbeat or a change; null before it did, or when nothing captures it. */
-    Instant lastStreamed(SystemSide side) {
-        return metrics.lastStreamed(side.label());
-    }
-
     /** Pauses and resumes bindings for operators. */
     BindingControl bindingControl() {
         return control;
@@ -278,7 +271,6 @@ final class Pipeline {
         return components.retention() == null ? Map.of() : components.retention().status();
     }
 
-    /** Stops the captures, lets the appliers drain for up to {@code drainTimeout}, then closes all. */
     /** As {@link #close}, for a reload that starts another pipeline: the history records the reload, not a stop. */
     void closeForReload(Duration drainTimeout) {
         reloading = true;
@@ -358,6 +350,7 @@ final class Pipeline {
         }
     }
 
+    /** Stops the captures, lets the appliers drain for up to {@code drainTimeout}, then closes all. */
     synchronized void close(Duration drainTimeout) {
         if (closed) {
             return;
