@@ -1,13 +1,13 @@
 package dev.cutover.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.cutover.config.ConfigLoader;
 import dev.cutover.jdbc.JdbcConnectionFactory;
 import dev.cutover.runtime.BridgeService;
 import dev.cutover.testkit.TestDatabase;
 import dev.cutover.testkit.kafka.SharedKafka;
+import dev.cutover.testkit.mariadb.MariaDbTestDatabase;
 import dev.cutover.testkit.postgres.PostgresTestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,9 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +45,8 @@ class MariaDbReloadIT {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
-    private OwnMariaDb maria;
+    private OwnMariaDbServer server;
+    private MariaDbTestDatabase maria;
     private PostgresTestDatabase pg;
     private BridgeService service;
     /** Whether the legacy side is the MariaDB one. */
@@ -56,21 +54,21 @@ class MariaDbReloadIT {
 
     @AfterEach
     void stop() throws Exception {
-        Closing.all(service, pg, maria);
+        Closing.all(service, pg, maria, server);
     }
 
     @Test
     void aMariaDbLegacyTableWalksFromOneWayToTwoWayToNewToLegacyAndBackWithItsLegacyApplicationWriting() throws Exception {
-        maria = OwnMariaDb.start(dir.resolve("mariadb"), "cutover_it_mreload");
+        maria = ownMariaDb();
         pg = PostgresTestDatabase.create("cutover_it_mreload");
         maria.execute("CREATE TABLE items_legacy (id int AUTO_INCREMENT PRIMARY KEY, v varchar(80) NOT NULL)",
                 "INSERT INTO items_legacy (v) SELECT concat('seed', seq) FROM seq_1_to_200");
         pg.execute("CREATE TABLE items_new (id serial PRIMARY KEY, v text NOT NULL)", "ALTER TABLE items_new REPLICA IDENTITY FULL");
-        Path config = writeConfig(mariaDb(maria), postgres(pg), maria.name(), "public");
+        Path config = writeConfig(SystemsYaml.mariaDb(maria), SystemsYaml.postgres(pg), maria.name(), "public");
         startBridge(config);
 
         String[] fix;
-        try (LegacyWriter writer = new LegacyWriter(maria, "live")) {
+        try (ItemsLegacyWriter writer = new ItemsLegacyWriter(maria, "live")) {
             // Both counters step by one: once both sides insert, they would hand out the same keys.
             CliRun collide = reload(config, "two-way");
             System.out.println("REFUSED SWITCH TO two-way:\n" + collide.out());
@@ -84,7 +82,7 @@ class MariaDbReloadIT {
         // As the refusal says: odd keys on legacy (server-wide, taken by the sessions the application opens from now on), even on new.
         maria.execute("SET GLOBAL auto_increment_increment = 2", "SET GLOBAL auto_increment_offset = 1", fix[0]);
         pg.execute(fix[1]);
-        try (LegacyWriter writer = new LegacyWriter(maria, "odd")) {
+        try (ItemsLegacyWriter writer = new ItemsLegacyWriter(maria, "odd")) {
             CliRun toTwoWay = switchTo(config, "two-way");
             assertThat(toTwoWay.out()).contains("switch-drain", "switch-verify", "switch-keys", "reload-restart")
                     .containsPattern("new \\S*items_new_id_seq\\S* next \\d+ -> \\d*[02468] ")
@@ -116,13 +114,13 @@ class MariaDbReloadIT {
     @Test
     void aMariaDbNewTableTakesOverInsertsPastThePostgresLegacyKeys() throws Exception {
         pg = PostgresTestDatabase.create("cutover_it_mreload");
-        maria = OwnMariaDb.start(dir.resolve("mariadb"), "cutover_it_mreload");
+        maria = ownMariaDb();
         pg.execute("CREATE TABLE items_legacy (id serial PRIMARY KEY, v text NOT NULL)",
                 "INSERT INTO items_legacy (v) SELECT 'seed' || g FROM generate_series(1, 200) g");
         maria.execute("CREATE TABLE items_new (id int AUTO_INCREMENT PRIMARY KEY, v varchar(80) NOT NULL)");
-        Path config = writeConfig(postgres(pg), mariaDb(maria), "public", maria.name());
+        Path config = writeConfig(SystemsYaml.postgres(pg), SystemsYaml.mariaDb(maria), "public", maria.name());
         startBridge(config);
-        try (LegacyWriter writer = new LegacyWriter(pg, "live")) {
+        try (ItemsLegacyWriter writer = new ItemsLegacyWriter(pg, "live")) {
             writer.awaitMore(20);
         }
 
@@ -183,9 +181,18 @@ class MariaDbReloadIT {
         awaitInSync(config);
     }
 
+    /**
+     * A database on a MariaDB server of this test's own: the switch's fix sets server-wide
+     * {@code auto_increment_*} settings that other tests on the shared server must not see.
+     */
+    private MariaDbTestDatabase ownMariaDb() throws Exception {
+        server = OwnMariaDbServer.start(dir.resolve("mariadb"));
+        return MariaDbTestDatabase.createOnOwnServer(server.port(), "cutover_it_mreload");
+    }
+
     /** Waits until the new table equals the mapped legacy table. */
     private void awaitInSync(Path config) throws Exception {
-        JdbcConnectionFactory mariaDb = JdbcConnectionFactory.of(maria.jdbcUrl(), OwnMariaDb.USER, (String) null);
+        JdbcConnectionFactory mariaDb = JdbcConnectionFactory.of(maria.jdbcUrl(), maria.user(), maria.password());
         JdbcConnectionFactory postgres = JdbcConnectionFactory.of(pg.jdbcUrl(), pg.user(), (String) null);
         BridgeFixture.awaitInSync(config, "items", mariaDbLegacy ? mariaDb : postgres, mariaDbLegacy ? postgres : mariaDb, TIMEOUT);
     }
@@ -213,54 +220,5 @@ class MariaDbReloadIT {
         Path file = dir.resolve("cutover.yaml");
         Files.writeString(file, yaml);
         return file;
-    }
-
-    private static String mariaDb(OwnMariaDb db) {
-        return "kind: mariadb, jdbc-url: \"" + db.jdbcUrl() + "\", user: " + OwnMariaDb.USER;
-    }
-
-    private static String postgres(PostgresTestDatabase db) {
-        return "kind: postgresql, jdbc-url: \"" + db.jdbcUrl() + "\", user: " + db.user();
-    }
-
-    /**
-     * The legacy application: inserts (keys from its table's generator) and updates of seeded rows,
-     * each transaction on a session of its own, until closed.
-     */
-    private static final class LegacyWriter implements AutoCloseable {
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final AtomicLong written = new AtomicLong();
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private final Thread thread;
-
-        /** Writes to {@code items_legacy} of {@code db}; inserted rows' values start with {@code label}. */
-        LegacyWriter(TestDatabase db, String label) {
-            thread = new Thread(() -> {
-                try {
-                    while (running.get()) {
-                        long n = written.incrementAndGet();
-                        db.execute("INSERT INTO items_legacy (v) VALUES ('" + label + n + "')",
-                                "UPDATE items_legacy SET v = 'touched" + n + "' WHERE id = " + (1 + n % 150));
-                    }
-                } catch (Throwable t) {
-                    failure.set(t);
-                }
-            }, "legacy-writer");
-            thread.start();
-        }
-
-        /** Waits until it wrote {@code more} transactions beyond what it had. */
-        void awaitMore(long more) {
-            long target = written.get() + more;
-            await("legacy writer progress").atMost(TIMEOUT).until(() -> written.get() >= target || failure.get() != null);
-            assertThat(failure.get()).as("legacy writer failure").isNull();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            thread.join();
-            assertThat(failure.get()).as("legacy writer failure").isNull();
-        }
     }
 }

@@ -96,7 +96,7 @@ class MixedDatabasesIT {
         pg = PostgresTestDatabase.create("cutover_it_mixn");
         maria.execute(MARIADB_LEGACY);
         pg.execute(POSTGRES_NEW);
-        start("it_mix_ml", mariaDb(maria), postgres(pg), maria.name(), "public");
+        start("it_mix_ml", SystemsYaml.mariaDb(maria), SystemsYaml.postgres(pg), maria.name(), "public");
 
         syncsEveryDirection(maria::execute, maria::queryRows, pg::execute, pg::queryRows, pg);
     }
@@ -107,7 +107,7 @@ class MixedDatabasesIT {
         maria = MariaDbTestDatabase.create("cutover_it_mixn");
         pg.execute(POSTGRES_LEGACY);
         maria.execute(MARIADB_NEW);
-        start("it_mix_pl", postgres(pg), mariaDb(maria), "public", maria.name());
+        start("it_mix_pl", SystemsYaml.postgres(pg), SystemsYaml.mariaDb(maria), "public", maria.name());
 
         syncsEveryDirection(pg::execute, pg::queryRows, maria::execute, maria::queryRows, null);
     }
@@ -118,7 +118,7 @@ class MixedDatabasesIT {
         second = MariaDbTestDatabase.create("cutover_it_mixn");
         maria.execute(MARIADB_LEGACY);
         second.execute(MARIADB_NEW);
-        start("it_mix_mm", mariaDb(maria), mariaDb(second), maria.name(), second.name());
+        start("it_mix_mm", SystemsYaml.mariaDb(maria), SystemsYaml.mariaDb(second), maria.name(), second.name());
 
         syncsEveryDirection(maria::execute, maria::queryRows, second::execute, second::queryRows, null);
     }
@@ -134,7 +134,7 @@ class MixedDatabasesIT {
         pg = PostgresTestDatabase.create("cutover_it_mixn");
         maria.execute(MARIADB_LEGACY);
         pg.execute(POSTGRES_NEW);
-        start("it_mix_fl", mariaDb(maria), postgres(pg), maria.name(), "public", "heartbeat-interval: PT1S, apply-batch-size: 1");
+        start("it_mix_fl", SystemsYaml.mariaDb(maria), SystemsYaml.postgres(pg), maria.name(), "public", "heartbeat-interval: PT1S, apply-batch-size: 1");
         maria.execute("INSERT INTO item VALUES (5, 'seed', 1)");
         awaitInSync("item");
         double skippedBefore = events("item", "skipped_" + ReflectionGuard.SKIP_SUPERSEDED);
@@ -162,14 +162,6 @@ class MixedDatabasesIT {
     private double events(String binding, String outcome) {
         return service.registry().find(MetricNames.EVENTS).tag(MetricNames.TAG_BINDING, binding).tag(MetricNames.TAG_OUTCOME, outcome)
                 .counters().stream().mapToDouble(Counter::count).sum();
-    }
-
-    private static String mariaDb(MariaDbTestDatabase db) {
-        return "kind: mariadb, jdbc-url: \"" + db.jdbcUrl() + "\", user: " + db.user();
-    }
-
-    private static String postgres(PostgresTestDatabase db) {
-        return "kind: postgresql, jdbc-url: \"" + db.jdbcUrl() + "\", user: " + db.user();
     }
 
     private interface Sql {

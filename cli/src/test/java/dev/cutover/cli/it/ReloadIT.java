@@ -14,9 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -85,7 +82,7 @@ class ReloadIT {
             fixture.awaitReady(service, TIMEOUT);
             fixture.awaitInSync("items", TIMEOUT);
 
-            try (LegacyWriter writer = new LegacyWriter(fixture)) {
+            try (ItemsLegacyWriter writer = new ItemsLegacyWriter(fixture.legacy, "live")) {
                 // Both sides' sequences count by one: once both insert, they would hand out the same keys.
                 Files.writeString(config, Files.readString(config).replaceFirst("direction: [a-z-]+", "direction: two-way"));
                 CliRun collide = CliRun.of("reload", "--config", config.toString(), "--url", url(service));
@@ -207,43 +204,5 @@ class ReloadIT {
 
     private static String url(BridgeService service) {
         return "http://127.0.0.1:" + service.httpPort();
-    }
-
-    /** The legacy application: inserts (keys from its sequence) and updates, in small transactions, until closed. */
-    private static final class LegacyWriter implements AutoCloseable {
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final AtomicLong written = new AtomicLong();
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private final Thread thread;
-
-        LegacyWriter(BridgeFixture fixture) {
-            thread = new Thread(() -> {
-                try {
-                    while (running.get()) {
-                        long n = written.incrementAndGet();
-                        fixture.legacy.execute("INSERT INTO items_legacy (v) VALUES ('live" + n + "')",
-                                "UPDATE items_legacy SET v = 'touched" + n + "' WHERE id = " + (1 + n % 150));
-                    }
-                } catch (Throwable t) {
-                    failure.set(t);
-                }
-            }, "legacy-writer");
-            thread.start();
-        }
-
-        /** Waits until it wrote {@code more} transactions beyond what it had. */
-        void awaitMore(long more) {
-            long target = written.get() + more;
-            org.awaitility.Awaitility.await("legacy writer progress").atMost(TIMEOUT).until(() -> written.get() >= target
-                    || failure.get() != null);
-            assertThat(failure.get()).as("legacy writer failure").isNull();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            thread.join();
-            assertThat(failure.get()).as("legacy writer failure").isNull();
-        }
     }
 }

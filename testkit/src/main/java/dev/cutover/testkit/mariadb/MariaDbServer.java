@@ -31,6 +31,11 @@ final class MariaDbServer {
         this.password = password;
     }
 
+    /** A server reached as {@code root} without a password, such as one a test started for itself. */
+    static MariaDbServer rootAt(String host, int port) {
+        return new MariaDbServer(host, port, "root", "");
+    }
+
     static MariaDbServer fromEnvironment() {
         return from(System.getenv());
     }

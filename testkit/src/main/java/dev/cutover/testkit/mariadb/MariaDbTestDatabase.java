@@ -51,7 +51,18 @@ public final class MariaDbTestDatabase extends TestDatabase {
      *     choose one per module so that sweeps never touch another module's databases
      */
     public static MariaDbTestDatabase create(String prefix) {
-        MariaDbServer server = MariaDbServer.fromEnvironment();
+        return createOn(MariaDbServer.fromEnvironment(), prefix);
+    }
+
+    /**
+     * As {@link #create}, on a server of the test's own at {@code 127.0.0.1:port}, reached as
+     * {@code root} without a password (for tests that change server-wide settings).
+     */
+    public static MariaDbTestDatabase createOnOwnServer(int port, String prefix) {
+        return createOn(MariaDbServer.rootAt("127.0.0.1", port), prefix);
+    }
+
+    private static MariaDbTestDatabase createOn(MariaDbServer server, String prefix) {
         return new MariaDbTestDatabase(server, createFresh(new Admin(server), SWEPT_PREFIXES, prefix));
     }
 
