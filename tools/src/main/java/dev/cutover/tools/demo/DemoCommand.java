@@ -6,6 +6,7 @@ import dev.cutover.core.mapping.TableMapping;
 import dev.cutover.testkit.workload.LegacyWorkload;
 import dev.cutover.tools.Directories;
 import dev.cutover.tools.lifecycle.DirectionWalk;
+import dev.cutover.tools.lifecycle.SupplierTables;
 import dev.cutover.tools.lifecycle.SyncCheck;
 import dev.cutover.runtime.metrics.MetricNames;
 import dev.cutover.runtime.metrics.MetricsView;
@@ -77,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
             LegacyWorkload workload = new LegacyWorkload(legacy, 42);
             workload.seed(seedRows);
             ProductWorkload.seed(legacy, SEEDED_PRODUCTS);
-            LifecycleDemo.seed(legacy, SEEDED_SUPPLIERS);
+            SupplierTables.seed(legacy, SEEDED_SUPPLIERS);
             say("Legacy table cust_mstr has %d rows; new table customers is empty.", seedRows);
             say("Legacy table prod_mstr has %d products; new table products is empty.", SEEDED_PRODUCTS.size());
             say("Legacy table supp_mstr has %d suppliers; new table suppliers is empty.", SEEDED_SUPPLIERS);

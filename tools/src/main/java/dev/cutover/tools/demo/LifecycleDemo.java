@@ -3,9 +3,9 @@ package dev.cutover.tools.demo;
 import dev.cutover.runtime.BridgeService;
 import dev.cutover.runtime.verify.TableComparison;
 import dev.cutover.tools.lifecycle.DirectionWalk;
+import dev.cutover.tools.lifecycle.SupplierTables;
 import dev.cutover.tools.lifecycle.SyncCheck;
 import dev.cutover.tools.lifecycle.TableWriter;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +19,7 @@ import java.util.Map;
  */
 final class LifecycleDemo {
 
-    private static final String BINDING = "suppliers";
-    private static final TableWriter.Table LEGACY_TABLE = new TableWriter.Table("supp_mstr", "supp_id", "supp_nm", "city_nm");
-    private static final TableWriter.Table NEW_TABLE = new TableWriter.Table("suppliers", "id", "name", "city");
+    private static final String BINDING = SupplierTables.BINDING;
     private static final int WRITES_PER_SECOND = 20;
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(60);
 
@@ -37,12 +35,6 @@ final class LifecycleDemo {
         this.walk = walk;
         this.check = check;
         this.phase = phase;
-    }
-
-    /** Seeds the legacy table before the bridge starts. */
-    static void seed(Connection legacy, int rows) throws Exception {
-        EmbeddedDatabases.execute(legacy, "INSERT INTO supp_mstr (supp_nm, city_nm) SELECT 'seed supplier ' || g, 'Lyon'"
-                + " FROM generate_series(1, " + rows + ") g");
     }
 
     /** Walks the table through every direction; true when the tables were equal after each phase. */
@@ -73,11 +65,11 @@ final class LifecycleDemo {
     }
 
     private TableWriter legacyWriter() throws Exception {
-        return new TableWriter(dbs.legacyConnection(), LEGACY_TABLE, "legacy", WRITES_PER_SECOND);
+        return new TableWriter(dbs.legacyConnection(), SupplierTables.LEGACY, "legacy", WRITES_PER_SECOND);
     }
 
     private TableWriter newWriter() throws Exception {
-        return new TableWriter(dbs.newConnection(), NEW_TABLE, "new", WRITES_PER_SECOND);
+        return new TableWriter(dbs.newConnection(), SupplierTables.NEW, "new", WRITES_PER_SECOND);
     }
 
     /** Lets the applications write for a while; the demo's pace, nothing waits on it. */
