@@ -52,6 +52,26 @@ final class BridgeKafka {
         bootstrapServers = config.kafka().embedded() ? embedded.bootstrapServers(recordLimit) : config.kafka().bootstrap();
         clientProps = new HashMap<>(config.kafka().properties());
         clientProps.put("bootstrap.servers", bootstrapServers);
+        ensureTopicsAndSchemas(routes);
+        deadLetters = new KafkaDeadLetterSink(config.name(), clientProps, clock, recordLimit);
+        heldChanges = new KafkaHeldChanges(config.name(), clientProps, recordLimit);
+        if (twoWay) {
+            conflicts = new KafkaConflictSink(config.name(), clientProps);
+        }
+        publisher = new KafkaChangePublisher(config.name(), clientProps, routes, recordLimit);
+        history = new KafkaHistorySink(config.name(), clientProps);
+    }
+
+    /**
+     * Serves the routes of a reloaded configuration: creates the topics that do not exist yet,
+     * publishes the schemas (a changed mapping's too) and routes the publisher to them.
+     */
+    void reroute(List<BindingRoute> routes) throws Exception {
+        ensureTopicsAndSchemas(routes);
+        publisher.reroute(routes);
+    }
+
+    private void ensureTopicsAndSchemas(List<BindingRoute> routes) throws Exception {
         try (KafkaTopicAdmin admin = new KafkaTopicAdmin(clientProps)) {
             admin.ensureTopics(config.name(), routes,
                     new TopicSettings(config.kafka().partitions(), (short) config.kafka().replicationFactor(), recordLimit));
@@ -61,13 +81,6 @@ final class BridgeKafka {
                 schemas.publish(TopicSchemas.of(config.name(), route));
             }
         }
-        deadLetters = new KafkaDeadLetterSink(config.name(), clientProps, clock, recordLimit);
-        heldChanges = new KafkaHeldChanges(config.name(), clientProps, recordLimit);
-        if (twoWay) {
-            conflicts = new KafkaConflictSink(config.name(), clientProps);
-        }
-        publisher = new KafkaChangePublisher(config.name(), clientProps, routes, recordLimit);
-        history = new KafkaHistorySink(config.name(), clientProps);
     }
 
     /** {@code bootstrap.servers} and the configured client properties, for every client of the bridge. */

@@ -28,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,8 +81,8 @@ public final class BridgeService implements AutoCloseable {
             }
 
             @Override
-            public void restartOn(BridgeConfig next, Set<String> inSync) throws Exception {
-                BridgeService.this.restartOn(next, inSync);
+            public String restartOn(BridgeConfig next, Set<String> inSync, Set<String> unchanged) throws Exception {
+                return BridgeService.this.restartOn(next, inSync, unchanged);
             }
 
             @Override
@@ -131,34 +132,57 @@ public final class BridgeService implements AutoCloseable {
 
     /** Starts a pipeline on {@code bridge}, with metrics of its own in the registry. */
     private Pipeline startPipeline(BridgeConfig config, CompiledBridge bridge, boolean reloaded) throws Exception {
-        List<CompiledBinding> bindings = bridge.directions();
-        Map<String, String> directions = new LinkedHashMap<>();
-        bindings.forEach(b -> directions.put(b.name(), b.options().direction().label()));
-        Set<SystemSide> captured = EnumSet.noneOf(SystemSide.class);
-        // A side read only by batch bindings is copied, not captured: no capture gauges, nothing to wait for.
-        bindings.stream().filter(b -> !b.batched()).forEach(b -> captured.add(b.source()));
-        MicrometerPipelineListener metrics = new MicrometerPipelineListener(registry, clock, directions, captured);
-        listener = metrics;
-        return Pipeline.start(config, bridge, embeddedKafka, metrics, registry, clock, this::onComponentFailure, reloader::switching,
+        listener = new MicrometerPipelineListener(registry, clock, directions(bridge), capturedSides(bridge));
+        return Pipeline.start(config, bridge, embeddedKafka, listener, registry, clock, this::onComponentFailure, reloader::switching,
                 reloaded);
     }
 
+    private static Map<String, String> directions(CompiledBridge bridge) {
+        Map<String, String> directions = new LinkedHashMap<>();
+        bridge.directions().forEach(b -> directions.put(b.name(), b.options().direction().label()));
+        return directions;
+    }
+
+    /** A side read only by batch bindings is copied, not captured: no capture gauges, nothing to wait for. */
+    private static Set<SystemSide> capturedSides(CompiledBridge bridge) {
+        Set<SystemSide> captured = EnumSet.noneOf(SystemSide.class);
+        bridge.directions().stream().filter(b -> !b.batched()).forEach(b -> captured.add(b.source()));
+        return captured;
+    }
+
     /**
-     * Replaces the running pipeline with one on {@code next}: compiles it first (a configuration
-     * that does not fit changes nothing), stops the running one (applying what was captured),
-     * starts the new one; when that fails, starts the previous configuration again.
+     * Moves the running pipeline to {@code next}: compiles it first (a configuration that does not
+     * fit changes nothing), then keeps running every capture and applier whose bindings stay as
+     * they are ({@link ReloadScope}) and restarts the others (what was captured is applied by the
+     * applier that starts); when nothing can be kept, the whole pipeline restarts. When the new
+     * one fails to start, starts the previous configuration again.
+     *
+     * @param unchanged the bindings the reload leaves as they are
+     * @return what kept running and what restarted
      */
-    private synchronized void restartOn(BridgeConfig next, Set<String> inSync) throws Exception {
+    private synchronized String restartOn(BridgeConfig next, Set<String> inSync, Set<String> unchanged) throws Exception {
         CompiledBridge compiled = new BindingCompiler(next).compileAll(new PausedBindingStore(next.dataDir())).inSync(inSync);
         BridgeConfig previous = config;
         Pipeline running = pipeline;
-        running.closeForReload(DRAIN_TIMEOUT);
-        registry.clear();
+        List<ReloadScope.Lane> before = running.lanes();
+        List<ReloadScope.Lane> after = compiled.directions().stream().map(ReloadScope.Lane::of).toList();
+        ReloadScope scope = ReloadScope.of(before, after, unchanged);
         try {
-            pipeline = startPipeline(next, compiled, true);
+            if (scope.restartsAll()) {
+                running.closeForReload(DRAIN_TIMEOUT);
+                registry.clear();
+                pipeline = startPipeline(next, compiled, true);
+            } else {
+                Set<SystemSide> captured = capturedSides(compiled);
+                listener.rebind(directions(compiled), captured,
+                        captured.stream().filter(side -> !scope.captures().contains(side)).collect(Collectors.toSet()));
+                pipeline = Pipeline.reload(running, next, compiled, scope, DRAIN_TIMEOUT, registry, clock, this::onComponentFailure,
+                        reloader::switching);
+            }
             config = next;
-            LOG.info("Bridge '{}' reloaded:\n{}", next.name(), next.describe());
+            LOG.info("Bridge '{}' reloaded ({}):\n{}", next.name(), scope.describe(before, after), next.describe());
             running.retireCapturesLeftBy(pipeline).forEach(this::recordRetiredCapture);
+            return scope.describe(before, after);
         } catch (Exception e) {
             LOG.error("Bridge '{}': the reloaded configuration did not start ({}); starting the previous one again", next.name(),
                     e.toString());
@@ -389,6 +413,10 @@ public final class BridgeService implements AutoCloseable {
                 p.retentionStatus().forEach((system, retained) -> captures.computeIfPresent(system, (k, entry) -> {
                     entry.putAll(retained);
                     return entry;
+                }));
+                p.captureEngineStarts().forEach((system, started) -> captures.computeIfPresent(system, (k, capture) -> {
+                    capture.put("engineStartedAt", started);
+                    return capture;
                 }));
                 p.captureOutages().forEach((system, cause) -> captures.computeIfPresent(system, (k, capture) -> {
                     capture.put("streaming", false);

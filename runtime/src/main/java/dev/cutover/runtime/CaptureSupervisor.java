@@ -141,6 +141,11 @@ final class CaptureSupervisor implements AutoCloseable {
         return streamed != null && started != null && streamed.isAfter(started);
     }
 
+    /** When the source running now started; null before {@link #start}. */
+    Instant engineStartedAt() {
+        return startedAt;
+    }
+
     /** The source running now (or the one that stopped last); null before {@link #start}. */
     DebeziumCaptureSource current() {
         return current;

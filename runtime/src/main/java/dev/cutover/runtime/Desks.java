@@ -45,9 +45,7 @@ record Desks(DeadLetterDesk deadLetters, ConflictDesk conflicts, List<ConflictLo
         List<ConflictLogEntry> history = new ConflictLogReader(bridge, kafka.clientProps(), READ_TIMEOUT).readAll();
         ConflictLog log = new ConflictLog();
         history.forEach(log::add);
-        Map<String, TableMapping> mappings = new LinkedHashMap<>();
-        bindings.stream().filter(CompiledBinding::twoWay).forEach(b -> mappings.put(b.name(), b.mapping()));
-        ConflictDesk conflicts = new ConflictDesk(kafka.conflicts(), log, mappings, metrics);
+        ConflictDesk conflicts = new ConflictDesk(kafka.conflicts(), log, twoWayMappings(bindings), metrics);
         Gauge.builder(MetricNames.CONFLICTS_OPEN, conflicts, ConflictDesk::openCount)
                 .description("Conflicts waiting for a person").baseUnit("conflicts").register(registry);
         LOG.info("Conflict log of bridge '{}': {} entries, {} conflicts waiting for a person", bridge, history.size(),
@@ -55,17 +53,45 @@ record Desks(DeadLetterDesk deadLetters, ConflictDesk conflicts, List<ConflictLo
         return new Desks(deadLetters, conflicts, history);
     }
 
-    private static DeadLetterDesk deadLetterDesk(String bridge, BridgeKafka kafka, List<CompiledBinding> bindings,
-            MicrometerPipelineListener metrics, MeterRegistry registry, Clock clock) throws KafkaOperationException {
-        List<DeadLetterEntry> log = new DeadLetterLogReader(bridge, kafka.clientProps(), READ_TIMEOUT).readAll();
-        List<DeadLetterDesk.Binding> synced = bindings.stream()
-                .map(b -> new DeadLetterDesk.Binding(b.name(), b.mapping(), b.source())).toList();
-        DeadLetterDesk desk = DeadLetterDesk.create(log, kafka.deadLetters(), synced, metrics, clock);
+    /**
+     * The same desks serving the bindings of a reloaded configuration: their dead letters and
+     * conflicts stay, the gauges of added bindings are registered, and the conflict log is read
+     * again, so an arbiter's applier started now restores what was parked since the bridge started.
+     */
+    Desks rebind(String bridge, BridgeKafka kafka, List<CompiledBinding> bindings, MeterRegistry registry) throws KafkaOperationException {
+        deadLetters.rebind(deskBindings(bindings));
+        registerOpenGauges(deadLetters, bindings, registry);
+        if (conflicts == null) {
+            return this;
+        }
+        conflicts.rebind(twoWayMappings(bindings));
+        return new Desks(deadLetters, conflicts, new ConflictLogReader(bridge, kafka.clientProps(), READ_TIMEOUT).readAll());
+    }
+
+    private static Map<String, TableMapping> twoWayMappings(List<CompiledBinding> bindings) {
+        Map<String, TableMapping> mappings = new LinkedHashMap<>();
+        bindings.stream().filter(CompiledBinding::twoWay).forEach(b -> mappings.put(b.name(), b.mapping()));
+        return mappings;
+    }
+
+    private static List<DeadLetterDesk.Binding> deskBindings(List<CompiledBinding> bindings) {
+        return bindings.stream().map(b -> new DeadLetterDesk.Binding(b.name(), b.mapping(), b.source())).toList();
+    }
+
+    /** {@code cutover_deadletters_open} per binding; registering one that exists keeps it. */
+    private static void registerOpenGauges(DeadLetterDesk desk, List<CompiledBinding> bindings, MeterRegistry registry) {
         for (String b : bindings.stream().map(CompiledBinding::name).distinct().toList()) {
             Gauge.builder(MetricNames.DEADLETTERS_OPEN, desk, d -> d.openCount(b))
                     .description("Dead letters waiting for a person").tag(MetricNames.TAG_BINDING, b)
                     .register(registry);
         }
+    }
+
+    private static DeadLetterDesk deadLetterDesk(String bridge, BridgeKafka kafka, List<CompiledBinding> bindings,
+            MicrometerPipelineListener metrics, MeterRegistry registry, Clock clock) throws KafkaOperationException {
+        List<DeadLetterEntry> log = new DeadLetterLogReader(bridge, kafka.clientProps(), READ_TIMEOUT).readAll();
+        DeadLetterDesk desk = DeadLetterDesk.create(log, kafka.deadLetters(), deskBindings(bindings), metrics, clock);
+        registerOpenGauges(desk, bindings, registry);
         LOG.info("Dead-letter log of bridge '{}': {} entries, {} dead letters need a person", bridge, log.size(),
                 desk.list(true, null).size());
         return desk;

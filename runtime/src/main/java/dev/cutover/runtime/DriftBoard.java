@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -38,7 +39,7 @@ final class DriftBoard {
     private final String heldTopic;
     private final BiConsumer<String, PausedBindingStore.Waits> remember;
     private final Consumer<String> forget;
-    private final Map<String, List<String>> configurationProblems;
+    private volatile Map<String, List<String>> configurationProblems;
     private final Map<String, Entry> paused = new ConcurrentHashMap<>();
 
     /**
@@ -110,6 +111,15 @@ final class DriftBoard {
             LOG.info("Binding '{}' resumed: its table fits the mapping again", binding);
             forget.accept(binding);
         }
+    }
+
+    /**
+     * Takes {@code bindings} off the board as a reload restarts their captures or appliers, which
+     * pause them again if they still drift; {@code problems} are those of the reloaded configuration.
+     */
+    void restarting(Set<String> bindings, Map<String, List<String>> problems) {
+        paused.keySet().removeAll(bindings);
+        configurationProblems = Map.copyOf(problems);
     }
 
     /** True when {@code binding} is paused for drift. */

@@ -52,7 +52,8 @@ final class Pipeline {
     private final List<CompiledBinding> bindings;
     private final StartupDrift drift;
     private final StartedComponents components = new StartedComponents();
-    private final ComponentFailures failures = new ComponentFailures();
+    private final ComponentFailures failures;
+    private final MicrometerPipelineListener metrics;
     private final ResyncDesk resyncs;
     private final PipelineStatus status;
     private final BindingControl control;
@@ -60,13 +61,16 @@ final class Pipeline {
     private final Map<String, TableMapping> mappings;
     private Desks desks;
     private HistoryDesk history;
+    private ReflectionGuard reflections;
     private volatile boolean closed;
     private volatile boolean reloaded;
     private volatile boolean reloading;
 
     private Pipeline(BridgeConfig config, CompiledBridge bridge, MicrometerPipelineListener metrics, Clock clock,
-            Predicate<String> switching) {
-        this.drift = new StartupDrift(config, bridge, clock);
+            Predicate<String> switching, StartupDrift drift, ComponentFailures failures) {
+        this.drift = drift;
+        this.failures = failures;
+        this.metrics = metrics;
         this.bindings = bridge.directions();
         this.inSync = bridge.inSync();
         this.mappings = bridge.mappings();
@@ -91,11 +95,12 @@ final class Pipeline {
     static Pipeline start(BridgeConfig config, CompiledBridge bridge, EmbeddedKafka embedded, MicrometerPipelineListener metrics,
             MeterRegistry registry, Clock clock, BiConsumer<String, Throwable> onFailure, Predicate<String> switching,
             boolean reloaded) throws Exception {
-        Pipeline p = new Pipeline(config, bridge, metrics, clock, switching);
+        Pipeline p = new Pipeline(config, bridge, metrics, clock, switching, new StartupDrift(config, bridge, clock),
+                new ComponentFailures());
         p.reloaded = reloaded;
         p.registerStateGauges(config, registry);
         try {
-            p.startAll(config, embedded, metrics, registry, clock, onFailure);
+            p.startAll(config, embedded, registry, clock, onFailure);
             return p;
         } catch (Exception | Error e) {
             p.close(Duration.ZERO);
@@ -103,7 +108,57 @@ final class Pipeline {
         }
     }
 
-    private void startAll(BridgeConfig config, EmbeddedKafka embedded, MicrometerPipelineListener metrics, MeterRegistry registry, Clock clock,
+    /**
+     * Reloads {@code previous} to {@code config}, keeping running what {@code scope} keeps: stops
+     * the other components of {@code previous} (which is done with afterwards), then starts a
+     * pipeline that adopts the kept ones, its Kafka clients, desks, history and drift board, and
+     * starts the rest on {@code config}. The bindings of kept components never pause. When the
+     * start fails, everything is closed and the caller starts a pipeline anew.
+     *
+     * @param scope what keeps running; never {@link ReloadScope#RESTART_ALL}
+     */
+    static Pipeline reload(Pipeline previous, BridgeConfig config, CompiledBridge bridge, ReloadScope scope, Duration drainTimeout,
+            MeterRegistry registry, Clock clock, BiConsumer<String, Throwable> onFailure, Predicate<String> switching) throws Exception {
+        previous.handOver(scope, drainTimeout, registry);
+        List<ReloadScope.Lane> lanes = bridge.directions().stream().map(ReloadScope.Lane::of).toList();
+        previous.drift.rebind(bridge, scope.restartedBindings(lanes));
+        Pipeline p = new Pipeline(config, bridge, previous.metrics, clock, switching, previous.drift, previous.failures);
+        p.components.adopt(previous.components, scope);
+        p.reloaded = true;
+        try {
+            p.registerStateGauges(config, registry);
+            p.continueFrom(previous, config, scope, registry, clock, onFailure);
+            return p;
+        } catch (Exception | Error e) {
+            p.close(Duration.ZERO);
+            throw e;
+        }
+    }
+
+    /** Stops what {@code scope} does not keep; this pipeline is done with, its Kafka and kept components go on in the next. */
+    private synchronized void handOver(ReloadScope scope, Duration drainTimeout, MeterRegistry registry) {
+        closed = true;
+        reloading = true;
+        components.stopAllBut(scope, drainTimeout, registry);
+        registry.find(MetricNames.BINDING_STATE).meters().forEach(registry::remove);
+    }
+
+    private void continueFrom(Pipeline previous, BridgeConfig config, ReloadScope scope, MeterRegistry registry, Clock clock,
+            BiConsumer<String, Throwable> onFailure) throws Exception {
+        BridgeKafka kafka = components.kafka();
+        kafka.reroute(bindings.stream().map(CompiledBinding::route).toList());
+        drift.readHeld(kafka.heldChanges());
+        history = previous.history;
+        control.recordIn(history);
+        desks = previous.desks.rebind(config.name(), kafka, bindings, registry);
+        reflections = previous.reflections;
+        startComponents(new BridgeWiring(config, metrics, registry, clock, kafka, desks, drift, reflections, failures,
+                bindings.stream().anyMatch(CompiledBinding::twoWay), components, control, inSync), scope);
+        recordStartAndStop(config);
+        failures.arm(onFailure);
+    }
+
+    private void startAll(BridgeConfig config, EmbeddedKafka embedded, MeterRegistry registry, Clock clock,
             BiConsumer<String, Throwable> onFailure) throws Exception {
         if (bindings.isEmpty()) {
             // Only none bindings: there is nothing to capture, publish or apply, so Kafka is not needed either.
@@ -120,29 +175,34 @@ final class Pipeline {
                 clock);
         control.recordIn(history);
         desks = Desks.open(config.name(), kafka, bindings, metrics, registry, clock);
-        BridgeWiring wiring = new BridgeWiring(config, metrics, registry, clock, kafka, desks, drift,
-                new ReflectionGuard(REFLECTION_GUARD_ENTRIES), failures, twoWay, components, control, inSync);
+        reflections = new ReflectionGuard(REFLECTION_GUARD_ENTRIES);
+        components.retention(new RetainedLogMonitor(config.name(), config.tuning().slotRetainedWarn(),
+                config.tuning().slotProbeInterval(), registry, clock));
+        startComponents(new BridgeWiring(config, metrics, registry, clock, kafka, desks, drift, reflections, failures, twoWay,
+                components, control, inSync), ReloadScope.RESTART_ALL);
+        recordStartAndStop(config);
+        failures.arm(onFailure);
+    }
+
+    /** Starts the appliers, then the captures, then the batch copies, except those {@code kept} runs already. */
+    private void startComponents(BridgeWiring wiring, ReloadScope kept) throws Exception {
         ApplyAssembly appliers = new ApplyAssembly(wiring);
         for (SystemSide side : SystemSide.values()) {
             List<CompiledBinding> writing = bindings.stream().filter(b -> b.target() == side).toList();
-            if (!writing.isEmpty()) {
+            if (!writing.isEmpty() && !kept.appliers().contains(side)) {
                 appliers.start(side, writing);
             }
         }
-        components.retention(new RetainedLogMonitor(config.name(), config.tuning().slotRetainedWarn(),
-                config.tuning().slotProbeInterval(), registry, clock));
         CaptureAssembly captures = new CaptureAssembly(wiring);
         for (SystemSide side : SystemSide.values()) {
             List<CompiledBinding> reading = bindings.stream().filter(b -> b.source() == side && !b.batched()).toList();
-            if (!reading.isEmpty()) {
+            if (!reading.isEmpty() && !kept.captures().contains(side)) {
                 captures.start(side, reading);
             }
         }
-        drift.warnUnclaimed(config.name(), bindings);
+        drift.warnUnclaimed(wiring.config().name(), bindings);
         components.retention().start();
-        bindings.stream().filter(CompiledBinding::batched).forEach(b -> BatchAssembly.start(wiring, b));
-        recordStartAndStop(config);
-        failures.arm(onFailure);
+        bindings.stream().filter(b -> b.batched() && !kept.batches().contains(b.name())).forEach(b -> BatchAssembly.start(wiring, b));
     }
 
     /** {@code cutover_binding_state}: per binding, target system and state, 1 for the state it is in. */
@@ -193,6 +253,11 @@ final class Pipeline {
     /** The bindings failed in their applier, each with its cause; empty when none is. */
     List<String> failedBindings() {
         return status.failures();
+    }
+
+    /** Every direction that syncs, as a reload's {@link ReloadScope} compares them. */
+    List<ReloadScope.Lane> lanes() {
+        return bindings.stream().map(ReloadScope.Lane::of).toList();
     }
 
     /** The directions of {@code binding} that run (two for a two-way binding, none for a {@code none} one). */
@@ -264,6 +329,16 @@ final class Pipeline {
 
     String bootstrapServers() {
         return components.kafka() == null ? null : components.kafka().bootstrapServers();
+    }
+
+    /**
+     * When each capture's Debezium engine last started, by system label: at start, after an
+     * outage, or when a reload restarted that capture (a reload that keeps it leaves it as it was).
+     */
+    Map<String, String> captureEngineStarts() {
+        Map<String, String> starts = new LinkedHashMap<>();
+        components.captures().forEach((side, capture) -> starts.put(side.label(), String.valueOf(capture.engineStartedAt())));
+        return starts;
     }
 
     /** What each capture's position retains, by system label, for {@code /status}; empty when nothing is captured. */

@@ -18,6 +18,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * A reload that the configuration or the real tables refuse changes nothing. Each binding whose
  * direction changes first runs the steps of its {@link Switch} against the bridge as it runs
  * ({@link SwitchSteps}: drain, verify, keys), marked {@link BindingState#SWITCHING}; a step that
- * fails stops the reload before anything changed. Then the bridge's pipeline restarts on the new
- * configuration (what was captured is applied first), the switched bindings' tables marked in sync
- * so that no capture loads them again; the reload is done once every capture streams, so the
+ * fails stops the reload before anything changed. Then the bridge's pipeline moves to the new
+ * configuration, restarting only the captures and appliers whose bindings change, the switched
+ * bindings' tables marked in sync so that no capture loads them again; the reload is done once every capture streams, so the
  * applications may write to a newly captured side. Every step is logged, recorded in the history with how long
  * it took, and listed by {@link #progress}. Thread-safe.
  */
@@ -42,8 +43,14 @@ final class Reloader implements ReloadQueries {
 
         Pipeline pipeline();
 
-        /** Stops the running pipeline (applying what was captured) and starts one on {@code next}. */
-        void restartOn(BridgeConfig next, Set<String> inSync) throws Exception;
+        /**
+         * Moves the running pipeline to {@code next}: keeps running the captures and appliers whose
+         * bindings stay as they are and restarts the others.
+         *
+         * @param unchanged the bindings the reload leaves as they are
+         * @return what kept running and what restarted
+         */
+        String restartOn(BridgeConfig next, Set<String> inSync, Set<String> unchanged) throws Exception;
 
         /**
          * Waits until every capture of the running pipeline streams: from then on every write to a
@@ -137,10 +144,10 @@ final class Reloader implements ReloadQueries {
                     }
                 }
                 Map<String, List<String>> removedTopics = purge ? removedTopics() : Map.of();
-                step(null, "reload-restart", "the pipeline restarts on the new configuration: " + planned.plan().summary(), () -> {
-                    bridge.restartOn(planned.next(), inSync);
-                    return "running on the new configuration";
-                });
+                Set<String> unchanged = planned.plan().bindings().stream().filter(b -> b.kind() == BindingChange.Kind.UNCHANGED)
+                        .map(BindingChange::name).collect(Collectors.toSet());
+                step(null, "reload-restart", "the pipeline moves to the new configuration: " + planned.plan().summary(),
+                        () -> "running on the new configuration; " + bridge.restartOn(planned.next(), inSync, unchanged));
                 step(null, "reload-streaming", "waiting until every capture streams", () -> {
                     int captures = bridge.awaitStreaming(STREAMING_TIMEOUT);
                     return captures + " capture" + (captures == 1 ? "" : "s") + " streaming: writes from now on are captured";

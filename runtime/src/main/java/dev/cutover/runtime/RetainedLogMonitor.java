@@ -5,6 +5,7 @@ import dev.cutover.core.event.SystemSide;
 import dev.cutover.debezium.RetainedLog;
 import dev.cutover.debezium.RetainedLogProbe;
 import dev.cutover.runtime.metrics.MetricNames;
+import dev.cutover.runtime.metrics.Meters;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,6 +73,13 @@ final class RetainedLogMonitor implements AutoCloseable {
                 .baseUnit("bytes").tag(MetricNames.TAG_SYSTEM, side.label()).register(registry);
     }
 
+    /** Stops watching the capture of {@code side}, which a reload stops, and removes its gauge. */
+    synchronized void unwatch(SystemSide side) {
+        if (watched.remove(side) != null) {
+            Meters.remove(registry, MetricNames.SLOT_RETAINED, MetricNames.TAG_SYSTEM, side.label());
+        }
+    }
+
     /** Measures every watched capture now, then every interval. */
     synchronized void start() {
         if (watched.isEmpty() || scheduler != null) {
@@ -93,7 +102,12 @@ final class RetainedLogMonitor implements AutoCloseable {
 
     /** Measures every watched capture once, on the caller's thread. */
     void measureAll() {
-        watched.values().forEach(Watched::measure);
+        List<Watched> now;
+        synchronized (this) {
+            now = List.copyOf(watched.values());
+        }
+        // Outside the lock: a probe waits on its database, which must not hold up a reload's watch.
+        now.forEach(Watched::measure);
     }
 
     @Override

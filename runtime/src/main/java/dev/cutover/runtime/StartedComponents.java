@@ -4,9 +4,13 @@ import dev.cutover.core.event.SystemSide;
 import dev.cutover.jdbc.JdbcApplier;
 import dev.cutover.kafka.KafkaApplyLoop;
 import dev.cutover.runtime.batch.BatchScheduler;
+import dev.cutover.runtime.metrics.MetricNames;
+import dev.cutover.runtime.metrics.Meters;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +71,50 @@ final class StartedComponents {
     /** Registers what to do once everything but Kafka stopped, such as recording that the bridge stopped. */
     void beforeKafkaCloses(StopHook step) {
         this.lastStep = step;
+    }
+
+    /**
+     * Stops, for a reload, what {@code scope} does not keep: those captures (their slots' gauges
+     * removed), those batch copies (each finishing its page, waiting up to {@code drainTimeout}),
+     * then those appliers, each after the batch it applies: what it did not commit waits on its
+     * topics for the applier that starts instead. Kafka, the retention monitor and the kept
+     * components run on, for {@link #adopt}.
+     */
+    void stopAllBut(ReloadScope scope, Duration drainTimeout, MeterRegistry registry) {
+        captures.forEach((side, capture) -> {
+            if (!scope.captures().contains(side)) {
+                retention.unwatch(side);
+                closeQuietly("capture of " + side.label(), capture::close);
+            }
+        });
+        batches.forEach((name, batch) -> {
+            if (!scope.batches().contains(name)) {
+                batch.stop();
+                closeQuietly("batch copies of " + name, () -> batch.awaitStop(drainTimeout));
+                for (String meter : List.of(MetricNames.BATCH_RUNS, MetricNames.BATCH_RUN_DURATION, MetricNames.BATCH_RUN_ROWS)) {
+                    Meters.remove(registry, meter, MetricNames.TAG_BINDING, name);
+                }
+            }
+        });
+        applyLoops.forEach((side, loop) -> {
+            if (!scope.appliers().contains(side)) {
+                closeQuietly("apply loop of " + side.label(), loop::close);
+                closeQuietly("applier of " + side.label(), appliers.get(side)::close);
+                Meters.remove(registry, MetricNames.CONSUMER_LAG, MetricNames.TAG_SYSTEM, side.label());
+            }
+        });
+    }
+
+    /** Takes over from {@code previous} its Kafka, its retention monitor and the components {@code scope} keeps. */
+    void adopt(StartedComponents previous, ReloadScope scope) {
+        kafka = previous.kafka;
+        retention = previous.retention;
+        scope.captures().forEach(side -> captures.put(side, previous.captures.get(side)));
+        scope.appliers().forEach(side -> {
+            applyLoops.put(side, previous.applyLoops.get(side));
+            appliers.put(side, previous.appliers.get(side));
+        });
+        scope.batches().forEach(name -> batches.put(name, previous.batches.get(name)));
     }
 
     /** Stops the captures, lets the appliers drain for up to {@code drainTimeout}, then closes all. */

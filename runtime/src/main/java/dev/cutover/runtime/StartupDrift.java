@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,19 +32,35 @@ final class StartupDrift {
     private static final Logger LOG = LoggerFactory.getLogger(StartupDrift.class);
 
     private final PausedBindingStore pausedStore;
-    private final Map<String, List<String>> startPaused;
     private final DriftBoard board;
+    private volatile CompiledBridge bridge;
     private KafkaHeldChanges heldChanges;
     private Map<String, KafkaHeldChanges.Pending> pendingHeld = Map.of();
 
     StartupDrift(BridgeConfig config, CompiledBridge bridge, Clock clock) {
         this.pausedStore = new PausedBindingStore(config.dataDir());
-        this.startPaused = bridge.startPaused();
-        // A binding that compiles against the live tables again resumes; if it still drifts, it pauses (and is stored) anew.
-        bridge.mappings().keySet().stream().filter(name -> !startPaused.containsKey(name)).forEach(pausedStore::remove);
+        this.bridge = bridge;
+        forgetFitting(bridge);
         this.board = new DriftBoard(clock, TopicNames.held(config.name()), (binding, waits) -> pausedStore.save(binding,
-                new PausedBindingStore.Paused(waits, bridge.mappings().get(binding).legacySchema(),
-                        bridge.mappings().get(binding).newSchema())), pausedStore::remove, startPaused);
+                new PausedBindingStore.Paused(waits, this.bridge.mappings().get(binding).legacySchema(),
+                        this.bridge.mappings().get(binding).newSchema())), pausedStore::remove, bridge.startPaused());
+    }
+
+    /**
+     * Follows a reloaded configuration: bindings started from now on start paused as {@code next}
+     * compiled them, and a pause stored from now on keeps {@code next}'s schemas. The board keeps
+     * the pauses of the bindings that run on; those of {@code restarting} bindings go, their
+     * restarted captures and appliers pause them again where they still drift.
+     */
+    void rebind(CompiledBridge next, Set<String> restarting) {
+        this.bridge = next;
+        forgetFitting(next);
+        board.restarting(restarting, next.startPaused());
+    }
+
+    /** A binding that compiles against the live tables again resumes; if it still drifts, it pauses (and is stored) anew. */
+    private void forgetFitting(CompiledBridge compiled) {
+        compiled.mappings().keySet().stream().filter(name -> !compiled.startPaused().containsKey(name)).forEach(pausedStore::remove);
     }
 
     /** The bindings paused for drift now. */
@@ -104,7 +121,7 @@ final class StartupDrift {
 
     /** True when {@code b} starts paused because its configuration does not fit the live tables yet, its changes waiting as {@code waits} says. */
     private boolean startsPaused(CompiledBinding b, PausedBindingStore.Waits waits) {
-        return startPaused.containsKey(b.name()) && pausedStore.load(b.name()).map(p -> p.waits() == waits).orElse(false);
+        return bridge.startPaused().containsKey(b.name()) && pausedStore.load(b.name()).map(p -> p.waits() == waits).orElse(false);
     }
 
     /** What differs now, for a binding that starts paused; without differences when the table cannot be read. */

@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -40,18 +43,38 @@ class ReloadIT {
                         "INSERT INTO " + name + "_legacy SELECT g, '" + name + "' || g FROM generate_series(1, 50) g");
                 fixture.neu.execute("CREATE TABLE " + name + "_new (id integer PRIMARY KEY, v text NOT NULL)");
             }
-            Path config = fixture.writeConfig(bindings("alpha", "legacy-to-new") + bindings("beta", "legacy-to-new"));
+            // delta flows the other way: the reload below touches neither its capture nor its applier.
+            fixture.legacy.execute("CREATE TABLE delta_legacy (id integer PRIMARY KEY, v text NOT NULL)");
+            fixture.neu.execute("CREATE TABLE delta_new (id integer PRIMARY KEY, v text NOT NULL)",
+                    "INSERT INTO delta_new SELECT g, 'delta' || g FROM generate_series(1, 50) g");
+            Path config = fixture.writeConfig(bindings("alpha", "legacy-to-new") + bindings("beta", "legacy-to-new")
+                    + bindings("delta", "new-to-legacy"));
             BridgeService service = fixture.start();
             fixture.awaitReady(service, TIMEOUT);
             fixture.awaitInSync("beta", TIMEOUT);
+            fixture.awaitInSync("delta", TIMEOUT);
             String yaml = Files.readString(config);
+            Map<String, Object> enginesBefore = engineStarts(service);
+            double deltaAppliedBefore = applied(service, "delta");
 
             Files.writeString(config, yaml.replace(bindings("beta", "legacy-to-new").indent(2), bindings("gamma", "legacy-to-new").indent(2)));
-            CliRun reload = CliRun.of("reload", "--config", config.toString(), "--url", url(service));
+            try (ContinuousInserts deltaWriter = ContinuousInserts.into(fixture.neu, "delta_new", 1000)) {
+                CliRun reload = CliRun.of("reload", "--config", config.toString(), "--url", url(service));
 
-            assertThat(reload.code()).as(reload.printed()).isZero();
-            assertThat(reload.out()).contains("1 added, 1 removed").contains("reload-restart").contains("reloaded:");
+                assertThat(reload.code()).as(reload.printed()).isZero();
+                assertThat(reload.out()).contains("1 added, 1 removed").contains("reload-restart").contains("reloaded:")
+                        .contains("kept running: applier of legacy, capture of new; restarted: capture of legacy, applier of new");
+                assertThat(deltaWriter.written()).as("delta's application wrote while the reload ran").isPositive();
+            }
+            Map<String, Object> enginesAfter = engineStarts(service);
+            assertThat(enginesAfter.get("new")).as("the new database's capture, delta's only, kept running").isEqualTo(enginesBefore.get("new"));
+            assertThat(enginesAfter.get("legacy")).as("the legacy capture restarted with gamma's table").isNotEqualTo(enginesBefore.get("legacy"));
+            fixture.awaitInSync("delta", TIMEOUT);
             fixture.awaitInSync("gamma", TIMEOUT);
+            assertThat(applied(service, "delta")).as("the kept binding's counters kept counting across the reload")
+                    .isGreaterThan(deltaAppliedBefore);
+            assertThat(service.registry().scrape()).contains("cutover_binding_state{binding=\"gamma\",state=\"streaming\",system=\"new\"} 1.0")
+                    .doesNotContain("cutover_binding_state{binding=\"beta\"");
             fixture.legacy.execute("INSERT INTO alpha_legacy VALUES (51, 'alpha51')", "INSERT INTO beta_legacy VALUES (51, 'beta51')");
             fixture.awaitInSync("alpha", TIMEOUT);
             assertThat(fixture.newRows("SELECT count(*) AS n FROM beta_new")).as("the removed binding applies nothing more")
@@ -105,6 +128,25 @@ class ReloadIT {
             fixture.awaitInSync("items", TIMEOUT);
             assertThat(fixture.legacy.queryRows("SELECT count(*) AS n FROM items_legacy WHERE v = 'written on new'"))
                     .containsExactly(Map.of("n", 1L));
+
+            // A one-way binding added beside the two-way one restarts the legacy capture and the new applier only:
+            // the follower's capture and the arbiter's applier keep running, sharing what they know of echoes.
+            fixture.legacy.execute("CREATE TABLE extra_legacy (id integer PRIMARY KEY, v text NOT NULL)",
+                    "INSERT INTO extra_legacy SELECT g, 'extra' || g FROM generate_series(1, 20) g");
+            fixture.neu.execute("CREATE TABLE extra_new (id integer PRIMARY KEY, v text NOT NULL)");
+            String twoWay = Files.readString(config);
+            Files.writeString(config, twoWay + bindings("extra", "legacy-to-new").indent(2));
+            CliRun added = CliRun.of("reload", "--config", config.toString(), "--url", url(service));
+            assertThat(added.code()).as(added.printed()).isZero();
+            assertThat(added.out()).contains("kept running: applier of legacy, capture of new; restarted: capture of legacy, applier of new");
+            fixture.neu.execute("INSERT INTO items_new (v) VALUES ('new beside extra')", "UPDATE items_new SET v = 'new again' WHERE id = 2");
+            fixture.legacy.execute("INSERT INTO items_legacy (v) VALUES ('legacy beside extra')", "UPDATE items_legacy SET v = 'legacy again' WHERE id = 3");
+            fixture.awaitInSync("extra", TIMEOUT);
+            fixture.awaitInSync("items", TIMEOUT);
+            Files.writeString(config, twoWay);
+            CliRun removed = CliRun.of("reload", "--config", config.toString(), "--url", url(service));
+            assertThat(removed.code()).as(removed.printed()).isZero();
+            assertThat(removed.out()).contains("kept running: applier of legacy, capture of new");
 
             switchTo(fixture, config, service, "new-to-legacy");
             assertThat(slots(fixture)).as("nothing captures legacy any more: its slot no longer holds WAL")
@@ -173,6 +215,24 @@ class ReloadIT {
         fixture.awaitReady(service, TIMEOUT);
         fixture.awaitInSync("items", TIMEOUT);
         return reload;
+    }
+
+    /** {@code cutover_events_total} of {@code binding}'s applied changes, as scraped. */
+    private static double applied(BridgeService service, String binding) {
+        Matcher m = Pattern.compile("cutover_events_total\\{binding=\"" + binding + "\",[^}]*outcome=\"applied\"} ([0-9.E]+)")
+                .matcher(service.registry().scrape());
+        assertThat(m.find()).as("applied counter of " + binding).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** When each capture's engine last started, by system, as {@code /status} shows it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> engineStarts(BridgeService service) {
+        Map<String, Map<String, Object>> captures = (Map<String, Map<String, Object>>) service.status().get("captures");
+        Map<String, Object> starts = new TreeMap<>();
+        captures.forEach((system, capture) -> starts.put(system, capture.get("engineStartedAt")));
+        assertThat(starts.values()).as("every capture shows when its engine started").doesNotContainNull();
+        return starts;
     }
 
     private static String changeTopic(BridgeFixture fixture, String binding) {

@@ -57,7 +57,8 @@ public final class KafkaChangePublisher implements ChangePublisher {
     private final String bootstrap;
     private final Producer<byte[], byte[]> producer;
     private final SchemaTopic schemaTopic;
-    private final Map<String, Route> routes = new HashMap<>();
+    private final String bridge;
+    private volatile Map<String, Route> routes;
     private final Header[] originHeaders = new Header[SystemSide.values().length];
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -79,17 +80,32 @@ public final class KafkaChangePublisher implements ChangePublisher {
             RecordSizeLimit limit) {
         this.limit = limit;
         this.bootstrap = KafkaClients.bootstrap(clientProperties);
-        for (BindingRoute route : routes) {
-            if (this.routes.put(routeKey(route.binding(), route.targetSide()), new Route(route, ChangeEventCodec.forRoute(bridge, route))) != null) {
-                throw new IllegalArgumentException("binding '" + route.binding() + "' is routed twice to the "
-                        + route.targetSide().label() + " system");
-            }
-        }
+        this.bridge = bridge;
+        this.routes = routeMap(bridge, routes);
         for (SystemSide side : SystemSide.values()) {
             originHeaders[side.ordinal()] = new RecordHeader(ORIGIN_HEADER, side.label().getBytes(StandardCharsets.UTF_8));
         }
         this.producer = new KafkaProducer<>(KafkaClients.producer(clientProperties, "cutover-" + bridge + "-publisher", limit));
         this.schemaTopic = new SchemaTopic(bridge, bootstrap, producer, false);
+    }
+
+    /**
+     * Serves {@code next} from now on (the bindings of a reloaded configuration, whose topics exist
+     * and whose schemas are published); a publish under way finishes with the route it took.
+     */
+    public void reroute(List<BindingRoute> next) {
+        this.routes = routeMap(bridge, next);
+    }
+
+    private static Map<String, Route> routeMap(String bridge, List<BindingRoute> routes) {
+        Map<String, Route> byKey = new HashMap<>();
+        for (BindingRoute route : routes) {
+            if (byKey.put(routeKey(route.binding(), route.targetSide()), new Route(route, ChangeEventCodec.forRoute(bridge, route))) != null) {
+                throw new IllegalArgumentException("binding '" + route.binding() + "' is routed twice to the "
+                        + route.targetSide().label() + " system");
+            }
+        }
+        return Map.copyOf(byKey);
     }
 
     /**

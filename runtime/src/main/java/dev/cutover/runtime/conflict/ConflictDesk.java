@@ -35,7 +35,7 @@ public final class ConflictDesk implements ConflictSink, ConflictQueries {
 
     private final ConflictSink store;
     private final ConflictLog log;
-    private final Map<String, TableMapping> mappings;
+    private volatile Map<String, TableMapping> mappings;
     private final Map<SystemSide, JdbcApplier> appliers = new EnumMap<>(SystemSide.class);
     private final PipelineListener listener;
 
@@ -49,6 +49,11 @@ public final class ConflictDesk implements ConflictSink, ConflictQueries {
         this.log = log;
         this.mappings = Map.copyOf(mappings);
         this.listener = listener;
+    }
+
+    /** Maps supplied rows through {@code next} from now on: the two-way bindings of a reloaded configuration. */
+    public void rebind(Map<String, TableMapping> next) {
+        this.mappings = Map.copyOf(next);
     }
 
     /** Lets resolutions at {@code side} go through {@code applier}. */

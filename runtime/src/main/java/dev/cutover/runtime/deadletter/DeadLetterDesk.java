@@ -55,7 +55,7 @@ public final class DeadLetterDesk implements DeadLetterQueries {
 
     private final DeadLetterLedger ledger;
     private final TargetKeys keys;
-    private final Set<String> bindings;
+    private volatile Set<String> bindings;
     private final Map<SystemSide, ChangeApplier> appliers = new EnumMap<>(SystemSide.class);
     private final PipelineListener listener;
 
@@ -94,12 +94,27 @@ public final class DeadLetterDesk implements DeadLetterQueries {
             PipelineListener listener, Clock clock) {
         DeadLetterIndex index = new DeadLetterIndex();
         log.forEach(index::add);
-        Map<String, List<TargetKeys.Route>> routes = new LinkedHashMap<>();
-        bindings.forEach(b -> routes.computeIfAbsent(b.name(), n -> new ArrayList<>()).add(new TargetKeys.Route(b.mapping(), b.source())));
+        Map<String, List<TargetKeys.Route>> routes = routes(bindings);
         TargetKeys keys = new TargetKeys(routes);
         DeadLetterLedger ledger = new DeadLetterLedger(store, index, keys, clock,
                 () -> "dl-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         return new DeadLetterDesk(ledger, keys, routes.keySet(), listener);
+    }
+
+    /**
+     * Serves the bindings of a reloaded configuration from now on; the dead letters stay, those of
+     * a removed binding listed until it is added again or they are resolved.
+     */
+    public void rebind(List<Binding> next) {
+        Map<String, List<TargetKeys.Route>> routes = routes(next);
+        keys.replace(routes);
+        bindings = Set.copyOf(routes.keySet());
+    }
+
+    private static Map<String, List<TargetKeys.Route>> routes(List<Binding> bindings) {
+        Map<String, List<TargetKeys.Route>> routes = new LinkedHashMap<>();
+        bindings.forEach(b -> routes.computeIfAbsent(b.name(), n -> new ArrayList<>()).add(new TargetKeys.Route(b.mapping(), b.source())));
+        return routes;
     }
 
     /** Lets replays of the bindings writing {@code side} go through {@code applier}. */

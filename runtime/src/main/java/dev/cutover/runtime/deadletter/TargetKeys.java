@@ -17,7 +17,8 @@ import java.util.Map;
  * in the target's terms already. One that failed to map is in the captured table's terms: its key
  * alone is mapped through the binding's key columns (a key that cannot be mapped blocks nothing;
  * such a change is still parked, and later changes of the row flow as they did before). A two-way
- * binding has a route per direction; the change's table tells which. Immutable; thread-safe.
+ * binding has a route per direction; the change's table tells which. Thread-safe: a reload
+ * replaces the routes as a whole.
  */
 final class TargetKeys implements DeadLetterLedger.KeyResolver {
 
@@ -37,10 +38,15 @@ final class TargetKeys implements DeadLetterLedger.KeyResolver {
         }
     }
 
-    private final Map<String, List<Route>> routes;
+    private volatile Map<String, List<Route>> routes;
 
     TargetKeys(Map<String, List<Route>> routes) {
         this.routes = Map.copyOf(routes);
+    }
+
+    /** From now on, maps through {@code next}: the bindings of a reloaded configuration. */
+    void replace(Map<String, List<Route>> next) {
+        this.routes = Map.copyOf(next);
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class MicrometerPipelineListener implements PipelineListener {
 
     private final MeterRegistry registry;
     private final Clock clock;
-    private final Map<String, String> directionByBinding;
+    private volatile Map<String, String> directionByBinding;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> lagTimers = new ConcurrentHashMap<>();
     private final Map<String, BindingActivity> activity = new ConcurrentHashMap<>();
@@ -44,24 +44,74 @@ public final class MicrometerPipelineListener implements PipelineListener {
         this.registry = registry;
         this.clock = clock;
         this.directionByBinding = Map.copyOf(directionByBinding);
-        for (SystemSide side : capturedSides) {
-            CaptureActivity capture = new CaptureActivity();
-            captures.put(side.label(), capture);
-            Gauge.builder(MetricNames.CAPTURE_LAG, capture.lagMicros, v -> v.get() / 1_000_000.0)
-                    .description("How long after its source commit the newest captured change was captured")
-                    .baseUnit("seconds").tag(MetricNames.TAG_SYSTEM, side.label()).register(registry);
-            Gauge.builder(MetricNames.HEARTBEAT_AGE, capture, c -> c.heartbeatAgeSeconds(clock))
-                    .description("Seconds since the newest heartbeat of the captured database")
-                    .baseUnit("seconds").tag(MetricNames.TAG_SYSTEM, side.label()).register(registry);
-        }
-        for (String binding : directionByBinding.keySet()) {
-            activity.put(binding, new BindingActivity());
-            lagTimer(binding);
-            for (String outcome : new String[] {MetricNames.OUTCOME_CAPTURED, MetricNames.OUTCOME_PUBLISHED,
-                    MetricNames.OUTCOME_APPLIED, MetricNames.OUTCOME_DEAD_LETTERED}) {
-                counter(binding, outcome);
+        capturedSides.forEach(this::trackCapture);
+        directionByBinding.keySet().forEach(this::trackBinding);
+    }
+
+    /**
+     * Follows a reloaded configuration: the meters of a removed binding, or of one whose direction
+     * changed (its {@code direction} tag), are removed, and those of a new or changed one
+     * registered; a database no longer captured loses its capture gauges, and one whose capture
+     * restarts counts as not streaming until it sends something again. Meters of bindings that
+     * stay as they were keep counting.
+     */
+    public void rebind(Map<String, String> nextDirections, Set<SystemSide> capturedSides, Set<SystemSide> restartedCaptures) {
+        Map<String, String> previous = directionByBinding;
+        previous.forEach((binding, direction) -> {
+            if (!direction.equals(nextDirections.get(binding))) {
+                forgetBinding(binding);
+            }
+        });
+        directionByBinding = Map.copyOf(nextDirections);
+        nextDirections.forEach((binding, direction) -> {
+            if (!direction.equals(previous.get(binding))) {
+                trackBinding(binding);
+            }
+        });
+        for (SystemSide side : SystemSide.values()) {
+            if (!capturedSides.contains(side)) {
+                forgetCapture(side);
+            } else if (!captures.containsKey(side.label())) {
+                trackCapture(side);
+            } else if (restartedCaptures.contains(side)) {
+                captures.get(side.label()).reset();
             }
         }
+    }
+
+    private void trackCapture(SystemSide side) {
+        CaptureActivity capture = new CaptureActivity();
+        captures.put(side.label(), capture);
+        Gauge.builder(MetricNames.CAPTURE_LAG, capture.lagMicros, v -> v.get() / 1_000_000.0)
+                .description("How long after its source commit the newest captured change was captured")
+                .baseUnit("seconds").tag(MetricNames.TAG_SYSTEM, side.label()).register(registry);
+        Gauge.builder(MetricNames.HEARTBEAT_AGE, capture, c -> c.heartbeatAgeSeconds(clock))
+                .description("Seconds since the newest heartbeat of the captured database")
+                .baseUnit("seconds").tag(MetricNames.TAG_SYSTEM, side.label()).register(registry);
+    }
+
+    private void forgetCapture(SystemSide side) {
+        if (captures.remove(side.label()) != null) {
+            Meters.remove(registry, MetricNames.CAPTURE_LAG, MetricNames.TAG_SYSTEM, side.label());
+            Meters.remove(registry, MetricNames.HEARTBEAT_AGE, MetricNames.TAG_SYSTEM, side.label());
+        }
+    }
+
+    private void trackBinding(String binding) {
+        activity.put(binding, new BindingActivity());
+        lagTimer(binding);
+        for (String outcome : new String[] {MetricNames.OUTCOME_CAPTURED, MetricNames.OUTCOME_PUBLISHED,
+                MetricNames.OUTCOME_APPLIED, MetricNames.OUTCOME_DEAD_LETTERED}) {
+            counter(binding, outcome);
+        }
+    }
+
+    private void forgetBinding(String binding) {
+        activity.remove(binding);
+        counters.keySet().removeIf(key -> key.startsWith(binding + '\u0000'));
+        lagTimers.remove(binding);
+        Meters.remove(registry, MetricNames.EVENTS, MetricNames.TAG_BINDING, binding);
+        Meters.remove(registry, MetricNames.REPLICATION_LAG, MetricNames.TAG_BINDING, binding);
     }
 
     @Override
@@ -215,6 +265,13 @@ public final class MicrometerPipelineListener implements PipelineListener {
         final AtomicLong lagMicros = new AtomicLong();
         final AtomicReference<Instant> lastHeartbeat = new AtomicReference<>();
         final AtomicReference<Instant> lastCapture = new AtomicReference<>();
+
+        /** Forgets what a capture that restarts sent before. */
+        void reset() {
+            lagMicros.set(0);
+            lastHeartbeat.set(null);
+            lastCapture.set(null);
+        }
 
         /** True once the capture sent a heartbeat or a captured change. */
         boolean streaming() {
