@@ -93,7 +93,7 @@ public final class BindingCompiler {
         List<CompiledBinding> compiled = new ArrayList<>();
         for (BindingOptions binding : config.bindings()) {
             TableMapping mapping = mappings.get(binding.name());
-            if (mapping != null && checkDirection(binding, mapping, problems)) {
+            if (mapping != null && checkDirection(binding, mapping, problems, true)) {
                 for (SystemSide target : binding.direction().targets()) {
                     TableSchema written = target == SystemSide.NEW ? mapping.newRowSchema() : mapping.legacyRowSchema();
                     String topic = TopicNames.changes(config.name(), target, written.table());
@@ -176,11 +176,26 @@ public final class BindingCompiler {
                 binding.batch().watermark());
     }
 
-    /** What the binding's direction needs beyond the mapping; false after adding problems. */
-    private boolean checkDirection(BindingOptions binding, TableMapping mapping, List<String> problems) {
+    /**
+     * What {@code binding}'s direction needs beyond its compiled mapping and the tables lack, each
+     * with its configuration path; empty when nothing. Reads only: a two-way binding allowed to
+     * set {@code REPLICA IDENTITY FULL} counts as having it. For plans of a reload.
+     */
+    public List<String> directionProblems(BindingOptions binding, TableMapping mapping) {
+        List<String> problems = new ArrayList<>();
+        checkDirection(binding, mapping, problems, false);
+        return problems;
+    }
+
+    /**
+     * What the binding's direction needs beyond the mapping; false after adding problems.
+     *
+     * @param mayAlter whether a two-way binding's {@code set-replica-identity-full} may be carried out now
+     */
+    private boolean checkDirection(BindingOptions binding, TableMapping mapping, List<String> problems, boolean mayAlter) {
         int before = problems.size();
         if (binding.direction() == Direction.TWO_WAY) {
-            checkTwoWay(binding, mapping, problems);
+            checkTwoWay(binding, mapping, problems, mayAlter);
         }
         String watermark = watermarkProblem(binding, mapping);
         if (watermark != null) {
@@ -205,7 +220,7 @@ public final class BindingCompiler {
      * newest-wins, and before images (REPLICA IDENTITY FULL) on the follower's table, whose changes
      * the arbiter checks for conflicts.
      */
-    private void checkTwoWay(BindingOptions binding, TableMapping mapping, List<String> problems) {
+    private void checkTwoWay(BindingOptions binding, TableMapping mapping, List<String> problems, boolean mayAlter) {
         ConflictSpec conflict = binding.conflict();
         if (conflict.policy() == ConflictPolicy.NEWEST_WINS) {
             String column = conflict.column();
@@ -224,7 +239,7 @@ public final class BindingCompiler {
         }
         try (Connection c = JdbcConnectionFactory.of(system.jdbcUrl(), system.user(), password(system)).open()) {
             if (conflict.setReplicaIdentityFull()) {
-                if (ReplicaIdentity.makeFull(c, table)) {
+                if (mayAlter && ReplicaIdentity.makeFull(c, table)) {
                     LOG.info("Set REPLICA IDENTITY FULL on {} table {} for two-way binding '{}'", side.label(), table, binding.name());
                 }
             } else if (ReplicaIdentity.read(c, table).orElseThrow(() -> new SQLException("table " + table + " does not exist"))

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * The started components of a bridge: Kafka (when embedded), one applier per system that bindings
  * write, one capture per system that bindings read. A {@code batch} binding starts a copy scheduler
  * instead of a capture, sharing the publisher, topics and appliers with the stream bindings; a
- * {@code none} binding starts nothing; when every binding is {@code none} nothing is started at
- * all, not even Kafka, and the bridge only answers status. Created by {@link #start}, which leaves
+ * {@code none} binding starts nothing; when every binding is {@code none} from the start nothing
+ * is started at all, not even Kafka, and the bridge only answers status (a reload to only
+ * {@code none} bindings keeps the Kafka clients, for the history). Created by {@link #start}, which leaves
  * the wiring of each part to its assembly; {@link #close} drains and is idempotent.
  */
 final class Pipeline {
@@ -160,12 +161,13 @@ final class Pipeline {
 
     private void startAll(BridgeConfig config, EmbeddedKafka embedded, MeterRegistry registry, Clock clock,
             BiConsumer<String, Throwable> onFailure) throws Exception {
-        if (bindings.isEmpty()) {
+        if (bindings.isEmpty() && !reloaded) {
             // Only none bindings: there is nothing to capture, publish or apply, so Kafka is not needed either.
             LOG.info("Bridge '{}' syncs no table (every binding has direction none): starting no Kafka, capture or applier",
                     config.name());
             return;
         }
+        // Reloaded to only none bindings, the bridge keeps the Kafka it had: its history (the retirement too) goes on.
         boolean twoWay = bindings.stream().anyMatch(CompiledBinding::twoWay);
         BridgeKafka kafka = new BridgeKafka(config, embedded);
         components.kafka(kafka);

@@ -1,6 +1,5 @@
 package dev.cutover.runtime;
 
-import dev.cutover.config.BindingOptions;
 import dev.cutover.config.BridgeConfig;
 import dev.cutover.config.ConfigException;
 import dev.cutover.config.ConfigLoader;
@@ -8,18 +7,20 @@ import dev.cutover.config.SecretResolver;
 import dev.cutover.config.diff.BindingChange;
 import dev.cutover.config.diff.ConfigDiff;
 import dev.cutover.config.diff.ReloadPlan;
+import dev.cutover.core.binding.Direction;
 import dev.cutover.core.mapping.TableMapping;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Works out what a reload of the running bridge to another configuration would do, changing
- * nothing: the difference of the two configurations ({@link ConfigDiff}), and the mappings of the
- * added and changed bindings compiled against the real tables (read-only), including that a
- * binding switching to a direction that writes the legacy side has an invertible mapping.
+ * nothing: the difference of the two configurations ({@link ConfigDiff}), and the added and
+ * changed bindings checked against the real tables (read-only): their mappings, what their
+ * direction needs, and, for a switch to two-way, that the two sides' key generators never meet.
  */
 final class ReloadPlanner {
 
@@ -73,29 +74,41 @@ final class ReloadPlanner {
         return new Planned(next, plan, problems(next, plan));
     }
 
-    /** What the real tables say against the added and changed bindings, each with its configuration path. */
+    /**
+     * What the real tables say against the added and changed bindings, each with its configuration
+     * path: mappings that do not compile, what a direction needs that the tables lack (an invertible
+     * mapping to write legacy; before images for two-way), and key generators that would collide
+     * once both sides insert. All of it is known before the switch drains, verifies or moves a key.
+     */
     private static List<String> problems(BridgeConfig next, ReloadPlan plan) {
-        List<BindingOptions> touched = plan.bindings().stream()
-                .filter(b -> b.kind() == BindingChange.Kind.ADDED || b.kind() == BindingChange.Kind.CHANGED)
-                .map(BindingChange::next).toList();
+        List<BindingChange> touched = plan.bindings().stream()
+                .filter(b -> b.kind() == BindingChange.Kind.ADDED || b.kind() == BindingChange.Kind.CHANGED).toList();
         if (touched.isEmpty()) {
             return List.of();
         }
+        BindingCompiler compiler = new BindingCompiler(next);
         Map<String, TableMapping> mappings;
         try {
-            mappings = new BindingCompiler(next).mappings(touched);
+            mappings = compiler.mappings(touched.stream().map(BindingChange::next).toList());
         } catch (StartupException e) {
             return e.getMessage().lines().skip(1).map(String::strip).toList();
         }
         List<String> problems = new ArrayList<>();
-        for (BindingChange change : plan.bindings()) {
+        for (BindingChange change : touched) {
             TableMapping mapping = mappings.get(change.name());
-            if (change.directionSwitch() != null && change.directionSwitch().needsInvertibleMapping() && mapping != null
-                    && !mapping.invertible()) {
-                mapping.inversionProblems().forEach(p -> problems.add(change.next().path() + ": " + p + " (direction "
-                        + change.next().direction().label() + " writes the legacy table, so the mapping must be invertible)"));
+            problems.addAll(compiler.directionProblems(change.next(), mapping));
+            if (change.next().direction() == Direction.TWO_WAY && change.directionSwitch() != null) {
+                keyCollision(next, change, mapping).ifPresent(problems::add);
             }
         }
         return problems;
+    }
+
+    private static Optional<String> keyCollision(BridgeConfig next, BindingChange change, TableMapping mapping) {
+        try {
+            return new SwitchKeys(next).collisionProblem(mapping).map(p -> change.next().path() + ": " + p);
+        } catch (Exception e) {
+            return Optional.of(change.next().path() + ": cannot read the key generators of its tables: " + e.getMessage());
+        }
     }
 }

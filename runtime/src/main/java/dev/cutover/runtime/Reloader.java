@@ -211,7 +211,7 @@ final class Reloader implements ReloadQueries {
                         inSync.add(name);
                     }
                     case KEYS -> step(name, "switch-keys", "moving key generators of sides that start taking inserts",
-                            () -> steps.keys(pipeline.mapping(name), sw.from(), sw.to()));
+                            () -> new SwitchKeys(bridge.config()).keys(pipeline.mapping(name), sw.from(), sw.to()));
                     default -> {
                         // LOAD, START, STOP and SWITCH happen as the pipeline restarts on the new configuration.
                     }

@@ -51,8 +51,9 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         reloadOnHangup(service);
-        Thread hook = new Thread(service::stop, "cutover-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        stopOnTerminate(service);
+        // Ctrl-C and an exit for any other reason still stop the bridge cleanly.
+        Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "cutover-shutdown"));
         while (!service.awaitStop(Duration.ofSeconds(1))) {
             // Waiting for SIGTERM or a component failure.
         }
@@ -61,6 +62,21 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         return 0;
+    }
+
+    /**
+     * SIGTERM stops the bridge (drains, commits) and {@code run} exits 0, as a service manager
+     * expects of a requested stop; the JVM's own handling would exit 143 after the same stop.
+     */
+    private static void stopOnTerminate(BridgeService service) {
+        try {
+            Signal.handle(new Signal("TERM"), signal -> {
+                LOG.info("SIGTERM: stopping");
+                service.stop();
+            });
+        } catch (IllegalArgumentException e) {
+            LOG.warn("SIGTERM cannot be handled on this platform ({}); the JVM stops the bridge on exit", e.getMessage());
+        }
     }
 
     /** SIGHUP reloads the configuration file; a refused reload is logged and changes nothing. */

@@ -50,6 +50,14 @@ class ReloadPlanIT {
             Files.writeString(next, yaml.replace("direction: legacy-to-new\n  - name: beta", "direction: two-way\n  - name: beta")
                     .replace("name: beta\n    legacy: public.beta_legacy\n    new: public.beta_new",
                             "name: gamma\n    legacy: public.gamma_legacy\n    new: public.gamma_new"));
+            CliRun missingImages = CliRun.of("plan", "--config", next.toString(), "--url", url);
+
+            assertThat(missingImages.code()).as("what would stop the switch after its drain is refused up front; %s",
+                    missingImages.printed()).isEqualTo(2);
+            assertThat(missingImages.out()).containsPattern("refused: bindings\\[0\\]\\.new: table public.alpha_new must log whole before images")
+                    .contains("REPLICA IDENTITY FULL");
+
+            fixture.neu.execute("ALTER TABLE alpha_new REPLICA IDENTITY FULL");
             CliRun plan = CliRun.of("plan", "--config", next.toString(), "--url", url);
 
             assertThat(plan.code()).as(plan.printed()).isZero();

@@ -64,6 +64,7 @@ class SighupSwitchIT {
             } finally {
                 bridge.destroy();
                 assertThat(bridge.waitFor(90, TimeUnit.SECONDS)).as("graceful stop on SIGTERM").isTrue();
+                assertThat(bridge.exitValue()).as("a requested stop is a success").isZero();
             }
         }
     }
