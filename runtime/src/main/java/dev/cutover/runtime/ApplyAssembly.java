@@ -67,6 +67,8 @@ final class ApplyAssembly {
         loop.onBindingFailure(w.control()::failed);
         // An operator's pause holds across restarts: the binding starts paused, its changes waiting on its topic.
         writing.stream().map(CompiledBinding::name).distinct().filter(w.control()::pausedByOperator).forEach(loop::pause);
+        // A binding whose table is being copied in bulk waits for the copy, in this applier too.
+        w.loadHolds().attach(side, loop, writing.stream().map(CompiledBinding::name).distinct().toList());
         Gauge.builder(MetricNames.CONSUMER_LAG, loop, KafkaApplyLoop::lag)
                 .description("Records on the change topics the applier has yet to consume")
                 .baseUnit("records").tag(MetricNames.TAG_SYSTEM, side.label()).register(w.registry());

@@ -54,10 +54,11 @@ final class BindingStates {
         if (switching.test(b.name())) {
             return BindingState.SWITCHING;
         }
-        if (!held.reasons().isEmpty() || drift.isPaused(b.name()) || control.pausedByOperator(b.name())) {
+        boolean loadHeld = held.reasons().contains(HeldBinding.Reason.LOAD);
+        if (held.reasons().size() > (loadHeld ? 1 : 0) || drift.isPaused(b.name()) || control.pausedByOperator(b.name())) {
             return BindingState.PAUSED;
         }
-        if (!b.batched() && loading.get().getOrDefault(b.source().label(), List.of()).contains(b.sourceTable().toString())) {
+        if (loadHeld || !b.batched() && loading.get().getOrDefault(b.source().label(), List.of()).contains(b.sourceTable().toString())) {
             return BindingState.LOADING;
         }
         return degraded.contains(b.name()) ? BindingState.DEGRADED : BindingState.STREAMING;

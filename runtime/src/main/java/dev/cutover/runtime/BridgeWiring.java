@@ -15,8 +15,9 @@ import java.util.Set;
  * @param components where each assembly registers what it started
  * @param control the operators' pauses, which a binding starts in
  * @param inSync the bindings whose tables a reload just verified equal: their captures load no existing rows
+ * @param loadHolds holds a binding's applier while its table is copied in bulk
  */
 record BridgeWiring(BridgeConfig config, MicrometerPipelineListener metrics, MeterRegistry registry, Clock clock,
         BridgeKafka kafka, Desks desks, StartupDrift drift, ReflectionGuard reflections, ComponentFailures failures,
-        boolean twoWay, StartedComponents components, BindingControl control, Set<String> inSync) {
+        boolean twoWay, StartedComponents components, BindingControl control, Set<String> inSync, LoadHolds loadHolds) {
 }

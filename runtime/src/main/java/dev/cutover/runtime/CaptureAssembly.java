@@ -1,9 +1,11 @@
 package dev.cutover.runtime;
 
 import dev.cutover.config.BridgeConfig;
+import dev.cutover.config.DatabaseKind;
 import dev.cutover.config.SystemOptions;
 import dev.cutover.config.TuningOptions;
 import dev.cutover.core.event.SystemSide;
+import dev.cutover.core.event.TableId;
 import dev.cutover.core.pipeline.CaptureDriftGuard;
 import dev.cutover.core.pipeline.CapturePipeline;
 import dev.cutover.core.pipeline.spi.SourceSchemaProbe;
@@ -16,6 +18,7 @@ import dev.cutover.debezium.RetainedLogProbe;
 import dev.cutover.kafka.KafkaApplyOptions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,6 +31,8 @@ final class CaptureAssembly {
 
     /** The shortest silence taken for a stalled capture: a long batch (large rows) can keep heartbeats back for a while. */
     private static final Duration MIN_STALL = Duration.ofSeconds(60);
+    /** Chunks a bulk copy reads and writes at once: the source's and the target's server work beside the mapping. */
+    private static final int LOAD_PARALLELISM = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final BridgeWiring w;
 
@@ -48,12 +53,27 @@ final class CaptureAssembly {
         CapturePipeline handler = new CapturePipeline(mapped, w.kafka().publisher(), w.desks().deadLetters().ledger(), w.metrics(),
                 w.clock(), reflectionTap(side, reading), guard);
         w.drift().drainHeld(handler, reading);
+        BulkLoads bulk = bulkLoads(side, options.captureName(), reading);
         CaptureSupervisor capture = new CaptureSupervisor(options.captureName(),
-                () -> DebeziumCaptureSource.create(options, w.metrics()), handler,
+                () -> DebeziumCaptureSource.create(options, w.metrics()).copyingWith(bulk), bulk, handler,
                 retryBackoff(), () -> w.metrics().lastStreamed(side.label()), stallAfter(w.config().tuning()), w.clock(),
                 cause -> w.failures().failed("capture of the " + side.label() + " database", cause));
         w.components().captures().put(side, capture);
         capture.start();
+    }
+
+    /**
+     * Copies the tables of {@code reading}'s one-way bindings in bulk where both databases are
+     * PostgreSQL (a snapshot exported on the source, {@code COPY} into the target); the others are
+     * loaded by Debezium's incremental snapshot.
+     */
+    private BulkLoads bulkLoads(SystemSide side, String captureName, List<CompiledBinding> reading) {
+        SystemOptions source = w.config().system(side);
+        SystemOptions target = w.config().system(side.opposite());
+        Map<TableId, CompiledBinding> copied = source.kind() == DatabaseKind.POSTGRESQL && target.kind() == DatabaseKind.POSTGRESQL
+                ? BulkLoads.eligible(reading) : Map.of();
+        return new BulkLoads(captureName, copied, BindingCompiler.connections(source),
+                Map.of(target.side(), BindingCompiler.connections(target)), w.loadHolds(), w.metrics(), LOAD_PARALLELISM);
     }
 
     private CaptureOptions options(SystemSide side, List<CompiledBinding> reading) {

@@ -48,20 +48,23 @@ final class CaptureSupervisor implements AutoCloseable {
     private volatile Instant startedAt;
     private volatile Outage outage;
     private volatile Throwable failure;
+    private final AutoCloseable companion;
 
     /**
      * @param name the capture's name, for the log and the thread
      * @param sources makes a new, unstarted source on the capture's stored position
+     * @param companion closed with the capture: what its sources share, such as their bulk loads
      * @param handler what every source hands its batches to
      * @param backoff the delays between restarts
      * @param lastStreamed when the capture last showed it streams (a heartbeat or a change); null before
      * @param stallAfter how long a running source may be silent before it counts as down
      * @param onFailure told, once, of the failure that stops the capture for good (on the supervisor's thread)
      */
-    CaptureSupervisor(String name, Supplier<DebeziumCaptureSource> sources, ChangeBatchHandler handler, Backoff backoff,
-            Supplier<Instant> lastStreamed, Duration stallAfter, Clock clock, Consumer<Throwable> onFailure) {
+    CaptureSupervisor(String name, Supplier<DebeziumCaptureSource> sources, AutoCloseable companion, ChangeBatchHandler handler,
+            Backoff backoff, Supplier<Instant> lastStreamed, Duration stallAfter, Clock clock, Consumer<Throwable> onFailure) {
         this.name = Objects.requireNonNull(name, "name");
         this.sources = Objects.requireNonNull(sources, "sources");
+        this.companion = Objects.requireNonNull(companion, "companion");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.lastStreamed = Objects.requireNonNull(lastStreamed, "lastStreamed");
@@ -193,6 +196,11 @@ final class CaptureSupervisor implements AutoCloseable {
         }
         if (source != null) {
             source.close();
+        }
+        try {
+            companion.close();
+        } catch (Exception e) {
+            LOG.warn("capture {}: closing what its sources share failed: {}", name, e.toString());
         }
         try {
             thread.join(CHECK_INTERVAL.multipliedBy(5).toMillis());

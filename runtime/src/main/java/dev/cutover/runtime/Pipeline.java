@@ -63,6 +63,7 @@ final class Pipeline {
     private Desks desks;
     private HistoryDesk history;
     private ReflectionGuard reflections;
+    private LoadHolds loadHolds;
     private volatile boolean closed;
     private volatile boolean reloaded;
     private volatile boolean reloading;
@@ -153,8 +154,9 @@ final class Pipeline {
         control.recordIn(history);
         desks = previous.desks.rebind(config.name(), kafka, bindings, registry);
         reflections = previous.reflections;
+        loadHolds = previous.loadHolds;
         startComponents(new BridgeWiring(config, metrics, registry, clock, kafka, desks, drift, reflections, failures,
-                bindings.stream().anyMatch(CompiledBinding::twoWay), components, control, inSync), scope);
+                bindings.stream().anyMatch(CompiledBinding::twoWay), components, control, inSync, loadHolds), scope);
         recordStartAndStop(config);
         failures.arm(onFailure);
     }
@@ -178,10 +180,11 @@ final class Pipeline {
         control.recordIn(history);
         desks = Desks.open(config.name(), kafka, bindings, metrics, registry, clock);
         reflections = new ReflectionGuard(REFLECTION_GUARD_ENTRIES);
+        loadHolds = new LoadHolds();
         components.retention(new RetainedLogMonitor(config.name(), config.tuning().slotRetainedWarn(),
                 config.tuning().slotProbeInterval(), registry, clock));
         startComponents(new BridgeWiring(config, metrics, registry, clock, kafka, desks, drift, reflections, failures, twoWay,
-                components, control, inSync), ReloadScope.RESTART_ALL);
+                components, control, inSync, loadHolds), ReloadScope.RESTART_ALL);
         recordStartAndStop(config);
         failures.arm(onFailure);
     }

@@ -38,24 +38,26 @@ final class SwitchKeys {
      * the same key: when they could, the step fails with the statements that keep them apart.
      */
     String keys(TableMapping mapping, Direction from, Direction to) throws Exception {
-        // Refused before anything moves: a switch that stops at a step leaves the databases as they were.
-        String apart = to == Direction.TWO_WAY ? collisions(mapping) : null;
+        boolean twoWay = to == Direction.TWO_WAY;
+        if (twoWay) {
+            // Refused before anything moves: a switch that stops at a step leaves the databases as they were.
+            Optional<String> problem = collisionProblem(mapping);
+            if (problem.isPresent()) {
+                throw new SwitchSteps.SwitchException(problem.get());
+            }
+        }
         List<String> notes = new ArrayList<>();
         for (SystemSide side : startingWriters(from, to)) {
             notes.add(advance(side, mapping));
         }
-        if (apart != null) {
-            notes.add(apart);
+        if (twoWay) {
+            notes.add(apart(mapping));
         }
         return notes.isEmpty() ? "no side starts taking inserts: no key generator to move" : String.join("; ", notes);
     }
 
-    /** Whether the two sides' generators can ever hand out the same key; throws when they can. */
-    private String collisions(TableMapping mapping) throws Exception {
-        Optional<String> problem = collisionProblem(mapping);
-        if (problem.isPresent()) {
-            throw new SwitchSteps.SwitchException(problem.get());
-        }
+    /** How the two sides' generators stay apart, as they are after the step moved them. */
+    private String apart(TableMapping mapping) throws Exception {
         Optional<KeyGenerator> legacy = generator(SystemSide.LEGACY, mapping);
         Optional<KeyGenerator> neu = generator(SystemSide.NEW, mapping);
         if (legacy.isEmpty() || neu.isEmpty()) {

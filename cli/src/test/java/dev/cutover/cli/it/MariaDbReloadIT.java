@@ -68,7 +68,7 @@ class MariaDbReloadIT {
         startBridge(config);
 
         String[] fix;
-        try (ItemsLegacyWriter writer = new ItemsLegacyWriter(maria, "live")) {
+        try (BackgroundWrites writer = BackgroundWrites.items(maria, "live")) {
             // Both counters step by one: once both sides insert, they would hand out the same keys.
             CliRun collide = reload(config, "two-way");
             System.out.println("REFUSED SWITCH TO two-way:\n" + collide.out());
@@ -84,7 +84,7 @@ class MariaDbReloadIT {
         // As the refusal says: odd keys on legacy (server-wide, taken by the sessions the application opens from now on), even on new.
         maria.execute("SET GLOBAL auto_increment_increment = 2", "SET GLOBAL auto_increment_offset = 1", fix[0]);
         pg.execute(fix[1]);
-        try (ItemsLegacyWriter writer = new ItemsLegacyWriter(maria, "odd")) {
+        try (BackgroundWrites writer = BackgroundWrites.items(maria, "odd")) {
             CliRun toTwoWay = switchTo(config, "two-way");
             assertThat(toTwoWay.out()).contains("switch-drain", "switch-verify", "switch-keys", "reload-restart")
                     .containsPattern("new \\S*items_new_id_seq\\S* next \\d+ -> \\d*[02468] ")
@@ -122,7 +122,7 @@ class MariaDbReloadIT {
         maria.execute("CREATE TABLE items_new (id int AUTO_INCREMENT PRIMARY KEY, v varchar(80) NOT NULL)");
         Path config = writeConfig(SystemsYaml.postgres(pg), SystemsYaml.mariaDb(maria), "public", maria.name());
         startBridge(config);
-        try (ItemsLegacyWriter writer = new ItemsLegacyWriter(pg, "live")) {
+        try (BackgroundWrites writer = BackgroundWrites.items(pg, "live")) {
             writer.awaitMore(20);
         }
 

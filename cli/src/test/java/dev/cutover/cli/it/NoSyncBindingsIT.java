@@ -3,6 +3,7 @@ package dev.cutover.cli.it;
 import dev.cutover.cli.CutoverCli;
 import dev.cutover.cli.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -172,6 +173,9 @@ class NoSyncBindingsIT {
 
         // Same database, same capture order: had the notes been captured, they would be there by now.
         assertThat(fixture.newRows("SELECT * FROM notes")).isEmpty();
+        // Its load (of no rows) may still be ending when the streamed row arrived.
+        await("customers streaming").atMost(TIMEOUT).until(() -> status(service).stream()
+                .anyMatch(b -> b.get("name").equals("customers") && "STREAMING".equals(b.get("state"))));
         List<Map<String, Object>> bindings = status(service);
         assertThat(bindings).filteredOn(b -> b.get("name").equals("customers")).singleElement()
                 .satisfies(b -> assertThat(b).containsEntry("state", "STREAMING").containsEntry("direction", "legacy-to-new"));

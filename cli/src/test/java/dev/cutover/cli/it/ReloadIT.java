@@ -58,7 +58,7 @@ class ReloadIT {
             double deltaAppliedBefore = applied(service, "delta");
 
             Files.writeString(config, yaml.replace(bindings("beta", "legacy-to-new").indent(2), bindings("gamma", "legacy-to-new").indent(2)));
-            try (ContinuousInserts deltaWriter = ContinuousInserts.into(fixture.neu, "delta_new", 1000)) {
+            try (BackgroundWrites deltaWriter = BackgroundWrites.inserts(fixture.neu, "delta_new", 1000)) {
                 CliRun reload = CliRun.of("reload", "--config", config.toString(), "--url", url(service));
 
                 assertThat(reload.code()).as(reload.printed()).isZero();
@@ -105,7 +105,7 @@ class ReloadIT {
             fixture.awaitReady(service, TIMEOUT);
             fixture.awaitInSync("items", TIMEOUT);
 
-            try (ItemsLegacyWriter writer = new ItemsLegacyWriter(fixture.legacy, "live")) {
+            try (BackgroundWrites writer = BackgroundWrites.items(fixture.legacy, "live")) {
                 // Both sides' sequences count by one: once both insert, they would hand out the same keys.
                 Files.writeString(config, Files.readString(config).replaceFirst("direction: [a-z-]+", "direction: two-way"));
                 CliRun collide = CliRun.of("reload", "--config", config.toString(), "--url", url(service));

@@ -144,6 +144,7 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
     private volatile BatchDispatcher dispatcher;
     private final Resyncs resyncs = new Resyncs(Clock.systemUTC());
     private final ResyncRequests resyncRequests;
+    private volatile BulkLoader bulkLoader = BulkLoader.NONE;
     private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private volatile ExecutorService executor;
 
@@ -179,6 +180,20 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
      */
     public static DebeziumCaptureSource create(CaptureOptions options, PipelineListener listener) {
         return options.kind().newSource(options, listener);
+    }
+
+    /**
+     * Has {@code loader} copy the existing rows of the tables it copies, instead of Debezium's
+     * incremental snapshot; call before {@link #start(ChangeBatchHandler)}.
+     *
+     * @return this source
+     */
+    public DebeziumCaptureSource copyingWith(BulkLoader loader) {
+        if (state.get() != State.CREATED) {
+            throw new IllegalStateException("capture " + options.captureName() + ": a bulk loader is set before the capture starts");
+        }
+        this.bulkLoader = Objects.requireNonNull(loader, "loader");
+        return this;
     }
 
     /**
@@ -377,7 +392,7 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
         SourceRecordConverter converter = new SourceRecordConverter(options.side(), keys, prepared.identities(),
                 new CanonicalValues(CanonicalValues.DEFAULT_UNAVAILABLE_PLACEHOLDER), flavour.positions());
         InitialLoads loads = new InitialLoads(options.captureName(), prepared.plan(), prepared.ledger(), signalTable, this::connect,
-                keys.keySet(), options.snapshotChunkSize(), resyncs);
+                keys.keySet(), options.snapshotChunkSize(), resyncs, bulkLoader);
         BatchDispatcher dispatcher = this.dispatcher = new BatchDispatcher(options.captureName(), options.side(), converter,
                 new RecordClassifier(heartbeatTable, signalTable, echoMarkerTable, keys.keySet()), echoes, loads, handler, listener, gate,
                 this::recordFailure);

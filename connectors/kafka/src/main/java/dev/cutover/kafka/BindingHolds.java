@@ -63,7 +63,19 @@ final class BindingHolds {
         }
     }
 
-    private record Request(String binding, boolean pause, CompletableFuture<HeldBinding> done) {
+    /** What a request asks of a binding. */
+    enum Action {
+        /** An operator's pause. */
+        PAUSE,
+        /** An operator's resume: releases every hold but a load's. */
+        RESUME,
+        /** Holds it while its table is loaded. */
+        LOAD,
+        /** Releases the hold of a load. */
+        LOADED
+    }
+
+    private record Request(String binding, Action action, CompletableFuture<HeldBinding> done) {
     }
 
     /**
@@ -106,13 +118,13 @@ final class BindingHolds {
      * binding held for drift whose table still does not fit completes exceptionally with a
      * {@link StillDriftedException}. Before the loop runs, {@link #carryOutRequests} runs it at once.
      */
-    CompletableFuture<HeldBinding> request(String binding, boolean pause) {
+    CompletableFuture<HeldBinding> request(String binding, Action action) {
         if (!knows(binding)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("the apply loop of bridge '" + bridge
                     + "' applies no binding '" + binding + "'"));
         }
         CompletableFuture<HeldBinding> done = new CompletableFuture<>();
-        requests.add(new Request(binding, pause, done));
+        requests.add(new Request(binding, action, done));
         if (ended != null) {
             rejectRequests(ended);
         }
@@ -133,7 +145,12 @@ final class BindingHolds {
         Request request;
         while ((request = requests.poll()) != null) {
             try {
-                request.done().complete(request.pause() ? pause(consumer, request.binding()) : resume(consumer, request.binding()));
+                request.done().complete(switch (request.action()) {
+                    case PAUSE -> pause(consumer, request.binding());
+                    case RESUME -> resume(consumer, request.binding());
+                    case LOAD -> holdForLoad(consumer, request.binding());
+                    case LOADED -> loaded(consumer, request.binding());
+                });
             } catch (RuntimeException e) {
                 request.done().completeExceptionally(e);
             }
@@ -160,13 +177,40 @@ final class BindingHolds {
                 throw new StillDriftedException(still);
             }
         }
+        if (hold.reasons.contains(HeldBinding.Reason.LOAD)) {
+            // Its changes must wait for the rows being loaded, or an older copied row would overwrite a newer change.
+            hold.reasons.retainAll(Set.of(HeldBinding.Reason.LOAD));
+            LOG.info("Apply loop of bridge '{}': binding '{}' resumes once its table is loaded", bridge, binding);
+            return held(binding);
+        }
+        release(consumer, binding, hold);
+        return held(binding);
+    }
+
+    private HeldBinding holdForLoad(Consumer<?, ?> consumer, String binding) {
+        if (hold(binding, HeldBinding.Reason.LOAD, h -> { })) {
+            LOG.info("Apply loop of bridge '{}' holds binding '{}' while its table is loaded; its changes wait on its topic", bridge,
+                    binding);
+            repause(consumer);
+        }
+        return held(binding);
+    }
+
+    private HeldBinding loaded(Consumer<?, ?> consumer, String binding) {
+        Hold hold = holds.get(binding);
+        if (hold != null && hold.reasons.remove(HeldBinding.Reason.LOAD) && hold.reasons.isEmpty()) {
+            release(consumer, binding, hold);
+        }
+        return held(binding);
+    }
+
+    private void release(Consumer<?, ?> consumer, String binding, Hold hold) {
         holds.remove(binding);
         LOG.info("Apply loop of bridge '{}' resumes binding '{}' (held for {}); its waiting changes are applied in order", bridge,
-                binding, hold.reasons);
+                binding, hold.reasons.isEmpty() ? Set.of(HeldBinding.Reason.LOAD) : hold.reasons);
         if (consumer != null) {
             consumer.resume(partitionsOf(consumer.assignment(), binding));
         }
-        return held(binding);
     }
 
     /** The holds of {@code binding} now; no reasons when it is not held. */

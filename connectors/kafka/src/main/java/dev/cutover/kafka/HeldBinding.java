@@ -22,7 +22,9 @@ public record HeldBinding(String binding, Set<Reason> reasons, DriftReport drift
         /** An operator paused it. */
         OPERATOR,
         /** The target refused its changes for a reason no retry cures. */
-        FAILURE
+        FAILURE,
+        /** Its table's existing rows are being copied into the target; its changes are applied after them. */
+        LOAD
     }
 
     public HeldBinding {

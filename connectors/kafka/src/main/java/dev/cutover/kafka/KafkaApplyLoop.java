@@ -190,23 +190,40 @@ public final class KafkaApplyLoop implements AutoCloseable {
      *     the binding or ended first
      */
     public CompletableFuture<HeldBinding> pause(String binding) {
-        return request(binding, true);
+        return request(binding, BindingHolds.Action.PAUSE);
+    }
+
+    /**
+     * Holds {@code binding} while its table's existing rows are copied into the target: between two
+     * batches its partitions are paused, so none of its changes is applied over a row the copy
+     * writes later. An operator's resume leaves this hold; {@link #releaseLoad} ends it.
+     *
+     * @return completes once held; fails when the loop does not apply the binding or ended first
+     */
+    public CompletableFuture<HeldBinding> holdForLoad(String binding) {
+        return request(binding, BindingHolds.Action.LOAD);
+    }
+
+    /** Ends the hold of {@link #holdForLoad}: unless something else holds it, its waiting changes are applied in order. */
+    public CompletableFuture<HeldBinding> releaseLoad(String binding) {
+        return request(binding, BindingHolds.Action.LOADED);
     }
 
     /**
      * Resumes {@code binding}, whatever held it (a pause, a failure, or drift once its table fits
-     * again): its waiting changes are applied in order, from the first one not committed.
+     * again) but a load of its table ({@link #holdForLoad}), after which it resumes: its waiting
+     * changes are applied in order, from the first one not committed.
      *
      * @return completes with the binding's holds (none) once resumed; fails with a
      *     {@link StillDriftedException} when its written table still does not fit, or when the loop
      *     does not apply the binding or ended first
      */
     public CompletableFuture<HeldBinding> resume(String binding) {
-        return request(binding, false);
+        return request(binding, BindingHolds.Action.RESUME);
     }
 
-    private CompletableFuture<HeldBinding> request(String binding, boolean pause) {
-        CompletableFuture<HeldBinding> done = holds.request(binding, pause);
+    private CompletableFuture<HeldBinding> request(String binding, BindingHolds.Action action) {
+        CompletableFuture<HeldBinding> done = holds.request(binding, action);
         State now = state.get();
         if (now == State.CREATED) {
             holds.carryOutRequests(null);

@@ -140,6 +140,12 @@ public final class MicrometerPipelineListener implements PipelineListener {
     }
 
     @Override
+    public void onCopied(String binding, long rows) {
+        counter(binding, MetricNames.OUTCOME_CAPTURED).increment(rows);
+        counter(binding, MetricNames.OUTCOME_APPLIED).increment(rows);
+    }
+
+    @Override
     public void onSkipped(String binding, ChangeEvent event, String reason) {
         counter(binding, MetricNames.OUTCOME_SKIPPED_PREFIX + reason).increment();
     }

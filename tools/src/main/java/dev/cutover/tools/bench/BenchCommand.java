@@ -88,6 +88,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--backlog", defaultValue = "0", description = "If above 0: legacy inserts written while the bridge is down, then timed until applied (default ${DEFAULT-VALUE}: skip).")
     int backlog;
 
+    @Option(names = "--load-rows", defaultValue = "0", description = "If above 0: a legacy table of this many rows, copied by"
+            + " pg_dump | psql for reference, then loaded by a fresh bridge, timed until the new table holds every row"
+            + " (default ${DEFAULT-VALUE}: skip).")
+    int loadRows;
+
     @Option(names = "--two-way", description = "Stream through a two-way binding (conflict policy legacy-wins) instead of legacy-to-new,"
             + " report echoes and conflicts, and add a phase writing on both sides.")
     boolean twoWay;
@@ -139,6 +144,10 @@ public final class BenchCommand implements Callable<Integer> {
             if (backlog > 0) {
                 truncate(dbs);
                 backlog(dbs);
+            }
+            if (loadRows > 0) {
+                truncate(dbs);
+                LoadPhase.run(dbs, loadRows, name -> startBridge(dbs, name));
             }
             report("peak heap used: %d MiB", peakHeapMiB());
         }
@@ -390,11 +399,11 @@ public final class BenchCommand implements Callable<Integer> {
         return peak / (1024 * 1024);
     }
 
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static void report(String format, Object... args) {
+    static void report(String format, Object... args) {
         System.out.println("bench: " + String.format(Locale.ROOT, format, args));
         System.out.flush();
     }

@@ -39,6 +39,13 @@ public interface PipelineListener {
     default void onApplied(String binding, ChangeEvent mapped, Duration endToEndLag) {
     }
 
+    /**
+     * {@code rows} existing rows of {@code binding}'s table were copied into the target in bulk,
+     * straight from the source database: captured and applied, without passing Kafka.
+     */
+    default void onCopied(String binding, long rows) {
+    }
+
     /** A change was deliberately not applied; {@code reason} is a short constant for a metric tag. */
     default void onSkipped(String binding, ChangeEvent event, String reason) {
     }

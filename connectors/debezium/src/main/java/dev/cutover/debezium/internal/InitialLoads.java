@@ -3,14 +3,18 @@ package dev.cutover.debezium.internal;
 import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.event.Operation;
 import dev.cutover.core.event.TableId;
+import dev.cutover.debezium.BulkLoader;
 import dev.cutover.debezium.CaptureException;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +58,11 @@ public final class InitialLoads {
     private final int chunkSize;
     private final Resyncs resyncs;
     private final Set<TableId> warnedUncaptured = new HashSet<>();
+    private final BulkLoader bulk;
+    /** What went wrong on a copy's thread after its copy: thrown on the engine's thread, which stops the capture. */
+    private volatile CaptureException deferred;
+    /** What the ledger holds: the tables whose load was requested from Debezium, or copied. */
+    private final Set<TableId> recorded;
     private boolean requested;
 
     /**
@@ -61,10 +70,13 @@ public final class InitialLoads {
      * @param captured every captured table
      * @param chunkSize the rows per chunk, for the log
      * @param resyncs told about the notifications and rows of loads, to follow the resyncs in it
+     * @param bulk copies the tables it can itself; {@link BulkLoader#NONE} leaves every load to Debezium
      */
     public InitialLoads(String captureName, LoadPlan plan, LoadLedger ledger, SignalTable signalTable, Connector connector,
-            Set<TableId> captured, int chunkSize, Resyncs resyncs) {
+            Set<TableId> captured, int chunkSize, Resyncs resyncs, BulkLoader bulk) {
         this.resyncs = resyncs;
+        this.bulk = bulk;
+        this.recorded = new LinkedHashSet<>(plan.requested());
         this.captureName = captureName;
         this.plan = plan;
         this.ledger = ledger;
@@ -85,11 +97,58 @@ public final class InitialLoads {
      * @throws CaptureException when the signal cannot be inserted or the ledger not written
      */
     public void onStreaming() {
+        CaptureException failed = deferred;
+        if (failed != null) {
+            throw failed;
+        }
         resyncs.markStreaming();
         if (!pending()) {
             return;
         }
-        List<TableId> tables = plan.pending();
+        List<TableId> copied = plan.pending().stream().filter(bulk::copies).toList();
+        List<TableId> snapshotted = plan.pending().stream().filter(t -> !copied.contains(t)).toList();
+        if (!snapshotted.isEmpty()) {
+            requestSnapshot(snapshotted);
+        }
+        requested = true;
+        if (!copied.isEmpty()) {
+            LOG.info("capture {} copies the existing rows of {} itself, in parallel chunks", captureName, copied);
+            bulk.copy(copied).whenComplete((gaveUp, failure) -> afterCopy(copied, gaveUp, failure));
+        }
+    }
+
+    /**
+     * Records the copied tables as loaded and hands the ones the copy gave up to Debezium's
+     * incremental snapshot; a copy that failed gives up every table. Runs on the copy's thread.
+     */
+    private void afterCopy(List<TableId> copied, Set<TableId> gaveUp, Throwable failure) {
+        if (failure instanceof CancellationException) {
+            LOG.debug("capture {}: the copy of {} was cancelled with the capture", captureName, copied);
+            return;
+        }
+        Set<TableId> snapshotted = gaveUp;
+        if (failure != null) {
+            LOG.warn("capture {}: copying the existing rows of {} failed ({}); Debezium's incremental snapshot loads them instead",
+                    captureName, copied, failure.getMessage());
+            snapshotted = Set.copyOf(copied);
+        }
+        try {
+            Set<TableId> loaded = snapshotted;
+            record(copied.stream().filter(t -> !loaded.contains(t)).toList());
+            if (!snapshotted.isEmpty()) {
+                requestSnapshot(List.copyOf(snapshotted));
+            }
+        } catch (CaptureException e) {
+            deferred = e;
+        }
+    }
+
+    /**
+     * Inserts one {@code execute-snapshot} signal for {@code tables}, then records them in the ledger.
+     *
+     * @throws CaptureException when the signal cannot be inserted or the ledger not written
+     */
+    private void requestSnapshot(List<TableId> tables) {
         String signalId = "cutover-load-" + UUID.randomUUID();
         try (Connection c = connector.open()) {
             signalTable.insert(c, signalId, SnapshotSignals.EXECUTE_SNAPSHOT, SnapshotSignals.incrementalSnapshotOf(tables));
@@ -98,16 +157,21 @@ public final class InitialLoads {
                     + ": inserting into signal table " + signalTable.table() + " failed (the capture's user needs INSERT on it): "
                     + e.getMessage(), e);
         }
-        try {
-            ledger.write(plan.afterRequest());
-        } catch (IOException e) {
-            throw new CaptureException("capture " + captureName + " requested the load of the existing rows of " + tables
-                    + " but cannot record it in " + ledger.file() + "; a restart will request it again: " + e.getMessage(), e);
-        }
-        requested = true;
+        record(tables);
         resyncs.loadRequested(tables);
         LOG.info("capture {} requested loading the existing rows of {} (incremental snapshot in chunks of {} rows, signal {} in {})",
                 captureName, tables, chunkSize, signalId, signalTable.table());
+    }
+
+    /** Adds {@code tables} to the ledger; called from the engine's thread and from a copy's. */
+    private synchronized void record(Collection<TableId> tables) {
+        recorded.addAll(tables);
+        try {
+            ledger.write(recorded);
+        } catch (IOException e) {
+            throw new CaptureException("capture " + captureName + " loaded or requested the existing rows of " + tables
+                    + " but cannot record it in " + ledger.file() + "; a restart will load them again: " + e.getMessage(), e);
+        }
     }
 
     /**

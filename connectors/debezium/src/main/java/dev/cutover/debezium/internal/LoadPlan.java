@@ -49,11 +49,4 @@ public record LoadPlan(Set<TableId> requested, List<TableId> pending, boolean le
         List<TableId> pending = captured.stream().filter(t -> !requested.contains(t)).toList();
         return new LoadPlan(requested, pending, !requested.equals(recorded));
     }
-
-    /** The ledger's content once the pending loads are requested. */
-    public Set<TableId> afterRequest() {
-        Set<TableId> all = new LinkedHashSet<>(requested);
-        all.addAll(pending);
-        return all;
-    }
 }

@@ -8,6 +8,7 @@ import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.pipeline.spi.ChangeBatchHandler;
 import dev.cutover.core.pipeline.spi.PipelineListener;
+import dev.cutover.debezium.BulkLoader;
 import dev.cutover.debezium.CaptureException;
 import io.debezium.data.Envelope;
 import io.debezium.engine.DebeziumEngine;
@@ -101,7 +102,7 @@ class BatchDispatcherTest {
         InitialLoads loads = new InitialLoads("shop/legacy", nothingPending, LoadLedger.besides(Path.of("never-written.offsets")), signal,
                 () -> {
                     throw new SQLException("no load is pending, so no signal is sent");
-                }, Set.of(ORDERS), 100, new Resyncs(Clock.systemUTC()));
+                }, Set.of(ORDERS), 100, new Resyncs(Clock.systemUTC()), BulkLoader.NONE);
         if (echoes == null) {
             return new BatchDispatcher("shop/legacy", SystemSide.LEGACY, converter, new RecordClassifier(heartbeat, signal, Set.of(ORDERS)),
                     loads, recordingSkips, listener, gate, failures::add);

@@ -11,6 +11,7 @@ import dev.cutover.core.schema.TableSchema;
 import dev.cutover.jdbc.JdbcConnectionFactory;
 import dev.cutover.jdbc.JdbcRowReader;
 import dev.cutover.jdbc.JdbcSchemaReader;
+import dev.cutover.jdbc.load.PostgresSnapshotCopy;
 import dev.cutover.jdbc.testing.RowWrites;
 import dev.cutover.testkit.postgres.PostgresTestDatabase;
 import java.math.BigDecimal;
@@ -91,6 +92,26 @@ class PostgresTypeRoundTripIT {
         write(fullRow(ID));
 
         assertThat(new JdbcRowReader(connections).readByKeys(schema, List.of(row("id", ID)))).containsExactly(fullRow(ID));
+    }
+
+    @Test
+    void everyTypeCopiedAsCopyTextReadsBackEqual() throws Exception {
+        db.execute("CREATE TABLE everything_source (LIKE everything INCLUDING ALL)", "CREATE TABLE everything_copy (LIKE everything INCLUDING ALL)");
+        TableSchema source = new JdbcSchemaReader(connections).read(new TableId("public", "everything_source"));
+        TableSchema copied = new JdbcSchemaReader(connections).read(new TableId("public", "everything_copy"));
+        RowImage full = fullRow(ID);
+        RowImage nulls = nullRow(UUID.fromString("00000000-0000-0000-0000-000000000001"));
+        RowImage extremes = extremeRow(UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"));
+        RowWrites.createAll(connections, source, full, nulls, extremes);
+        PostgresSnapshotCopy copy = new PostgresSnapshotCopy(connections, connections);
+
+        try (PostgresSnapshotCopy.Snapshot snapshot = copy.exportSnapshot()) {
+            for (PostgresSnapshotCopy.PageRange range : copy.chunks(source, 1)) {
+                copy.copyChunk(snapshot, source, range, copied, row -> row, false);
+            }
+        }
+
+        assertThat(new JdbcRowReader(connections).readAll(copied)).containsExactly(nulls, full, extremes);
     }
 
     private static void write(RowImage... rows) throws Exception {

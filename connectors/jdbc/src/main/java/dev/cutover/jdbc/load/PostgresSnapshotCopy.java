@@ -1,0 +1,224 @@
+package dev.cutover.jdbc.load;
+
+import dev.cutover.core.event.RowImage;
+import dev.cutover.core.event.TableId;
+import dev.cutover.core.schema.ColumnDef;
+import dev.cutover.core.schema.TableSchema;
+import dev.cutover.jdbc.JdbcConnectionFactory;
+import dev.cutover.jdbc.ResultRows;
+import dev.cutover.jdbc.SqlDialect;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Copies a PostgreSQL table's rows as of one snapshot into a PostgreSQL table with {@code COPY},
+ * chunk by chunk, each chunk mapped row by row on the way. The snapshot is exported by a
+ * transaction kept open for the whole copy ({@link Snapshot}); each chunk is a range of the
+ * table's pages (a TID range scan reads just those pages) read in a transaction of its own set to
+ * that snapshot, so chunks run in parallel and together hold exactly the rows the snapshot sees.
+ * Each chunk's rows go into the target in one {@code COPY}, committed or not at all, streamed in
+ * slices so memory stays bounded whatever the chunk's size; into a target that holds rows, through
+ * a temporary table and an upsert.
+ */
+public final class PostgresSnapshotCopy {
+
+    /** Rows fetched per round trip while a chunk is read. */
+    private static final int FETCH_SIZE = 5_000;
+    /** COPY text sent to the target per write, in characters. */
+    private static final int SLICE_CHARS = 1 << 20;
+
+    /** Maps one source row into the target's terms. */
+    @FunctionalInterface
+    public interface RowMapper {
+        RowImage map(RowImage source) throws Exception;
+    }
+
+    /** A range of a table's pages: {@code [from, to)}, open-ended when {@code to} is negative. */
+    public record PageRange(long from, long to) {
+
+        String predicate() {
+            String lower = "ctid >= '(" + from + ",0)'::tid";
+            return to < 0 ? lower : lower + " AND ctid < '(" + to + ",0)'::tid";
+        }
+    }
+
+    /** An exported snapshot, held by its open transaction until closed. */
+    public static final class Snapshot implements AutoCloseable {
+        private final Connection holder;
+        private final String id;
+
+        private Snapshot(Connection holder, String id) {
+            this.holder = holder;
+            this.id = id;
+        }
+
+        /** The snapshot's identifier, for {@code SET TRANSACTION SNAPSHOT}. */
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                holder.rollback();
+            } finally {
+                holder.close();
+            }
+        }
+    }
+
+    private final JdbcConnectionFactory source;
+    private final JdbcConnectionFactory target;
+
+    public PostgresSnapshotCopy(JdbcConnectionFactory source, JdbcConnectionFactory target) {
+        this.source = source;
+        this.target = target;
+    }
+
+    /** Exports a snapshot of the source database: every chunk read with it sees the same rows. */
+    public Snapshot exportSnapshot() throws SQLException {
+        Connection c = source.open();
+        try {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_export_snapshot()")) {
+                rs.next();
+                return new Snapshot(c, rs.getString(1));
+            }
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The page ranges to read {@code table} in, {@code pagesPerChunk} pages each; the last one is
+     * open-ended, so pages added since the size was read are read too (their rows are newer than
+     * the snapshot, so none of them is seen).
+     */
+    public List<PageRange> chunks(TableSchema table, long pagesPerChunk) throws SQLException {
+        long pages;
+        try (Connection c = source.open(); PreparedStatement ps = c.prepareStatement(
+                "SELECT pg_relation_size(?::regclass) / current_setting('block_size')::bigint")) {
+            ps.setString(1, source.dialect().qualifiedName(table.table()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                pages = rs.getLong(1);
+            }
+        }
+        List<PageRange> ranges = new ArrayList<>();
+        for (long from = 0; from + pagesPerChunk < pages; from += pagesPerChunk) {
+            ranges.add(new PageRange(from, from + pagesPerChunk));
+        }
+        ranges.add(new PageRange(ranges.isEmpty() ? 0 : ranges.get(ranges.size() - 1).to(), -1));
+        return ranges;
+    }
+
+    /** True when {@code table} of the target holds no row: a COPY of every chunk cannot meet a row it would duplicate. */
+    public boolean targetEmpty(TableSchema table) throws SQLException {
+        try (Connection c = target.open(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1 FROM " + target.dialect().qualifiedName(table.table()) + " LIMIT 1")) {
+            return !rs.next();
+        }
+    }
+
+    /**
+     * Copies the rows of {@code range} of the source table as {@code snapshot} sees them into the
+     * target table through {@code mapper}: all of them or, on any failure, none. Into a target
+     * that held no rows when the copy began, one {@code COPY}; with {@code merge}, the chunk is
+     * copied into a temporary table and upserted from there, so a row the target holds already
+     * takes the snapshot's version.
+     *
+     * @return how many rows were copied
+     * @throws Exception what reading, {@code mapper} or the target threw; nothing of the chunk is written then
+     */
+    public long copyChunk(Snapshot snapshot, TableSchema from, PageRange range, TableSchema to, RowMapper mapper, boolean merge)
+            throws Exception {
+        try (Connection reader = source.open(); Connection writer = target.open()) {
+            reader.setAutoCommit(false);
+            reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            reader.setReadOnly(true);
+            try (Statement s = reader.createStatement()) {
+                s.execute("SET TRANSACTION SNAPSHOT '" + snapshot.id().replace("'", "''") + "'");
+            }
+            if (!merge) {
+                long rows = copyInto(reader, from, range, to.table(), to.columns(), writer, mapper);
+                reader.rollback();
+                return rows;
+            }
+            writer.setAutoCommit(false);
+            try (Statement s = writer.createStatement()) {
+                s.execute("CREATE TEMPORARY TABLE " + STAGING + " (LIKE " + target.dialect().qualifiedName(to.table())
+                        + " INCLUDING DEFAULTS) ON COMMIT DROP");
+                long rows = copyInto(reader, from, range, new TableId("", STAGING), to.columns(), writer, mapper);
+                s.executeUpdate(upsertFromStaging(to));
+                writer.commit();
+                reader.rollback();
+                return rows;
+            } catch (Exception | Error e) {
+                writer.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** The staging table of a merged chunk, dropped with its transaction. */
+    private static final String STAGING = "cutover_load_chunk";
+
+    private String upsertFromStaging(TableSchema to) {
+        SqlDialect d = target.dialect();
+        String columns = to.columns().stream().map(c -> d.quoteIdentifier(c.name())).collect(Collectors.joining(", "));
+        List<String> values = to.columns().stream().map(ColumnDef::name).filter(c -> !to.keyColumns().contains(c)).toList();
+        return "INSERT INTO " + d.qualifiedName(to.table()) + " (" + columns + ") SELECT " + columns + " FROM " + STAGING
+                + " ON CONFLICT (" + to.keyColumns().stream().map(d::quoteIdentifier).collect(Collectors.joining(", ")) + ") DO "
+                + (values.isEmpty() ? "NOTHING" : "UPDATE SET " + values.stream()
+                        .map(c -> d.quoteIdentifier(c) + " = EXCLUDED." + d.quoteIdentifier(c)).collect(Collectors.joining(", ")));
+    }
+
+    /** Reads the chunk on {@code reader}, maps each row and sends it into {@code into} with one COPY on {@code writer}. */
+    private long copyInto(Connection reader, TableSchema from, PageRange range, TableId into, List<ColumnDef> targetColumns,
+            Connection writer, RowMapper mapper) throws Exception {
+        SqlDialect sourceDialect = source.dialect();
+        String select = "SELECT " + from.columns().stream().map(c -> sourceDialect.quoteIdentifier(c.name()))
+                .collect(Collectors.joining(", ")) + " FROM " + sourceDialect.qualifiedName(from.table()) + " WHERE " + range.predicate();
+        String copy = "COPY " + target.dialect().qualifiedName(into) + " (" + targetColumns.stream()
+                .map(c -> target.dialect().quoteIdentifier(c.name())).collect(Collectors.joining(", ")) + ") FROM STDIN";
+        CopyIn in = writer.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
+        try (PreparedStatement query = reader.prepareStatement(select)) {
+            query.setFetchSize(FETCH_SIZE);
+            StringBuilder slice = new StringBuilder(SLICE_CHARS + 4096);
+            long rows = ResultRows.read(sourceDialect, query, from.columns(), row -> {
+                CopyText.appendRow(slice, mapper.map(row), targetColumns);
+                if (slice.length() >= SLICE_CHARS) {
+                    send(in, slice);
+                }
+            });
+            send(in, slice);
+            in.endCopy();
+            return rows;
+        } catch (Exception | Error e) {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+            throw e;
+        }
+    }
+
+    private static void send(CopyIn in, StringBuilder slice) throws SQLException {
+        if (slice.length() > 0) {
+            byte[] bytes = slice.toString().getBytes(StandardCharsets.UTF_8);
+            in.writeToCopy(bytes, 0, bytes.length);
+            slice.setLength(0);
+        }
+    }
+}

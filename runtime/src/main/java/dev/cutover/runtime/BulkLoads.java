@@ -1,0 +1,223 @@
+package dev.cutover.runtime;
+
+import dev.cutover.core.event.ChangeEvent;
+import dev.cutover.core.event.RowImage;
+import dev.cutover.core.event.SourcePosition;
+import dev.cutover.core.event.SystemSide;
+import dev.cutover.core.event.TableId;
+import dev.cutover.core.pipeline.spi.PipelineListener;
+import dev.cutover.core.schema.TableSchema;
+import dev.cutover.debezium.BulkLoader;
+import dev.cutover.jdbc.JdbcConnectionFactory;
+import dev.cutover.jdbc.load.PostgresSnapshotCopy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the existing rows of a capture's one-way bindings from a PostgreSQL table into a
+ * PostgreSQL table in bulk: under one exported snapshot, page range by page range on parallel
+ * threads, each chunk mapped row by row and written with one {@code COPY} (through a temporary
+ * table and an upsert when the target held rows already). The binding's applier
+ * holds its changes meanwhile ({@link LoadHolds}): the capture streamed since before the snapshot,
+ * so once the copy is done, applying every held change in order leaves the target as the source
+ * (a change the snapshot already holds writes the same row again, later ones follow it).
+ *
+ * <p>Whatever this path cannot do the way the incremental snapshot would (a row that does not
+ * map, a value a {@code COPY} refuses) gives the table back to
+ * Debezium's incremental snapshot, which upserts every row over what was copied and dead-letters
+ * what does not fit. A capture that restarts cancels the copy in progress.
+ */
+final class BulkLoads implements BulkLoader, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BulkLoads.class);
+    /** Pages per chunk: 8 MiB of table, so a large table gives every worker many chunks and a small one a single chunk. */
+    private static final long PAGES_PER_CHUNK = 1_024;
+
+    private final String captureName;
+    private final Map<TableId, CompiledBinding> bindings;
+    private final JdbcConnectionFactory source;
+    private final Map<SystemSide, JdbcConnectionFactory> targets;
+    private final LoadHolds holds;
+    private final PipelineListener listener;
+    private final int parallelism;
+    private final ExecutorService coordinator;
+    private final ExecutorService workers;
+    private Future<?> running;
+    private CountDownLatch runningEnded = new CountDownLatch(0);
+
+    /**
+     * @param bindings the bindings this loader copies, by their captured table
+     * @param targets the connections of the databases they write
+     * @param listener counts the rows copied, as captured and applied
+     * @param parallelism how many chunks are copied at once
+     */
+    BulkLoads(String captureName, Map<TableId, CompiledBinding> bindings, JdbcConnectionFactory source,
+            Map<SystemSide, JdbcConnectionFactory> targets, LoadHolds holds, PipelineListener listener, int parallelism) {
+        this.captureName = captureName;
+        this.bindings = Map.copyOf(bindings);
+        this.source = source;
+        this.targets = Map.copyOf(targets);
+        this.holds = holds;
+        this.listener = listener;
+        this.parallelism = parallelism;
+        AtomicInteger worker = new AtomicInteger();
+        this.coordinator = Executors.newSingleThreadExecutor(r -> daemon(r, "cutover-" + captureName.replace('/', '-') + "-load"));
+        this.workers = Executors.newFixedThreadPool(parallelism,
+                r -> daemon(r, "cutover-" + captureName.replace('/', '-') + "-load-" + worker.incrementAndGet()));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public boolean copies(TableId table) {
+        return bindings.containsKey(table);
+    }
+
+    /**
+     * {@inheritDoc} A copy cancelled because its capture restarted or stopped completes cancelled:
+     * its capture is gone, the one that replaces it plans its loads anew.
+     */
+    @Override
+    public synchronized CompletableFuture<Set<TableId>> copy(List<TableId> tables) {
+        cancelRunning();
+        CompletableFuture<Set<TableId>> done = new CompletableFuture<>();
+        CountDownLatch ended = new CountDownLatch(1);
+        runningEnded = ended;
+        running = coordinator.submit(() -> {
+            try {
+                Set<TableId> gaveUp = new LinkedHashSet<>();
+                for (TableId table : tables) {
+                    if (!copyTable(table)) {
+                        gaveUp.add(table);
+                    }
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    done.cancel(false);
+                } else {
+                    done.complete(gaveUp);
+                }
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+            } finally {
+                ended.countDown();
+            }
+        });
+        return done;
+    }
+
+    /** Copies one table's rows; false when it gave the table up to the incremental snapshot. */
+    private boolean copyTable(TableId table) {
+        CompiledBinding b = bindings.get(table);
+        TableSchema from = b.source() == SystemSide.LEGACY ? b.mapping().legacySchema() : b.mapping().newSchema();
+        TableSchema to = b.route().targetSchema();
+        PostgresSnapshotCopy copy = new PostgresSnapshotCopy(source, targets.get(b.target()));
+        long started = System.nanoTime();
+        try {
+            holds.hold(b.name(), b.target());
+        } catch (Exception e) {
+            LOG.warn("capture {}: binding '{}' cannot be held for a bulk copy ({}); its rows are loaded by the incremental snapshot",
+                    captureName, b.name(), Causes.oneLine(e));
+            holds.release(b.name(), b.target());
+            return false;
+        }
+        try {
+            // Held, nothing else writes the table: a target empty now stays empty but for the copy. Rows applied before the
+            // hold are older than the snapshot (or the snapshot's own): the copy upserts over them.
+            boolean merge = !copy.targetEmpty(to);
+            long rows = copyChunks(copy, b, from, to, merge);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            LOG.info("capture {} copied the existing rows of {} into {} for binding '{}'{}: {} rows in {} s ({} rows/s, {} threads);"
+                    + " its changes since are applied now", captureName, table, to.table(), b.name(),
+                    merge ? " (upserted over the rows it held)" : "", rows, String.format("%.1f", seconds),
+                    Math.round(rows / Math.max(seconds, 1e-3)), parallelism);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.info("capture {}: the copy of {} was cancelled (the capture restarts or stops)", captureName, table);
+            return false;
+        } catch (Exception e) {
+            LOG.warn("capture {}: the bulk copy of {} for binding '{}' stopped ({}); the incremental snapshot loads its rows over what"
+                    + " was copied", captureName, table, b.name(), Causes.oneLine(e));
+            return false;
+        } finally {
+            holds.release(b.name(), b.target());
+        }
+    }
+
+    /** Copies every chunk of {@code from} on the workers, under one snapshot; the first failure cancels the rest. */
+    private long copyChunks(PostgresSnapshotCopy copy, CompiledBinding b, TableSchema from, TableSchema to, boolean merge)
+            throws Exception {
+        try (PostgresSnapshotCopy.Snapshot snapshot = copy.exportSnapshot()) {
+            List<Future<Long>> chunks = new ArrayList<>();
+            for (PostgresSnapshotCopy.PageRange range : copy.chunks(from, PAGES_PER_CHUNK)) {
+                chunks.add(workers.submit(() -> {
+                    long rows = copy.copyChunk(snapshot, from, range, to, row -> mapped(b, from, row), merge);
+                    listener.onCopied(b.name(), rows);
+                    return rows;
+                }));
+            }
+            long rows = 0;
+            try {
+                for (Future<Long> chunk : chunks) {
+                    rows += chunk.get();
+                }
+            } finally {
+                chunks.forEach(c -> c.cancel(true));
+            }
+            return rows;
+        }
+    }
+
+    /** {@code row} of the captured table through the binding's mapping, as the target's row. */
+    private static RowImage mapped(CompiledBinding b, TableSchema from, RowImage row) throws Exception {
+        ChangeEvent read = ChangeEvent.read(b.source(), from.table(), from.keyColumns(), row, Instant.EPOCH, SourcePosition.NONE);
+        return (b.source() == SystemSide.LEGACY ? b.mapping().toNew(read) : b.mapping().toLegacy(read)).after();
+    }
+
+    /** Cancels the copy in progress, if any, and waits for it to end (after the chunks in hand): a restarted capture copies anew. */
+    private void cancelRunning() {
+        Future<?> previous = running;
+        if (previous != null && !previous.isDone()) {
+            previous.cancel(true);
+            try {
+                if (!runningEnded.await(60, TimeUnit.SECONDS)) {
+                    LOG.warn("capture {}: the cancelled copy did not end within 60 s", captureName);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        cancelRunning();
+        coordinator.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    /** The bindings of {@code reading} whose rows this path can copy, by captured table. */
+    static Map<TableId, CompiledBinding> eligible(List<CompiledBinding> reading) {
+        Map<TableId, CompiledBinding> byTable = new LinkedHashMap<>();
+        reading.stream().filter(b -> !b.twoWay() && !b.batched()).forEach(b -> byTable.put(b.sourceTable(), b));
+        return byTable;
+    }
+}
