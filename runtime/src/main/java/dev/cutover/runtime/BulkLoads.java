@@ -1,8 +1,6 @@
 package dev.cutover.runtime;
 
-import dev.cutover.core.event.ChangeEvent;
 import dev.cutover.core.event.RowImage;
-import dev.cutover.core.event.SourcePosition;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.pipeline.spi.PipelineListener;
@@ -10,7 +8,6 @@ import dev.cutover.core.schema.TableSchema;
 import dev.cutover.debezium.BulkLoader;
 import dev.cutover.jdbc.JdbcConnectionFactory;
 import dev.cutover.jdbc.load.PostgresSnapshotCopy;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -169,7 +166,7 @@ final class BulkLoads implements BulkLoader, AutoCloseable {
             List<Future<Long>> chunks = new ArrayList<>();
             for (PostgresSnapshotCopy.PageRange range : copy.chunks(from, PAGES_PER_CHUNK)) {
                 chunks.add(workers.submit(() -> {
-                    long rows = copy.copyChunk(snapshot, from, range, to, row -> mapped(b, from, row), merge);
+                    long rows = copy.copyChunk(snapshot, from, range, to, row -> mapped(b, row), merge);
                     listener.onCopied(b.name(), rows);
                     return rows;
                 }));
@@ -186,10 +183,9 @@ final class BulkLoads implements BulkLoader, AutoCloseable {
         }
     }
 
-    /** {@code row} of the captured table through the binding's mapping, as the target's row. */
-    private static RowImage mapped(CompiledBinding b, TableSchema from, RowImage row) throws Exception {
-        ChangeEvent read = ChangeEvent.read(b.source(), from.table(), from.keyColumns(), row, Instant.EPOCH, SourcePosition.NONE);
-        return (b.source() == SystemSide.LEGACY ? b.mapping().toNew(read) : b.mapping().toLegacy(read)).after();
+    /** {@code row} of the captured table through the binding's mapping (defaults added), as the target's row. */
+    private static RowImage mapped(CompiledBinding b, RowImage row) throws Exception {
+        return b.source() == SystemSide.LEGACY ? b.mapping().rowToNew(row) : b.mapping().rowToLegacy(row);
     }
 
     /** Cancels the copy in progress, if any, and waits for it to end (after the chunks in hand): a restarted capture copies anew. */

@@ -24,8 +24,11 @@ public record KafkaApplyOptions(String groupId, int maxBatchSize, Duration pollT
 
     /** {@link #maxRetries} that never gives up: a long-lived service waits out an outage. */
     public static final int UNLIMITED_RETRIES = Integer.MAX_VALUE;
-    /** Default {@link #pollTimeout}. */
-    public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMillis(500);
+    /**
+     * Default {@link #pollTimeout}: pauses, resumes and holds are carried out between two polls, so
+     * an idle loop takes them within this; idle polls of a tenth of a second cost next to nothing.
+     */
+    public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMillis(100);
     /** Default {@link #retryBackoffInitial}. */
     public static final Duration DEFAULT_RETRY_BACKOFF_INITIAL = Duration.ofMillis(100);
     /** Default {@link #maxRetries}. */
