@@ -47,7 +47,12 @@ public final class RowImage {
 
     /** Starts an empty builder. */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(16);
+    }
+
+    /** Starts an empty builder for about {@code columns} columns, so none of its puts resizes it. */
+    public static Builder builder(int columns) {
+        return new Builder((int) (columns / 0.75f) + 1);
     }
 
     /** The value of {@code column}, or null when it is null or absent (see {@link #has}). */
@@ -164,18 +169,28 @@ public final class RowImage {
 
     /** Builds a row column by column, keeping insertion order. Not thread-safe. */
     public static final class Builder {
-        private final Map<String, Object> values = new LinkedHashMap<>();
+        private Map<String, Object> values;
+        /** True once a built row holds {@link #values}: a later put copies them first, so that row never changes. */
+        private boolean shared;
 
-        private Builder() {
+        private Builder(int capacity) {
+            this.values = new LinkedHashMap<>(capacity);
         }
 
         public Builder put(String column, Object value) {
-            values.put(Objects.requireNonNull(column, "column"), value);
+            Objects.requireNonNull(column, "column");
+            if (shared) {
+                values = new LinkedHashMap<>(values);
+                shared = false;
+            }
+            values.put(column, value);
             return this;
         }
 
+        /** The row put so far; the builder can go on, without changing it. Copies nothing: rows are built once per change. */
         public RowImage build() {
-            return new RowImage(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+            shared = true;
+            return new RowImage(Collections.unmodifiableMap(values));
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.cutover.core.event.TableId;
 import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,6 @@ final class ImagePlan {
     private final String[] descriptions;
     private final String[] unmappedSourceNames;
     private final Set<String> knownSourceNames;
-    private final int capacity;
 
     private ImagePlan(Builder b) {
         this.sourceTable = b.sourceTable;
@@ -51,7 +49,6 @@ final class ImagePlan {
         b.sourceNames.stream().filter(s -> s != null).forEach(known::add);
         known.addAll(b.unmapped);
         this.knownSourceNames = Collections.unmodifiableSet(known);
-        this.capacity = (int) (n / 0.75f) + 1;
     }
 
     /** The source column feeding {@code target}, or null when none does (a constant, or no such column). */
@@ -83,7 +80,7 @@ final class ImagePlan {
      */
     RowImage map(RowImage source, boolean full) throws MappingException {
         Map<String, Object> in = source.asMap();
-        Map<String, Object> out = new LinkedHashMap<>(capacity);
+        RowImage.Builder out = RowImage.builder(targetNames.length);
         int seen = 0;
         for (int i = 0; i < targetNames.length; i++) {
             String from = sourceNames[i];
@@ -107,7 +104,7 @@ final class ImagePlan {
         if (seen != in.size()) {
             throw unknownColumns(source);
         }
-        return RowImage.of(out);
+        return out.build();
     }
 
     private Object apply(int slot, Object value) throws MappingException {

@@ -35,7 +35,7 @@ public final class ResultRows {
         long count = 0;
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                RowImage.Builder row = RowImage.builder();
+                RowImage.Builder row = RowImage.builder(columns.size());
                 for (int i = 0; i < columns.size(); i++) {
                     row.put(columns.get(i).name(), dialect.read(rs, i + 1, columns.get(i)));
                 }
