@@ -45,8 +45,9 @@ import picocli.CommandLine.Option;
  * {@code cutover bench}: end-to-end throughput and lag of the legacy-to-new pipeline, next to the
  * raw rate of the same batched upserts written straight over JDBC (the ceiling).
  *
- * <p>Phases: (1) ceiling: the applier alone writes the workload's changes into the new table;
- * (2) bulk: the legacy table takes the inserts, updates and deletes while a fresh bridge streams
+ * <p>Phases: (1) ceilings: the applier alone writes the workload's changes into the new table
+ * (apply), and a replication slot alone hands over the same changes written into the legacy table
+ * (decode), which together give the database-bound limit 1/(1/decode + 1/apply); (2) bulk: the legacy table takes the inserts, updates and deletes while a fresh bridge streams
  * them, timed from the first legacy write until the new table holds the final state, repeated so
  * that the last round runs on a warmed-up JVM as a long-lived service would; (3) steady:
  * a fresh bridge under a constant legacy write rate, reporting end-to-end lag percentiles.
@@ -124,10 +125,16 @@ public final class BenchCommand implements Callable<Integer> {
                 double ceiling = ceiling(dbs);
                 report("%s: ceiling: %d changes applied straight over JDBC at %,.0f rows/s", label, total, ceiling);
                 truncate(dbs);
+                double decode = decodeCeiling(dbs, total);
+                double limit = 1 / (1 / decode + 1 / ceiling);
+                report("%s: decode ceiling: one slot (pgoutput) hands over %,.0f changes/s; database-bound limit"
+                        + " 1/(1/decode + 1/apply) = %,.0f events/s", label, decode, limit);
+                truncate(dbs);
                 Bulk bulk = bulk(dbs, "bench_bulk_" + round);
-                report("%s: end to end: %d changes in %.2f s = %,.0f events/s (%.0f%% of the JDBC ceiling);"
-                        + " legacy writes took %.2f s, all published to Kafka after %.2f s", label, total, bulk.seconds,
-                        total / bulk.seconds, 100 * total / bulk.seconds / ceiling, bulk.loadSeconds, bulk.capturedSeconds);
+                report("%s: end to end: %d changes in %.2f s = %,.0f events/s (%.0f%% of the JDBC ceiling, %.0f%% of the"
+                        + " database-bound limit); legacy writes took %.2f s, all published to Kafka after %.2f s", label, total,
+                        bulk.seconds, total / bulk.seconds, 100 * total / bulk.seconds / ceiling, 100 * total / bulk.seconds / limit,
+                        bulk.loadSeconds, bulk.capturedSeconds);
                 if (bulk.twoWay != null) {
                     report("%s: two-way: %s", label, bulk.twoWay);
                 }
@@ -152,6 +159,16 @@ public final class BenchCommand implements Callable<Integer> {
             report("peak heap used: %d MiB", peakHeapMiB());
         }
         return 0;
+    }
+
+    /** The bulk phase's changes written into the legacy table, read back from a replication slot alone: changes per second. */
+    private double decodeCeiling(BenchDatabases dbs, int total) throws Exception {
+        try (DecodeCeiling slot = DecodeCeiling.before(dbs.legacyUrl()); Connection legacy = dbs.connectLegacy()) {
+            BenchWorkload.insert(legacy, 0, inserts);
+            BenchWorkload.update(legacy, 0, updates, 1);
+            BenchWorkload.delete(legacy, 0, deletes);
+            return slot.read(total);
+        }
     }
 
     /** The same changes the bulk phase produces, applied by the applier alone in its batch size. */
