@@ -2,13 +2,11 @@ package dev.cutover.tools.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.tools.testing.ToolsRun;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -28,21 +26,12 @@ class DemoCommandIT {
 
     @Test
     void theDemoSyncsBothTablesAndShowsTheNewerVersionWinningTheStagedConflict() throws Exception {
-        Path jar = Path.of("target", "cutover-tools.jar").toAbsolutePath();
-        assertThat(jar).as("the packaged CLI").exists();
-        Path log = dir.resolve("demo.out");
-        Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar",
-                jar.toString(), "demo", "--duration", "PT8S", "--rate", "50", "--seed-rows", "100",
-                "--data-dir", dir.resolve("demo").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean ended = demo.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        if (!ended) {
-            demo.destroyForcibly().waitFor();
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
+        ToolsRun demo = ToolsRun.of(dir.resolve("demo.out"), "1g", TIMEOUT, "demo", "--duration", "PT8S", "--rate", "50",
+                "--seed-rows", "100", "--data-dir", dir.resolve("demo").toString());
+        String output = demo.output();
         System.out.println(output);
-        assertThat(ended).as("the demo ended within %s", TIMEOUT).isTrue();
-        assertThat(demo.exitValue()).as("exit code").isZero();
+        assertThat(demo.ended()).as("the demo ended within %s", TIMEOUT).isTrue();
+        assertThat(demo.exitCode()).as("exit code").isZero();
         assertThat(output).contains("Caught up: public.customers equals the mapped public.cust_mstr")
                 .contains("Caught up: public.products equals the mapped public.prod_mstr")
                 .contains("/conflicts");
