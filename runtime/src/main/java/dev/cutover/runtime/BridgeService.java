@@ -414,8 +414,12 @@ public final class BridgeService implements AutoCloseable {
                     entry.putAll(retained);
                     return entry;
                 }));
-                p.captureEngineStarts().forEach((system, started) -> captures.computeIfPresent(system, (k, capture) -> {
-                    capture.put("engineStartedAt", started);
+                p.captureEngines().forEach((system, engine) -> captures.computeIfPresent(system, (k, capture) -> {
+                    capture.putAll(engine);
+                    // Its own beat came back through the stream: it streams, even before Debezium's first heartbeat.
+                    if (engine.get("lastBeatRow") != null) {
+                        capture.put("streaming", true);
+                    }
                     return capture;
                 }));
                 p.captureOutages().forEach((system, cause) -> captures.computeIfPresent(system, (k, capture) -> {

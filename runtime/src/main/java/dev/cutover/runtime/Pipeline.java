@@ -337,13 +337,21 @@ final class Pipeline {
     }
 
     /**
-     * When each capture's Debezium engine last started, by system label: at start, after an
-     * outage, or when a reload restarted that capture (a reload that keeps it leaves it as it was).
+     * Per captured system label: when its Debezium engine last started ({@code engineStartedAt}: at
+     * start, after an outage, or when a reload restarted that capture; a reload that keeps it
+     * leaves it as it was) and when the heartbeat row it writes itself last came back through it
+     * ({@code lastBeatRow}, null before one did since that start).
      */
-    Map<String, String> captureEngineStarts() {
-        Map<String, String> starts = new LinkedHashMap<>();
-        components.captures().forEach((side, capture) -> starts.put(side.label(), String.valueOf(capture.engineStartedAt())));
-        return starts;
+    Map<String, Map<String, Object>> captureEngines() {
+        Map<String, Map<String, Object>> engines = new LinkedHashMap<>();
+        components.captures().forEach((side, capture) -> {
+            Map<String, Object> engine = new LinkedHashMap<>();
+            engine.put("engineStartedAt", String.valueOf(capture.engineStartedAt()));
+            Instant beat = capture.lastHeartbeatRow();
+            engine.put("lastBeatRow", beat == null ? null : beat.toString());
+            engines.put(side.label(), engine);
+        });
+        return engines;
     }
 
     /** What each capture's position retains, by system label, for {@code /status}; empty when nothing is captured. */

@@ -66,6 +66,8 @@ class ReloadIT {
                         .contains("kept running: applier of legacy, capture of new; restarted: capture of legacy, applier of new");
                 assertThat(deltaWriter.written()).as("delta's application wrote while the reload ran").isPositive();
             }
+            assertThat(captureStatus(service, "legacy")).as("the restarted capture's own beat came back before the reload ended:"
+                    + " it streams").containsEntry("streaming", true).extractingByKey("lastBeatRow").isNotNull();
             Map<String, Object> enginesAfter = engineStarts(service);
             assertThat(enginesAfter.get("new")).as("the new database's capture, delta's only, kept running").isEqualTo(enginesBefore.get("new"));
             assertThat(enginesAfter.get("legacy")).as("the legacy capture restarted with gamma's table").isNotEqualTo(enginesBefore.get("legacy"));
@@ -226,6 +228,11 @@ class ReloadIT {
                 .matcher(service.registry().scrape());
         assertThat(m.find()).as("applied counter of " + binding).isTrue();
         return Double.parseDouble(m.group(1));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> captureStatus(BridgeService service, String system) {
+        return ((Map<String, Map<String, Object>>) service.status().get("captures")).get(system);
     }
 
     /** When each capture's engine last started, by system, as {@code /status} shows it. */
