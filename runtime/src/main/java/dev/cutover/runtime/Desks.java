@@ -55,17 +55,20 @@ record Desks(DeadLetterDesk deadLetters, ConflictDesk conflicts, List<ConflictLo
 
     /**
      * The same desks serving the bindings of a reloaded configuration: their dead letters and
-     * conflicts stay, the gauges of added bindings are registered, and the conflict log is read
-     * again, so an arbiter's applier started now restores what was parked since the bridge started.
+     * conflicts stay, and the gauges of added bindings are registered. When the arbiter's applier
+     * restarts ({@code arbiterRestarts}), the conflict log is read again, so it restores what was
+     * parked since the bridge started; a kept arbiter holds its parked keys already.
      */
-    Desks rebind(String bridge, BridgeKafka kafka, List<CompiledBinding> bindings, MeterRegistry registry) throws KafkaOperationException {
+    Desks rebind(String bridge, BridgeKafka kafka, List<CompiledBinding> bindings, MeterRegistry registry, boolean arbiterRestarts)
+            throws KafkaOperationException {
         deadLetters.rebind(deskBindings(bindings));
         registerOpenGauges(deadLetters, bindings, registry);
         if (conflicts == null) {
             return this;
         }
         conflicts.rebind(twoWayMappings(bindings));
-        return new Desks(deadLetters, conflicts, new ConflictLogReader(bridge, kafka.clientProps(), READ_TIMEOUT).readAll());
+        return arbiterRestarts ? new Desks(deadLetters, conflicts, new ConflictLogReader(bridge, kafka.clientProps(), READ_TIMEOUT).readAll())
+                : this;
     }
 
     private static Map<String, TableMapping> twoWayMappings(List<CompiledBinding> bindings) {

@@ -152,7 +152,7 @@ final class Pipeline {
         drift.readHeld(kafka.heldChanges());
         history = previous.history;
         control.recordIn(history);
-        desks = previous.desks.rebind(config.name(), kafka, bindings, registry);
+        desks = previous.desks.rebind(config.name(), kafka, bindings, registry, !scope.appliers().contains(BridgeRoles.ARBITER));
         reflections = previous.reflections;
         loadHolds = previous.loadHolds;
         startComponents(new BridgeWiring(config, metrics, registry, clock, kafka, desks, drift, reflections, failures,

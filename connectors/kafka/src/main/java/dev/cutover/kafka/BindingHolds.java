@@ -183,7 +183,7 @@ final class BindingHolds {
             LOG.info("Apply loop of bridge '{}': binding '{}' resumes once its table is loaded", bridge, binding);
             return held(binding);
         }
-        release(consumer, binding, hold);
+        release(consumer, binding, hold.reasons);
         return held(binding);
     }
 
@@ -198,16 +198,18 @@ final class BindingHolds {
 
     private HeldBinding loaded(Consumer<?, ?> consumer, String binding) {
         Hold hold = holds.get(binding);
-        if (hold != null && hold.reasons.remove(HeldBinding.Reason.LOAD) && hold.reasons.isEmpty()) {
-            release(consumer, binding, hold);
+        if (hold != null && hold.reasons.equals(Set.of(HeldBinding.Reason.LOAD))) {
+            release(consumer, binding, Set.of(HeldBinding.Reason.LOAD));
+        } else if (hold != null) {
+            hold.reasons.remove(HeldBinding.Reason.LOAD);
         }
         return held(binding);
     }
 
-    private void release(Consumer<?, ?> consumer, String binding, Hold hold) {
+    private void release(Consumer<?, ?> consumer, String binding, Set<HeldBinding.Reason> heldFor) {
         holds.remove(binding);
         LOG.info("Apply loop of bridge '{}' resumes binding '{}' (held for {}); its waiting changes are applied in order", bridge,
-                binding, hold.reasons.isEmpty() ? Set.of(HeldBinding.Reason.LOAD) : hold.reasons);
+                binding, heldFor);
         if (consumer != null) {
             consumer.resume(partitionsOf(consumer.assignment(), binding));
         }
