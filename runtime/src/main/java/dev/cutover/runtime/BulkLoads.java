@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads the existing rows of a capture's one-way bindings from a PostgreSQL table into a
  * PostgreSQL table in bulk: under one exported snapshot, page range by page range on parallel
- * threads, each chunk mapped row by row and written with one {@code COPY} (through a temporary
- * table and an upsert when the target held rows already). The binding's applier
+ * threads, each chunk read with one {@code COPY TO}, the columns that cross unchanged passed
+ * through as the database spelled them and the others mapped, and written with one
+ * {@code COPY FROM} (through a temporary table and an upsert when the target held rows already). The binding's applier
  * holds its changes meanwhile ({@link LoadHolds}): the capture streamed since before the snapshot,
  * so once the copy is done, applying every held change in order leaves the target as the source
  * (a change the snapshot already holds writes the same row again, later ones follow it).
@@ -162,11 +163,14 @@ final class BulkLoads implements BulkLoader, AutoCloseable {
     /** Copies every chunk of {@code from} on the workers, under one snapshot; the first failure cancels the rest. */
     private long copyChunks(PostgresSnapshotCopy copy, CompiledBinding b, TableSchema from, TableSchema to, boolean merge)
             throws Exception {
+        PostgresSnapshotCopy.RowMapping mapping = new PostgresSnapshotCopy.RowMapping(row -> mapped(b, row),
+                b.source() == SystemSide.LEGACY ? b.mapping().newColumnsTakenAsIs() : b.mapping().legacyColumnsTakenAsIs(),
+                b.mapping().declarative());
         try (PostgresSnapshotCopy.Snapshot snapshot = copy.exportSnapshot()) {
             List<Future<Long>> chunks = new ArrayList<>();
             for (PostgresSnapshotCopy.PageRange range : copy.chunks(from, PAGES_PER_CHUNK)) {
                 chunks.add(workers.submit(() -> {
-                    long rows = copy.copyChunk(snapshot, from, range, to, row -> mapped(b, row), merge);
+                    long rows = copy.copyChunk(snapshot, from, range, to, mapping, merge);
                     listener.onCopied(b.name(), rows);
                     return rows;
                 }));

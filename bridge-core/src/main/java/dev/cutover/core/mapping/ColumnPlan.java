@@ -42,4 +42,9 @@ record ColumnPlan(ColumnDef legacy, ColumnDef target, Kind kind, String location
     boolean isIgnored() {
         return kind == Kind.IGNORED;
     }
+
+    /** True when values cross unchanged both ways: copied or renamed between columns of the same type. */
+    boolean takenAsIs() {
+        return (kind == Kind.COPIED || kind == Kind.RENAMED) && legacy.type() == target.type();
+    }
 }

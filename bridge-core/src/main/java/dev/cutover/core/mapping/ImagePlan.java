@@ -5,6 +5,7 @@ import dev.cutover.core.event.TableId;
 import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ final class ImagePlan {
     private final String[] descriptions;
     private final String[] unmappedSourceNames;
     private final Set<String> knownSourceNames;
+    private final Map<String, String> takenAsIs;
 
     private ImagePlan(Builder b) {
         this.sourceTable = b.sourceTable;
@@ -49,6 +51,12 @@ final class ImagePlan {
         b.sourceNames.stream().filter(s -> s != null).forEach(known::add);
         known.addAll(b.unmapped);
         this.knownSourceNames = Collections.unmodifiableSet(known);
+        this.takenAsIs = Collections.unmodifiableMap(new LinkedHashMap<>(b.takenAsIs));
+    }
+
+    /** Target columns whose values are their source column's values unchanged, with that source column, in target order. */
+    Map<String, String> takenAsIs() {
+        return takenAsIs;
     }
 
     /** The source column feeding {@code target}, or null when none does (a constant, or no such column). */
@@ -143,14 +151,21 @@ final class ImagePlan {
         private final List<String> locations = new ArrayList<>();
         private final List<String> descriptions = new ArrayList<>();
         private final List<String> unmapped = new ArrayList<>();
+        private final Map<String, String> takenAsIs = new LinkedHashMap<>();
 
         private Builder(TableId sourceTable, TableId targetTable) {
             this.sourceTable = sourceTable;
             this.targetTable = targetTable;
         }
 
-        /** A target column fed by {@code source} through {@code function}. */
-        Builder mapped(String target, String source, ValueFunction function, String location, String description) {
+        /**
+         * A target column fed by {@code source} through {@code function}; {@code asIs} when the
+         * function returns every value unchanged (same type, no rule).
+         */
+        Builder mapped(String target, String source, ValueFunction function, String location, String description, boolean asIs) {
+            if (asIs) {
+                takenAsIs.put(target, source);
+            }
             return add(target, source, function, null, location, description);
         }
 

@@ -181,7 +181,7 @@ final class MappingCompiler {
             if (from != null) {
                 ColumnPlan p = plans.get(from);
                 plan.mapped(column.name(), from, p.forward(), p.location(),
-                        "legacy column '" + from + "' -> new column '" + column.name() + "'");
+                        "legacy column '" + from + "' -> new column '" + column.name() + "'", p.takenAsIs());
             } else if (newDefaults.get(column.name()) != null) {
                 plan.constant(column.name(), newDefaults.get(column.name()));
             }
@@ -197,7 +197,7 @@ final class MappingCompiler {
             String to = p.legacy().name();
             if (!p.isIgnored()) {
                 plan.mapped(to, p.target().name(), p.inverse(), p.location(),
-                        "new column '" + p.target().name() + "' -> legacy column '" + to + "'");
+                        "new column '" + p.target().name() + "' -> legacy column '" + to + "'", p.takenAsIs());
             } else if (legacyDefaults.get(to) != null) {
                 plan.constant(to, legacyDefaults.get(to));
             }

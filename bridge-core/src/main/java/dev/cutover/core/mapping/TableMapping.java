@@ -5,6 +5,7 @@ import dev.cutover.core.event.RowImage;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.schema.TableSchema;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -171,6 +172,29 @@ public final class TableMapping {
     /** The new table's key columns, in key order; the legacy key maps onto exactly these. */
     public List<String> newKeyColumns() {
         return newSchema.keyColumns();
+    }
+
+    /**
+     * New columns whose values are their legacy column's values unchanged (copied or renamed
+     * between columns of the same type, no rule), with that legacy column, in new table order:
+     * a bulk copy can move those values as the database spells them. Empty with a custom mapper,
+     * which may change any value.
+     */
+    public Map<String, String> newColumnsTakenAsIs() {
+        return custom == null ? forward.takenAsIs() : Map.of();
+    }
+
+    /** Legacy columns whose values are their new column's values unchanged; see {@link #newColumnsTakenAsIs()}. */
+    public Map<String, String> legacyColumnsTakenAsIs() {
+        return custom == null && inverse != null ? inverse.takenAsIs() : Map.of();
+    }
+
+    /**
+     * True when rows are mapped by the declarative rules alone, without a custom mapper: the same
+     * values always map to the same values, so a bulk copy may remember what it mapped.
+     */
+    public boolean declarative() {
+        return custom == null;
     }
 
     /** The legacy column that feeds new column {@code newColumn}, or null when none does. */

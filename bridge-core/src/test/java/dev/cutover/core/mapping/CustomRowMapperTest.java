@@ -57,6 +57,15 @@ class CustomRowMapperTest {
     }
 
     @Test
+    void withACustomMapperNoColumnIsTakenAsIs() throws MappingException {
+        TableMapping mapping = mappingWith(TestMappers.FullNameMapper.class);
+
+        assertThat(mapping.newColumnsTakenAsIs()).isEmpty();
+        assertThat(mapping.legacyColumnsTakenAsIs()).isEmpty();
+        assertThat(mapping.declarative()).isFalse();
+    }
+
+    @Test
     void aMapperThatFillsTheIgnoredNotNullColumnsKeepsTheMappingInvertible() throws MappingException {
         TableMapping mapping = mappingWith(TestMappers.FullNameMapper.class);
         ChangeEvent create = ChangeEvent.create(SystemSide.LEGACY, PEOPLE, List.of("id"), ada(), COMMIT, POSITION, "t1");

@@ -145,6 +145,27 @@ class TableMappingTest {
     }
 
     @Test
+    void namesTheColumnsWhoseValuesCrossUnchangedInBothDirections() throws MappingException {
+        TableMapping mapping = exampleMapping();
+
+        assertThat(mapping.newColumnsTakenAsIs()).containsExactly(Map.entry("id", "cust_id"), Map.entry("full_name", "cust_nm"));
+        assertThat(mapping.legacyColumnsTakenAsIs()).containsExactly(Map.entry("cust_id", "id"), Map.entry("cust_nm", "full_name"));
+        assertThat(mapping.declarative()).isTrue();
+    }
+
+    @Test
+    void aWideningIsNotTakenAsIs() throws MappingException {
+        TableSchema narrow = new TableSchema(CUST_MSTR, List.of(column("cust_id", ColumnType.INT32, "int4", false),
+                column("cust_nm", ColumnType.STRING, "varchar", true)), List.of("cust_id"));
+        TableSchema wide = new TableSchema(CUSTOMERS, List.of(column("cust_id", ColumnType.INT64, "int8", false),
+                column("cust_nm", ColumnType.STRING, "text", true)), List.of("cust_id"));
+
+        TableMapping mapping = TableMapping.compile(new SpecBuilder(CUST_MSTR, CUSTOMERS).build(), narrow, wide);
+
+        assertThat(mapping.newColumnsTakenAsIs()).containsExactly(Map.entry("cust_nm", "cust_nm"));
+    }
+
+    @Test
     void invertsTheExampleLeavingOutTheIgnoredColumn() throws MappingException {
         TableMapping mapping = exampleMapping();
         ChangeEvent original = legacyCreate(legacyRow(7, "Ada", "I", 1_700_000_000L, "junk"));

@@ -12,12 +12,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyOut;
 
 /**
  * Copies a PostgreSQL table's rows as of one snapshot into a PostgreSQL table with {@code COPY},
@@ -33,13 +36,33 @@ public final class PostgresSnapshotCopy {
 
     /** Rows fetched per round trip while a chunk is read. */
     private static final int FETCH_SIZE = 5_000;
-    /** COPY text sent to the target per write, in characters. */
-    private static final int SLICE_CHARS = 1 << 20;
+    /** COPY text sent to the target per write, in bytes (characters on the row-by-row path). */
+    private static final int SLICE_BYTES = 1 << 20;
 
     /** Maps one source row into the target's terms. */
     @FunctionalInterface
     public interface RowMapper {
         RowImage map(RowImage source) throws Exception;
+    }
+
+    /**
+     * How a chunk's rows become the target's.
+     *
+     * @param mapper maps a source row; given only the columns not taken as is when the rows are read as COPY text
+     * @param takenAsIs target columns whose values are their source column's values unchanged, with that source column
+     * @param declarative true when {@code mapper} maps the same values to the same values whatever else the row holds
+     *     (no custom mapper): the mapped text of values seen before is reused
+     */
+    public record RowMapping(RowMapper mapper, Map<String, String> takenAsIs, boolean declarative) {
+
+        public RowMapping {
+            takenAsIs = Map.copyOf(takenAsIs);
+        }
+
+        /** Every column mapped by {@code mapper}, row by row. */
+        public static RowMapping of(RowMapper mapper) {
+            return new RowMapping(mapper, Map.of(), false);
+        }
     }
 
     /** A range of a table's pages: {@code [from, to)}, open-ended when {@code to} is negative. */
@@ -134,15 +157,15 @@ public final class PostgresSnapshotCopy {
 
     /**
      * Copies the rows of {@code range} of the source table as {@code snapshot} sees them into the
-     * target table through {@code mapper}: all of them or, on any failure, none. Into a target
+     * target table through {@code mapping}: all of them or, on any failure, none. Into a target
      * that held no rows when the copy began, one {@code COPY}; with {@code merge}, the chunk is
      * copied into a temporary table and upserted from there, so a row the target holds already
      * takes the snapshot's version.
      *
      * @return how many rows were copied
-     * @throws Exception what reading, {@code mapper} or the target threw; nothing of the chunk is written then
+     * @throws Exception what reading, the mapping or the target threw; nothing of the chunk is written then
      */
-    public long copyChunk(Snapshot snapshot, TableSchema from, PageRange range, TableSchema to, RowMapper mapper, boolean merge)
+    public long copyChunk(Snapshot snapshot, TableSchema from, PageRange range, TableSchema to, RowMapping mapping, boolean merge)
             throws Exception {
         try (Connection reader = source.open(); Connection writer = target.open()) {
             reader.setAutoCommit(false);
@@ -150,9 +173,12 @@ public final class PostgresSnapshotCopy {
             reader.setReadOnly(true);
             try (Statement s = reader.createStatement()) {
                 s.execute("SET TRANSACTION SNAPSHOT '" + snapshot.id().replace("'", "''") + "'");
+                // the spellings CopyTextValues reads; values taken as is read the same in any target session
+                s.execute("SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL TimeZone = 'UTC'; SET LOCAL bytea_output = 'hex';"
+                        + " SET LOCAL extra_float_digits = 3");
             }
             if (!merge) {
-                long rows = copyInto(reader, from, range, to.table(), to.columns(), writer, mapper);
+                long rows = copyInto(reader, from, range, to.table(), to.columns(), writer, mapping);
                 reader.rollback();
                 return rows;
             }
@@ -160,7 +186,7 @@ public final class PostgresSnapshotCopy {
             try (Statement s = writer.createStatement()) {
                 s.execute("CREATE TEMPORARY TABLE " + STAGING + " (LIKE " + target.dialect().qualifiedName(to.table())
                         + " INCLUDING DEFAULTS) ON COMMIT DROP");
-                long rows = copyInto(reader, from, range, new TableId("", STAGING), to.columns(), writer, mapper);
+                long rows = copyInto(reader, from, range, new TableId("", STAGING), to.columns(), writer, mapping);
                 s.executeUpdate(upsertFromStaging(to));
                 writer.commit();
                 reader.rollback();
@@ -185,25 +211,37 @@ public final class PostgresSnapshotCopy {
                         .map(c -> d.quoteIdentifier(c) + " = EXCLUDED." + d.quoteIdentifier(c)).collect(Collectors.joining(", ")));
     }
 
-    /** Reads the chunk on {@code reader}, maps each row and sends it into {@code into} with one COPY on {@code writer}. */
+    /**
+     * Copies the chunk into {@code into}: as the source's COPY text when every field reads back
+     * exactly ({@link CopyTextRows}), otherwise row by row through the driver. A chunk the text
+     * path gives up on leaves nothing behind (its COPY cancelled, in a merge rolled back to a
+     * savepoint) and is copied again row by row.
+     */
     private long copyInto(Connection reader, TableSchema from, PageRange range, TableId into, List<ColumnDef> targetColumns,
-            Connection writer, RowMapper mapper) throws Exception {
-        SqlDialect sourceDialect = source.dialect();
-        String select = "SELECT " + from.columns().stream().map(c -> sourceDialect.quoteIdentifier(c.name()))
-                .collect(Collectors.joining(", ")) + " FROM " + sourceDialect.qualifiedName(from.table()) + " WHERE " + range.predicate();
-        String copy = "COPY " + target.dialect().qualifiedName(into) + " (" + targetColumns.stream()
-                .map(c -> target.dialect().quoteIdentifier(c.name())).collect(Collectors.joining(", ")) + ") FROM STDIN";
+            Connection writer, RowMapping mapping) throws Exception {
+        Savepoint beforeText = writer.getAutoCommit() ? null : writer.setSavepoint();
+        try {
+            return withCopyIn(writer, into, targetColumns, in -> copyAsText(reader, from, range, targetColumns, mapping, in));
+        } catch (UnreadableTextException e) {
+            if (beforeText != null) {
+                writer.rollback(beforeText);
+            }
+            return withCopyIn(writer, into, targetColumns, in -> copyRowByRow(reader, from, range, targetColumns, mapping.mapper(), in));
+        }
+    }
+
+    @FunctionalInterface
+    private interface CopyBody {
+        long copy(CopyIn in) throws Exception;
+    }
+
+    /** Runs {@code body} on a {@code COPY into FROM STDIN} of {@code writer}, ended when it returns and cancelled when it throws. */
+    private long withCopyIn(Connection writer, TableId into, List<ColumnDef> targetColumns, CopyBody body) throws Exception {
+        SqlDialect d = target.dialect();
+        String copy = "COPY " + d.qualifiedName(into) + " (" + columnList(d, targetColumns) + ") FROM STDIN";
         CopyIn in = writer.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
-        try (PreparedStatement query = reader.prepareStatement(select)) {
-            query.setFetchSize(FETCH_SIZE);
-            StringBuilder slice = new StringBuilder(SLICE_CHARS + 4096);
-            long rows = ResultRows.read(sourceDialect, query, from.columns(), row -> {
-                CopyText.appendRow(slice, mapper.map(row), targetColumns);
-                if (slice.length() >= SLICE_CHARS) {
-                    send(in, slice);
-                }
-            });
-            send(in, slice);
+        try {
+            long rows = body.copy(in);
             in.endCopy();
             return rows;
         } catch (Exception | Error e) {
@@ -212,6 +250,63 @@ public final class PostgresSnapshotCopy {
             }
             throw e;
         }
+    }
+
+    /**
+     * Reads the chunk with {@code COPY (SELECT ...) TO STDOUT} and writes each row through
+     * {@link CopyTextRows}. A field it cannot read back makes it read the rest of the chunk
+     * without writing, so the reader's transaction stays usable, and throw {@link UnreadableTextException}.
+     */
+    private long copyAsText(Connection reader, TableSchema from, PageRange range, List<ColumnDef> targetColumns, RowMapping mapping,
+            CopyIn in) throws Exception {
+        CopyTextRows rows = new CopyTextRows(from, targetColumns, mapping.takenAsIs(), partial -> mapping.mapper().map(partial),
+                mapping.declarative());
+        SqlDialect d = source.dialect();
+        CopyOut out = reader.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT " + columnList(d, rows.selected())
+                + " FROM " + d.qualifiedName(from.table()) + " WHERE " + range.predicate() + ") TO STDOUT");
+        ByteSink sink = new ByteSink(SLICE_BYTES, (bytes, length) -> in.writeToCopy(bytes, 0, length));
+        long count = 0;
+        UnreadableTextException unreadable = null;
+        byte[] row;
+        while ((row = out.readFromCopy()) != null) {
+            if (unreadable == null) {
+                try {
+                    rows.write(row, sink);
+                    count++;
+                    sink.flushIfFull();
+                } catch (UnreadableTextException e) {
+                    unreadable = e;
+                }
+            }
+        }
+        if (unreadable != null) {
+            throw unreadable;
+        }
+        sink.flush();
+        return count;
+    }
+
+    /** Reads the chunk through the driver, maps each row and writes it as COPY text. */
+    private long copyRowByRow(Connection reader, TableSchema from, PageRange range, List<ColumnDef> targetColumns, RowMapper mapper,
+            CopyIn in) throws Exception {
+        SqlDialect d = source.dialect();
+        String select = "SELECT " + columnList(d, from.columns()) + " FROM " + d.qualifiedName(from.table()) + " WHERE " + range.predicate();
+        try (PreparedStatement query = reader.prepareStatement(select)) {
+            query.setFetchSize(FETCH_SIZE);
+            StringBuilder slice = new StringBuilder(SLICE_BYTES + 4096);
+            long rows = ResultRows.read(d, query, from.columns(), row -> {
+                CopyText.appendRow(slice, mapper.map(row), targetColumns);
+                if (slice.length() >= SLICE_BYTES) {
+                    send(in, slice);
+                }
+            });
+            send(in, slice);
+            return rows;
+        }
+    }
+
+    private static String columnList(SqlDialect d, List<ColumnDef> columns) {
+        return columns.stream().map(c -> d.quoteIdentifier(c.name())).collect(Collectors.joining(", "));
     }
 
     private static void send(CopyIn in, StringBuilder slice) throws SQLException {
