@@ -99,7 +99,11 @@ class PostgresSnapshotCopyIT {
     private static final String ALL_TYPES = "(id int8 PRIMARY KEY, b bool, s int2, i int4, f4 float4, f8 float8, n numeric(20,4),"
             + " t text, c char(3), j jsonb, y bytea, u uuid, d date, tm time, ts timestamp, tz timestamptz)";
 
-    private void fillAllTypes() throws Exception {
+    private TableSchema allFrom;
+    private TableSchema allTo;
+
+    /** Creates and fills all_src but for the rows {@code leftOut}, an empty all_dst, and reads both. */
+    private void fillAllTypes(String leftOut) throws Exception {
         db.execute("CREATE TABLE all_src " + ALL_TYPES, "CREATE TABLE all_dst " + ALL_TYPES,
                 "INSERT INTO all_src SELECT g, g % 2 = 0, g % 100, g, g / 3.0, g / 7.0, g / 9.0, 'row ' || g || E'\\t\\n\\\\ \u00e9',"
                         + " 'ab', jsonb_build_object('g', g, 'q', E'a\\tb'), decode(md5(g::text), 'hex'), md5(g::text)::uuid,"
@@ -108,7 +112,10 @@ class PostgresSnapshotCopyIT {
                 "INSERT INTO all_src (id) VALUES (3001)",
                 "INSERT INTO all_src VALUES (3002, true, 0, 0, 'NaN', '-Infinity', 'NaN', '', ' ', '{}', '', "
                         + " '00000000-0000-0000-0000-000000000000', 'infinity', '24:00:00', '-infinity', 'infinity')",
-                "INSERT INTO all_src (id, d, ts) VALUES (3003, '0044-03-15 BC', '0044-03-15 10:00 BC')");
+                "INSERT INTO all_src (id, d, ts) VALUES (3003, '0044-03-15 BC', '0044-03-15 10:00 BC')",
+                "DELETE FROM all_src WHERE id IN (" + leftOut + ")");
+        allFrom = schemaOf("all_src");
+        allTo = schemaOf("all_dst");
     }
 
     private TableSchema schemaOf(String table) throws Exception {
@@ -122,15 +129,12 @@ class PostgresSnapshotCopyIT {
 
     @Test
     void valuesOfEveryTypeCrossExactlyWhetherTakenAsIsOrMapped() throws Exception {
-        fillAllTypes();
-        db.execute("DELETE FROM all_src WHERE id IN (3002, 3003)");
-        TableSchema from = schemaOf("all_src");
-        TableSchema to = schemaOf("all_dst");
+        fillAllTypes("3002, 3003");
         Map<String, String> halfAsIs = Map.of("id", "id", "s", "s", "f4", "f4", "t", "t", "y", "y", "d", "d", "ts", "ts");
 
         try (PostgresSnapshotCopy.Snapshot snapshot = copy.exportSnapshot()) {
-            for (PostgresSnapshotCopy.PageRange range : copy.chunks(from, 10)) {
-                copy.copyChunk(snapshot, from, range, to, new RowMapping(row -> row, halfAsIs, true), false);
+            for (PostgresSnapshotCopy.PageRange range : copy.chunks(allFrom, 10)) {
+                copy.copyChunk(snapshot, allFrom, range, allTo, new RowMapping(row -> row, halfAsIs, true), false);
             }
         }
 
@@ -140,14 +144,11 @@ class PostgresSnapshotCopyIT {
 
     @Test
     void aValueTheTextPathDoesNotReadBackIsCopiedRowByRow() throws Exception {
-        fillAllTypes();
-        db.execute("DELETE FROM all_src WHERE id = 3003");
-        TableSchema from = schemaOf("all_src");
-        TableSchema to = schemaOf("all_dst");
+        fillAllTypes("3003");
 
         long copied;
         try (PostgresSnapshotCopy.Snapshot snapshot = copy.exportSnapshot()) {
-            copied = copy.copyChunk(snapshot, from, new PostgresSnapshotCopy.PageRange(0, -1), to, RowMapping.of(row -> row), true);
+            copied = copy.copyChunk(snapshot, allFrom, new PostgresSnapshotCopy.PageRange(0, -1), allTo, RowMapping.of(row -> row), true);
         }
 
         assertThat(copied).isEqualTo(3002);
@@ -157,14 +158,12 @@ class PostgresSnapshotCopyIT {
 
     @Test
     void aBcDateCrossesWhenTakenAsIs() throws Exception {
-        fillAllTypes();
-        TableSchema from = schemaOf("all_src");
-        TableSchema to = schemaOf("all_dst");
+        fillAllTypes("0");
         Map<String, String> all = new java.util.HashMap<>();
-        from.columns().forEach(c -> all.put(c.name(), c.name()));
+        allFrom.columns().forEach(c -> all.put(c.name(), c.name()));
 
         try (PostgresSnapshotCopy.Snapshot snapshot = copy.exportSnapshot()) {
-            copy.copyChunk(snapshot, from, new PostgresSnapshotCopy.PageRange(0, -1), to, new RowMapping(row -> {
+            copy.copyChunk(snapshot, allFrom, new PostgresSnapshotCopy.PageRange(0, -1), allTo, new RowMapping(row -> {
                 throw new AssertionError("nothing is mapped when every column is taken as is");
             }, all, true), false);
         }
