@@ -35,7 +35,7 @@ class ReadmeConfigReferenceTest {
         }
         assertThat(current)
                 .as("README's configuration reference is stale; regenerate with "
-                        + "./mvnw -pl service test -Dtest=ReadmeConfigReferenceTest -Dcutover.updateReadme=true")
+                        + "./mvnw -pl cli test -Dtest=ReadmeConfigReferenceTest -Dcutover.updateReadme=true")
                 .isEqualTo(generated);
     }
 }

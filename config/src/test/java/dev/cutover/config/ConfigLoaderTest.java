@@ -32,7 +32,7 @@ class ConfigLoaderTest {
                 "jdbc:postgresql://localhost:5432/newapp", "postgres", null));
         assertThat(config.http()).isEqualTo(new HttpOptions("127.0.0.1", 8080));
         assertThat(config.tuning()).isEqualTo(new TuningOptions(Duration.ofMillis(50), 4096, 2000, Duration.ofSeconds(10),
-                Duration.ofSeconds(30), ByteSize.parse("1GiB"), Duration.ofSeconds(15)));
+                Duration.ofSeconds(30), ByteSize.parse("1GiB"), Duration.ofSeconds(15), 0, 0));
         assertThat(config.bindings()).containsExactly(expectedCustomersBinding());
     }
 
@@ -163,6 +163,8 @@ class ConfigLoaderTest {
                   retry-backoff-max: PT30S
                   slot-retained-warn: 1GiB
                   slot-probe-interval: PT15S
+                  load-threads: 0
+                  load-max-rows-per-second: 0
                 bindings:
                   - name: customers
                     legacy: public.cust_mstr

@@ -8,6 +8,7 @@ import dev.cutover.core.schema.TableSchema;
 import dev.cutover.debezium.BulkLoader;
 import dev.cutover.jdbc.JdbcConnectionFactory;
 import dev.cutover.jdbc.load.PostgresSnapshotCopy;
+import dev.cutover.jdbc.load.RowRate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,6 +53,7 @@ final class BulkLoads implements BulkLoader, AutoCloseable {
     private final LoadHolds holds;
     private final PipelineListener listener;
     private final int parallelism;
+    private final RowRate rate;
     private final ExecutorService coordinator;
     private final ExecutorService workers;
     private Future<?> running;
@@ -62,9 +64,10 @@ final class BulkLoads implements BulkLoader, AutoCloseable {
      * @param targets the connections of the databases they write
      * @param listener counts the rows copied, as captured and applied
      * @param parallelism how many chunks are copied at once
+     * @param rate how fast the copies may read the source database, all together
      */
     BulkLoads(String captureName, Map<TableId, CompiledBinding> bindings, JdbcConnectionFactory source,
-            Map<SystemSide, JdbcConnectionFactory> targets, LoadHolds holds, PipelineListener listener, int parallelism) {
+            Map<SystemSide, JdbcConnectionFactory> targets, LoadHolds holds, PipelineListener listener, int parallelism, RowRate rate) {
         this.captureName = captureName;
         this.bindings = Map.copyOf(bindings);
         this.source = source;
@@ -72,6 +75,7 @@ final class BulkLoads implements BulkLoader, AutoCloseable {
         this.holds = holds;
         this.listener = listener;
         this.parallelism = parallelism;
+        this.rate = rate;
         AtomicInteger worker = new AtomicInteger();
         this.coordinator = Executors.newSingleThreadExecutor(r -> daemon(r, "cutover-" + captureName.replace('/', '-') + "-load"));
         this.workers = Executors.newFixedThreadPool(parallelism,
@@ -126,7 +130,7 @@ final class BulkLoads implements BulkLoader, AutoCloseable {
         CompiledBinding b = bindings.get(table);
         TableSchema from = b.source() == SystemSide.LEGACY ? b.mapping().legacySchema() : b.mapping().newSchema();
         TableSchema to = b.route().targetSchema();
-        PostgresSnapshotCopy copy = new PostgresSnapshotCopy(source, targets.get(b.target()));
+        PostgresSnapshotCopy copy = new PostgresSnapshotCopy(source, targets.get(b.target()), rate);
         long started = System.nanoTime();
         try {
             holds.hold(b.name(), b.target());

@@ -15,6 +15,7 @@ import dev.cutover.debezium.CaptureOptions;
 import dev.cutover.debezium.CapturedTable;
 import dev.cutover.debezium.DebeziumCaptureSource;
 import dev.cutover.debezium.RetainedLogProbe;
+import dev.cutover.jdbc.load.RowRate;
 import dev.cutover.kafka.KafkaApplyOptions;
 import java.time.Duration;
 import java.util.List;
@@ -31,8 +32,6 @@ final class CaptureAssembly {
 
     /** The shortest silence taken for a stalled capture: a long batch (large rows) can keep heartbeats back for a while. */
     private static final Duration MIN_STALL = Duration.ofSeconds(60);
-    /** Chunks a bulk copy reads and writes at once: the source's and the target's server work beside the mapping. */
-    private static final int LOAD_PARALLELISM = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final BridgeWiring w;
 
@@ -72,8 +71,15 @@ final class CaptureAssembly {
         SystemOptions target = w.config().system(side.opposite());
         Map<TableId, CompiledBinding> copied = source.kind() == DatabaseKind.POSTGRESQL && target.kind() == DatabaseKind.POSTGRESQL
                 ? BulkLoads.eligible(reading) : Map.of();
+        TuningOptions tuning = w.config().tuning();
         return new BulkLoads(captureName, copied, BindingCompiler.connections(source),
-                Map.of(target.side(), BindingCompiler.connections(target)), w.loadHolds(), w.metrics(), LOAD_PARALLELISM);
+                Map.of(target.side(), BindingCompiler.connections(target)), w.loadHolds(), w.metrics(), loadThreads(tuning),
+                RowRate.perSecond(tuning.loadMaxRowsPerSecond()));
+    }
+
+    /** The configured number, or by default one per core, at least 2 (reading and writing overlap) and at most 4. */
+    private static int loadThreads(TuningOptions tuning) {
+        return tuning.loadThreads() > 0 ? tuning.loadThreads() : Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
     private CaptureOptions options(SystemSide side, List<CompiledBinding> reading) {

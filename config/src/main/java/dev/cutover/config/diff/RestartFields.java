@@ -46,7 +46,9 @@ final class RestartFields {
             tuning("heartbeat-interval", TuningOptions::heartbeatInterval),
             tuning("retry-backoff-max", TuningOptions::retryBackoffMax),
             tuning("slot-retained-warn", TuningOptions::slotRetainedWarn),
-            tuning("slot-probe-interval", TuningOptions::slotProbeInterval))
+            tuning("slot-probe-interval", TuningOptions::slotProbeInterval),
+            tuning("load-threads", TuningOptions::loadThreads),
+            tuning("load-max-rows-per-second", TuningOptions::loadMaxRowsPerSecond))
             .flatMap(s -> s).toList();
 
     private RestartFields() {

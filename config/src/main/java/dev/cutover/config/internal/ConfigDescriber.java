@@ -74,6 +74,8 @@ public final class ConfigDescriber {
         line(1, TuningSection.RETRY_BACKOFF_MAX, tuning.retryBackoffMax());
         line(1, TuningSection.SLOT_RETAINED_WARN, tuning.slotRetainedWarn());
         line(1, TuningSection.SLOT_PROBE_INTERVAL, tuning.slotProbeInterval());
+        line(1, TuningSection.LOAD_THREADS, tuning.loadThreads());
+        line(1, TuningSection.LOAD_MAX_ROWS_PER_SECOND, tuning.loadMaxRowsPerSecond());
     }
 
     private void binding(BindingOptions binding) {

@@ -38,10 +38,18 @@ final class TuningSection {
             TuningOptions.DEFAULT_SLOT_PROBE_INTERVAL,
             "How often the running bridge measures how much log each capture's position retains.")
             .validatedBy(Validators.positiveDuration());
+    static final Key<Integer> LOAD_THREADS = Key.withDefault("load-threads", Types.integer(), TuningOptions.DEFAULT_LOAD_THREADS,
+            "How many chunks of a table an initial load copies at once (PostgreSQL to PostgreSQL, one-way bindings), each"
+                    + " on a connection to both databases; 0 for one per core, at least 2 and at most 4.")
+            .validatedBy(Validators.range(0, 64));
+    static final Key<Integer> LOAD_MAX_ROWS_PER_SECOND = Key.withDefault("load-max-rows-per-second", Types.integer(), 0,
+            "The most rows per second an initial load reads from a database, to spare a busy legacy database; 0 for no"
+                    + " limit. Changes keep streaming meanwhile.")
+            .validatedBy(Validators.range(0, Integer.MAX_VALUE));
 
     static final Section SECTION = new Section("tuning", "Batching and polling knobs; the defaults suit most bridges.",
             List.of(CAPTURE_POLL_INTERVAL, CAPTURE_BATCH_SIZE, APPLY_BATCH_SIZE, HEARTBEAT_INTERVAL,
-                    RETRY_BACKOFF_MAX, SLOT_RETAINED_WARN, SLOT_PROBE_INTERVAL));
+                    RETRY_BACKOFF_MAX, SLOT_RETAINED_WARN, SLOT_PROBE_INTERVAL, LOAD_THREADS, LOAD_MAX_ROWS_PER_SECOND));
     static final SectionType<TuningOptions> TYPE = SectionType.defaultedWhenAbsent(SECTION, TuningSection::assemble);
 
     private TuningSection() {
@@ -50,6 +58,6 @@ final class TuningSection {
     private static TuningOptions assemble(Values v) {
         return v.complete() ? new TuningOptions(v.get(CAPTURE_POLL_INTERVAL), v.get(CAPTURE_BATCH_SIZE),
                 v.get(APPLY_BATCH_SIZE), v.get(HEARTBEAT_INTERVAL), v.get(RETRY_BACKOFF_MAX), v.get(SLOT_RETAINED_WARN),
-                v.get(SLOT_PROBE_INTERVAL)) : null;
+                v.get(SLOT_PROBE_INTERVAL), v.get(LOAD_THREADS), v.get(LOAD_MAX_ROWS_PER_SECOND)) : null;
     }
 }

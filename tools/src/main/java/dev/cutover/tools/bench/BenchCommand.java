@@ -94,6 +94,10 @@ public final class BenchCommand implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE}: skip).")
     int loadRows;
 
+    @Option(names = "--load-max-rows-per-second", defaultValue = "0", description = "The bridges' tuning.load-max-rows-per-second:"
+            + " the load phase reads at most this many rows per second (default ${DEFAULT-VALUE}: no limit).")
+    int loadMaxRowsPerSecond;
+
     @Option(names = "--two-way", description = "Stream through a two-way binding (conflict policy legacy-wins) instead of legacy-to-new,"
             + " report echoes and conflicts, and add a phase writing on both sides.")
     boolean twoWay;
@@ -357,9 +361,9 @@ public final class BenchCommand implements Callable<Integer> {
                   legacy: { kind: postgresql, jdbc-url: "%s", user: postgres }
                   new:    { kind: postgresql, jdbc-url: "%s", user: postgres }
                 http: { address: "127.0.0.1:0" }
-                tuning: { heartbeat-interval: PT0.5S }
+                tuning: { heartbeat-interval: PT0.5S, load-max-rows-per-second: %d }
                 bindings:
-                %s""".formatted(name, dbs.legacyUrl(), dbs.newUrl(),
+                %s""".formatted(name, dbs.legacyUrl(), dbs.newUrl(), loadMaxRowsPerSecond,
                 twoWay ? BenchWorkload.TWO_WAY_BINDING_YAML : BenchWorkload.BINDING_YAML));
         BridgeConfig config = ConfigLoader.load(file);
         BridgeService service = new BridgeService(config, Clock.systemUTC());

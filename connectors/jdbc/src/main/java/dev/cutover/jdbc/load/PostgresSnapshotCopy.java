@@ -99,12 +99,22 @@ public final class PostgresSnapshotCopy {
         }
     }
 
+    /** Rows read between two requests to the rate: few enough for an even pace, many enough to cost nothing. */
+    private static final int RATE_STEP = 500;
+
     private final JdbcConnectionFactory source;
     private final JdbcConnectionFactory target;
+    private final RowRate rate;
 
     public PostgresSnapshotCopy(JdbcConnectionFactory source, JdbcConnectionFactory target) {
+        this(source, target, RowRate.UNLIMITED);
+    }
+
+    /** Reads at most as fast as {@code rate} allows, over every chunk copied with it. */
+    public PostgresSnapshotCopy(JdbcConnectionFactory source, JdbcConnectionFactory target, RowRate rate) {
         this.source = source;
         this.target = target;
+        this.rate = rate;
     }
 
     /** Exports a snapshot of the source database: every chunk read with it sees the same rows. */
@@ -269,6 +279,9 @@ public final class PostgresSnapshotCopy {
         UnreadableTextException unreadable = null;
         byte[] row;
         while ((row = out.readFromCopy()) != null) {
+            if (count % RATE_STEP == 0) {
+                rate.acquire(RATE_STEP);
+            }
             if (unreadable == null) {
                 try {
                     rows.write(row, sink);
@@ -294,7 +307,11 @@ public final class PostgresSnapshotCopy {
         try (PreparedStatement query = reader.prepareStatement(select)) {
             query.setFetchSize(FETCH_SIZE);
             StringBuilder slice = new StringBuilder(SLICE_BYTES + 4096);
+            long[] read = {0};
             long rows = ResultRows.read(d, query, from.columns(), row -> {
+                if (read[0]++ % RATE_STEP == 0) {
+                    rate.acquire(RATE_STEP);
+                }
                 CopyText.appendRow(slice, mapper.map(row), targetColumns);
                 if (slice.length() >= SLICE_BYTES) {
                     send(in, slice);
