@@ -21,10 +21,13 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -142,9 +145,14 @@ public final class KafkaTopicAdmin implements AutoCloseable {
     }
 
     /**
-     * Waits until every partition of the new {@code topics} has a leader, so the first records sent
-     * meet a partition that takes them: producing to one whose leader is not ready yet can leave an
-     * idempotent producer retrying an out-of-order batch (KAFKA-14359).
+     * Waits until every partition of the new {@code topics} has a leader that serves it, so the
+     * first records sent meet a partition that takes them: producing to one whose leader is not
+     * ready yet can leave an idempotent producer retrying an out-of-order batch for good
+     * (KAFKA-14359). A leader in the metadata is not enough: a broker lists a partition's leader as
+     * soon as it learned of it, a moment before its log takes records, and answers a produce in
+     * that moment with {@code NOT_LEADER_OR_FOLLOWER} (seen here, followed by the stuck producer).
+     * Listing each partition's end offset is served by the leader's log, so once that answers, the
+     * partitions take records.
      */
     private void awaitLeaders(List<String> topics) throws KafkaOperationException, InterruptedException {
         if (topics.isEmpty()) {
@@ -158,6 +166,20 @@ public final class KafkaTopicAdmin implements AutoCloseable {
                         + " within " + timeout.toSeconds() + " s");
             }
             Thread.sleep(METADATA_RETRY.toMillis());
+        }
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        await(admin.describeTopics(topics).allTopicNames(), "describing topics " + topics).values().forEach(d ->
+                d.partitions().forEach(p -> ends.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        while (true) {
+            try {
+                await(admin.listOffsets(ends).all(), "reading the end offsets of " + topics);
+                return;
+            } catch (KafkaOperationException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(METADATA_RETRY.toMillis());
+            }
         }
     }
 
