@@ -22,12 +22,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Loads the existing rows of a capture's one-way bindings from a PostgreSQL table into a
- * PostgreSQL table in bulk: under one exported snapshot, page range by page range on parallel
+ * PostgreSQL table in bulk, and copies them again for a resync: under one exported snapshot, page range by page range on parallel
  * threads, each chunk read with one {@code COPY TO}, the columns that cross unchanged passed
  * through as the database spelled them and the others mapped, and written with one
  * {@code COPY FROM} (through a temporary table and an upsert when the target held rows already). The binding's applier
@@ -128,28 +129,8 @@ final class BulkLoads implements BulkLoader, AutoCloseable {
     /** Copies one table's rows; false when it gave the table up to the incremental snapshot. */
     private boolean copyTable(TableId table) {
         CompiledBinding b = bindings.get(table);
-        TableSchema from = b.source() == SystemSide.LEGACY ? b.mapping().legacySchema() : b.mapping().newSchema();
-        TableSchema to = b.route().targetSchema();
-        PostgresSnapshotCopy copy = new PostgresSnapshotCopy(source, targets.get(b.target()), rate);
-        long started = System.nanoTime();
         try {
-            holds.hold(b.name(), b.target());
-        } catch (Exception e) {
-            LOG.warn("capture {}: binding '{}' cannot be held for a bulk copy ({}); its rows are loaded by the incremental snapshot",
-                    captureName, b.name(), Causes.oneLine(e));
-            holds.release(b.name(), b.target());
-            return false;
-        }
-        try {
-            // Held, nothing else writes the table: a target empty now stays empty but for the copy. Rows applied before the
-            // hold are older than the snapshot (or the snapshot's own): the copy upserts over them.
-            boolean merge = !copy.targetEmpty(to);
-            long rows = copyChunks(copy, b, from, to, merge);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            LOG.info("capture {} copied the existing rows of {} into {} for binding '{}'{}: {} rows in {} s ({} rows/s, {} threads);"
-                    + " its changes since are applied now", captureName, table, to.table(), b.name(),
-                    merge ? " (upserted over the rows it held)" : "", rows, String.format("%.1f", seconds),
-                    Math.round(rows / Math.max(seconds, 1e-3)), parallelism);
+            copyHeld(b, null, rows -> { });
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -159,14 +140,65 @@ final class BulkLoads implements BulkLoader, AutoCloseable {
             LOG.warn("capture {}: the bulk copy of {} for binding '{}' stopped ({}); the incremental snapshot loads its rows over what"
                     + " was copied", captureName, table, b.name(), Causes.oneLine(e));
             return false;
+        }
+    }
+
+    /** {@inheritDoc} Runs after the loads and resyncs asked for before it. */
+    @Override
+    public CompletableFuture<Long> resync(TableId table, String condition, LongConsumer copied) {
+        CompiledBinding b = bindings.get(table);
+        if (b == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("capture " + captureName + " copies no table " + table));
+        }
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        coordinator.submit(() -> {
+            try {
+                done.complete(copyHeld(b, condition, copied));
+            } catch (InterruptedException e) {
+                done.cancel(false);
+            } catch (Exception | Error e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    /**
+     * Copies the rows of {@code b}'s source table that {@code condition} selects (null: all) while
+     * its applier holds the binding, over the target's rows unless the target is empty.
+     *
+     * @return how many rows were copied
+     * @throws Exception why it was not held or the copy stopped; the hold has ended either way
+     */
+    private long copyHeld(CompiledBinding b, String condition, LongConsumer copied) throws Exception {
+        TableSchema from = b.source() == SystemSide.LEGACY ? b.mapping().legacySchema() : b.mapping().newSchema();
+        TableSchema to = b.route().targetSchema();
+        PostgresSnapshotCopy copy = new PostgresSnapshotCopy(source, targets.get(b.target()), rate);
+        long started = System.nanoTime();
+        try {
+            try {
+                holds.hold(b.name(), b.target());
+            } catch (Exception e) {
+                throw new IllegalStateException("binding '" + b.name() + "' cannot be held for a bulk copy: " + Causes.oneLine(e), e);
+            }
+            // Held, nothing else writes the table: a target empty now stays empty but for the copy. Rows applied before the
+            // hold are older than the snapshot (or the snapshot's own): the copy upserts over them.
+            boolean merge = !copy.targetEmpty(to);
+            long rows = copyChunks(copy, b, from, to, condition, merge, copied);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            LOG.info("capture {} copied the {} of {} into {} for binding '{}'{}: {} rows in {} s ({} rows/s, {} threads);"
+                    + " its changes since are applied now", captureName, condition == null ? "existing rows" : "rows where " + condition,
+                    from.table(), to.table(), b.name(), merge ? " (upserted over the rows it held)" : "", rows,
+                    String.format("%.1f", seconds), Math.round(rows / Math.max(seconds, 1e-3)), parallelism);
+            return rows;
         } finally {
             holds.release(b.name(), b.target());
         }
     }
 
     /** Copies every chunk of {@code from} on the workers, under one snapshot; the first failure cancels the rest. */
-    private long copyChunks(PostgresSnapshotCopy copy, CompiledBinding b, TableSchema from, TableSchema to, boolean merge)
-            throws Exception {
+    private long copyChunks(PostgresSnapshotCopy copy, CompiledBinding b, TableSchema from, TableSchema to, String condition,
+            boolean merge, LongConsumer copied) throws Exception {
         PostgresSnapshotCopy.RowMapping mapping = new PostgresSnapshotCopy.RowMapping(row -> mapped(b, row),
                 b.source() == SystemSide.LEGACY ? b.mapping().newColumnsTakenAsIs() : b.mapping().legacyColumnsTakenAsIs(),
                 b.mapping().declarative());
@@ -174,8 +206,9 @@ final class BulkLoads implements BulkLoader, AutoCloseable {
             List<Future<Long>> chunks = new ArrayList<>();
             for (PostgresSnapshotCopy.PageRange range : copy.chunks(from, PAGES_PER_CHUNK)) {
                 chunks.add(workers.submit(() -> {
-                    long rows = copy.copyChunk(snapshot, from, range, to, mapping, merge);
+                    long rows = copy.copyChunk(snapshot, from, range.where(condition), to, mapping, merge);
                     listener.onCopied(b.name(), rows);
+                    copied.accept(rows);
                     return rows;
                 }));
             }

@@ -4,6 +4,7 @@ import dev.cutover.core.event.TableId;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 
 /**
  * Copies the existing rows of captured tables itself, faster than Debezium's incremental snapshot
@@ -24,6 +25,11 @@ public interface BulkLoader {
         public CompletableFuture<Set<TableId>> copy(List<TableId> tables) {
             return CompletableFuture.completedFuture(Set.copyOf(tables));
         }
+
+        @Override
+        public CompletableFuture<Long> resync(TableId table, String condition, LongConsumer copied) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("no bulk copy of " + table));
+        }
     };
 
     /** True when this loader copies the existing rows of {@code table}. */
@@ -36,4 +42,16 @@ public interface BulkLoader {
      *     incremental snapshot), or exceptionally when the copy failed and the capture should stop
      */
     CompletableFuture<Set<TableId>> copy(List<TableId> tables);
+
+    /**
+     * Copies again the rows of {@code table} that {@code condition} selects over what the target
+     * holds, on threads of its own, while changes keep streaming (they wait until the copy is in,
+     * so none is overtaken by an older copied row). Deletes nothing.
+     *
+     * @param condition SQL of the source database selecting the rows; null for every row
+     * @param copied told how many rows each chunk wrote, once written
+     * @return completes with the rows copied; cancelled when the capture restarts or stops first;
+     *     exceptionally when the copy failed (only the copy: the table can be resynced another way)
+     */
+    CompletableFuture<Long> resync(TableId table, String condition, LongConsumer copied);
 }

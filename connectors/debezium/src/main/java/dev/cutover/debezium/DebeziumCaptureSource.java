@@ -169,7 +169,7 @@ public abstract class DebeziumCaptureSource implements ChangeSource {
         this.echoes = options.suppressesEchoes() ? new EchoFilter(options.bridge(), flavour.transactions()) : EchoFilter.off();
         this.threadName = "cutover-" + options.bridge() + "-capture-" + options.side().label();
         this.resyncRequests = new ResyncRequests(options.captureName(), options.snapshotChunkSize(), sql, signalTable, resyncs,
-                this::connect);
+                this::connect, () -> bulkLoader);
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Where one resync of a captured table stands: a re-copy of its rows (or of the rows a condition
- * selects) through an incremental snapshot, while streaming goes on. A snapshot taken at one
+ * selects) in bulk or through an incremental snapshot, while streaming goes on. A snapshot taken at one
  * moment; immutable and thread-safe.
  *
  * @param id the resync's id, unique within the capture
@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param condition the SQL condition on the table's rows, as the user wrote it; null for the whole table
  * @param state where the resync is
  * @param rowsRead how many rows the resync has delivered so far
- * @param chunks how many chunks Debezium has started reading
+ * @param chunks how many chunks were copied (in bulk) or Debezium has started reading
  * @param requestedAt when the signal was written
  * @param startedAt when Debezium began reading the table; null before
  * @param finishedAt when the resync ended (finished, aborted or failed); null before
@@ -25,15 +25,15 @@ public record ResyncProgress(String id, TableId table, String condition, State s
 
     /** The states of a resync; the last three are final. */
     public enum State {
-        /** The signal is written; Debezium has not begun reading the table. */
+        /** Asked for; the table is not being read yet. */
         REQUESTED,
-        /** Debezium reads the table chunk by chunk. */
+        /** The table is read chunk by chunk. */
         RUNNING,
         /** Every selected row was delivered. */
         FINISHED,
         /** Stopped by a {@code stop-snapshot} signal; the table is only partly re-copied. */
         ABORTED,
-        /** Debezium gave up reading the table (e.g. the condition failed in the database). */
+        /** The table could not be read (e.g. the condition failed in the database). */
         FAILED;
 
         /** True once nothing changes any more. */

@@ -2,6 +2,7 @@ package dev.cutover.debezium.internal;
 
 import dev.cutover.core.condition.RowCondition;
 import dev.cutover.core.event.TableId;
+import dev.cutover.debezium.BulkLoader;
 import dev.cutover.debezium.CaptureException;
 import dev.cutover.debezium.ResyncProgress;
 import java.sql.Connection;
@@ -10,13 +11,16 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks a streaming capture's Debezium engine to re-copy a table, or the rows a condition selects:
- * one {@code execute-snapshot} signal in the signal table, recorded in {@link Resyncs} so its
- * progress can be followed. The condition is resolved against the table's columns as the database
+ * Re-copies a table, or the rows a condition selects, recorded in {@link Resyncs} so its progress
+ * can be followed: in bulk where the capture's {@link BulkLoader} copies the table, otherwise by
+ * asking a streaming capture's Debezium engine with one {@code execute-snapshot} signal in the
+ * signal table. The condition is resolved against the table's columns as the database
  * lists them now and written as that database's SQL (Debezium cannot bind values), then tried in a
  * query that reads no row, so a mistake fails here rather than in a snapshot. Thread-safe as its
  * parts.
@@ -37,15 +41,18 @@ public final class ResyncRequests {
     private final SignalTable signals;
     private final Resyncs resyncs;
     private final Connector connector;
+    private final Supplier<BulkLoader> bulk;
 
+    /** @param bulk copies a table in bulk where it can ({@link BulkLoader#copies}), as the capture has it when asked */
     public ResyncRequests(String captureName, int chunkSize, OwnTableSql sql, SignalTable signals, Resyncs resyncs,
-            Connector connector) {
+            Connector connector, Supplier<BulkLoader> bulk) {
         this.captureName = Objects.requireNonNull(captureName, "captureName");
         this.chunkSize = chunkSize;
         this.sql = Objects.requireNonNull(sql, "sql");
         this.signals = Objects.requireNonNull(signals, "signals");
         this.resyncs = Objects.requireNonNull(resyncs, "resyncs");
         this.connector = Objects.requireNonNull(connector, "connector");
+        this.bulk = Objects.requireNonNull(bulk, "bulk");
     }
 
     /**
@@ -64,21 +71,58 @@ public final class ResyncRequests {
                 filter = "(" + sql.condition(condition.resolve(sql.columns(c, table), table.toString())) + ")";
                 tryCondition(c, table, filter);
             }
-            String data = filter == null ? SnapshotSignals.incrementalSnapshotOf(List.of(table))
-                    : SnapshotSignals.incrementalSnapshotOf(table, filter);
-            signals.insert(c, "cutover-" + id, SnapshotSignals.EXECUTE_SNAPSHOT, data);
+            BulkLoader loader = bulk.get();
+            if (loader.copies(table)) {
+                copyInBulk(loader, id, table, filter);
+                return requested;
+            }
+            signal(c, id, table, filter);
         } catch (SQLException e) {
             resyncs.remove(id);
-            throw new CaptureException("capture " + captureName + " cannot request the resync of " + table
-                    + ": inserting into signal table " + signals.table() + " failed (the capture's user needs INSERT on it): "
-                    + e.getMessage(), e);
+            throw signalFailed(table, e);
         } catch (RuntimeException e) {
             resyncs.remove(id);
             throw e;
         }
+        return requested;
+    }
+
+    private void signal(Connection c, String id, TableId table, String filter) throws SQLException {
+        String data = filter == null ? SnapshotSignals.incrementalSnapshotOf(List.of(table))
+                : SnapshotSignals.incrementalSnapshotOf(table, filter);
+        signals.insert(c, "cutover-" + id, SnapshotSignals.EXECUTE_SNAPSHOT, data);
         LOG.info("capture {} requested resync {} of {}{} (incremental snapshot in chunks of {} rows)", captureName, id,
                 table, filter == null ? "" : " where " + filter, chunkSize);
-        return requested;
+    }
+
+    private CaptureException signalFailed(TableId table, SQLException e) {
+        return new CaptureException("capture " + captureName + " cannot request the resync of " + table
+                + ": inserting into signal table " + signals.table() + " failed (the capture's user needs INSERT on it): "
+                + e.getMessage(), e);
+    }
+
+    /**
+     * Has {@code loader} copy the rows again; when it cannot (a row that does not map, a value
+     * {@code COPY} refuses), the incremental snapshot re-copies them, dead-lettering what does not fit.
+     */
+    private void copyInBulk(BulkLoader loader, String id, TableId table, String filter) {
+        LOG.info("capture {} resync {} of {}{}: copying in bulk", captureName, id, table, filter == null ? "" : " where " + filter);
+        loader.resync(table, filter, rows -> resyncs.onChunkCopied(id, rows)).whenComplete((rows, failure) -> {
+            if (failure == null) {
+                resyncs.ended(id, ResyncProgress.State.FINISHED, "copied " + rows + " rows in bulk");
+            } else if (failure instanceof CancellationException) {
+                resyncs.ended(id, ResyncProgress.State.ABORTED, "the capture restarted or stopped before the bulk copy ended");
+            } else {
+                LOG.warn("capture {} resync {} of {}: the bulk copy stopped ({}); the incremental snapshot copies the rows instead",
+                        captureName, id, table, failure.getMessage());
+                try (Connection c = connector.open()) {
+                    signal(c, id, table, filter);
+                } catch (SQLException | RuntimeException e) {
+                    resyncs.ended(id, ResyncProgress.State.FAILED, "the bulk copy stopped (" + failure.getMessage()
+                            + ") and the incremental snapshot could not be requested: " + e.getMessage());
+                }
+            }
+        });
     }
 
     /** Runs the condition in a query that reads no row, so a mistake in it fails here, not in Debezium. */

@@ -94,6 +94,24 @@ public final class Resyncs {
         return Optional.ofNullable(entries.get(id)).map(Entry::snapshot);
     }
 
+    /** Counts a chunk the bulk copy of resync {@code id} wrote, of {@code rows} rows. */
+    public synchronized void onChunkCopied(String id, long rows) {
+        Entry e = entries.get(id);
+        if (e != null && !e.state.done()) {
+            e.start(clock.instant());
+            e.rowsRead += rows;
+            e.chunks++;
+        }
+    }
+
+    /** Ends resync {@code id} as {@code state} (final), for {@code why}; an ended resync stays as it ended. */
+    public synchronized void ended(String id, State state, String why) {
+        Entry e = entries.get(id);
+        if (e != null && !e.state.done()) {
+            e.end(state, clock.instant(), why);
+        }
+    }
+
     /** Counts the rows a load delivered from {@code table}. */
     synchronized void onRead(TableId table, long rows) {
         active(table).ifPresent(e -> {

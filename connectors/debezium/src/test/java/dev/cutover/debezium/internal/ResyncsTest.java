@@ -1,6 +1,7 @@
 package dev.cutover.debezium.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cutover.core.event.TableId;
@@ -37,6 +38,21 @@ class ResyncsTest {
         assertThat(claimed).isTrue();
         assertThat(resyncs.get("r1")).get().isEqualTo(new ResyncProgress("r1", ORDERS, "id < 10", State.FINISHED, 7, 2, T0, T0, T0,
                 "Debezium read 7 rows"));
+    }
+
+    @Test
+    void aBulkCopyCountsItsChunksAndEndsAsItsCallerSaysOnce() {
+        resyncs.add("r1", ORDERS, null);
+
+        resyncs.onChunkCopied("r1", 1_000);
+        resyncs.onChunkCopied("r1", 250);
+        resyncs.ended("r1", State.FINISHED, "copied 1250 rows in bulk");
+        resyncs.ended("r1", State.FAILED, "too late");
+        resyncs.onChunkCopied("r1", 5);
+
+        assertThat(resyncs.get("r1")).get().isEqualTo(new ResyncProgress("r1", ORDERS, null, State.FINISHED, 1_250, 2, T0, T0, T0,
+                "copied 1250 rows in bulk"));
+        assertThatCode(() -> resyncs.add("r0", ORDERS, null)).as("done: the table can be resynced again").doesNotThrowAnyException();
     }
 
     @Test

@@ -65,12 +65,25 @@ public final class PostgresSnapshotCopy {
         }
     }
 
-    /** A range of a table's pages: {@code [from, to)}, open-ended when {@code to} is negative. */
-    public record PageRange(long from, long to) {
+    /**
+     * A range of a table's pages: {@code [from, to)}, open-ended when {@code to} is negative; of
+     * its rows, those {@code condition} selects (SQL of the source database, null for all).
+     */
+    public record PageRange(long from, long to, String condition) {
+
+        public PageRange(long from, long to) {
+            this(from, to, null);
+        }
+
+        /** The rows of this range that {@code rows} selects (SQL of the source database); this range for null. */
+        public PageRange where(String rows) {
+            return rows == null ? this : new PageRange(from, to, rows);
+        }
 
         String predicate() {
             String lower = "ctid >= '(" + from + ",0)'::tid";
-            return to < 0 ? lower : lower + " AND ctid < '(" + to + ",0)'::tid";
+            String range = to < 0 ? lower : lower + " AND ctid < '(" + to + ",0)'::tid";
+            return condition == null ? range : range + " AND (" + condition + ")";
         }
     }
 
