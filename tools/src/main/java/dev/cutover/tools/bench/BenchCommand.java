@@ -160,7 +160,8 @@ public final class BenchCommand implements Callable<Integer> {
                 truncate(dbs);
                 LoadPhase.run(dbs, loadRows, name -> startBridge(dbs, name));
             }
-            report("peak heap used: %d MiB", peakHeapMiB());
+            report("heap: limit %d MiB; peak used at most %d MiB (each heap pool's own peak, added up)",
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024), peakHeapMiB());
         }
         return 0;
     }
@@ -410,6 +411,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** An upper bound of the heap's peak use: the pools peak at different moments (eden before a collection, old after). */
     private static long peakHeapMiB() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

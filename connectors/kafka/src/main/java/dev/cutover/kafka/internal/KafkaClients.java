@@ -30,6 +30,8 @@ public final class KafkaClients {
     static final String BATCH_SIZE = Integer.toString(256 * 1024);
     /** lz4: the cheapest codec per byte on CPU, which is what a 2-core machine is short of. */
     static final String COMPRESSION = "lz4";
+    /** How long a fetch may wait at the broker for records: the apply loop's own poll timeout. */
+    static final String FETCH_MAX_WAIT_MS = "100";
 
     private KafkaClients() {
     }
@@ -91,6 +93,10 @@ public final class KafkaClients {
             int maxPollRecords, RecordSizeLimit limit) {
         Map<String, Object> config = new HashMap<>();
         config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        // A broker answers a connection's requests one at a time, so a fetch waiting for data holds back the consumer's
+        // next blocking call to that broker (end offsets, positions) for up to this long; Kafka's 500 ms stalled the
+        // apply loop that long whenever it asked for its lag (e.g. 0.5 s before a bulk load could hold a binding).
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
         config.putAll(checked(clientProperties));
         config.putAll(limit.consumerSettings());
         if (groupId != null) {
