@@ -7,9 +7,8 @@ import dev.cutover.core.pipeline.spi.PipelineListener;
 import dev.cutover.core.schema.TableSchema;
 import dev.cutover.debezium.BulkLoader;
 import dev.cutover.jdbc.JdbcConnectionFactory;
-import dev.cutover.jdbc.load.PostgresSnapshotCopy;
-import dev.cutover.jdbc.load.RowRate;
-import java.util.ArrayList;
+import dev.cutover.jdbc.load.RowMapping;
+import dev.cutover.jdbc.load.SnapshotCopy;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,17 +44,14 @@ import org.slf4j.LoggerFactory;
 final class BulkLoads implements BulkLoader, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BulkLoads.class);
-    /** Pages per chunk: 8 MiB of table, so a large table gives every worker many chunks and a small one a single chunk. */
-    private static final long PAGES_PER_CHUNK = 1_024;
 
     private final String captureName;
     private final Map<TableId, CompiledBinding> bindings;
-    private final JdbcConnectionFactory source;
+    private final Function<JdbcConnectionFactory, SnapshotCopy> copies;
     private final Map<SystemSide, JdbcConnectionFactory> targets;
     private final LoadHolds holds;
     private final PipelineListener listener;
     private final int parallelism;
-    private final RowRate rate;
     private final ExecutorService coordinator;
     private final ExecutorService workers;
     private Future<?> running;
@@ -64,19 +61,18 @@ final class BulkLoads implements BulkLoader, AutoCloseable {
      * @param bindings the bindings this loader copies, by their captured table
      * @param targets the connections of the databases they write
      * @param listener counts the rows copied, as captured and applied
-     * @param parallelism how many chunks are copied at once
-     * @param rate how fast the copies may read the source database, all together
+     * @param copies the copy of the captured database into the target database given
+     * @param parallelism how many pieces are copied at once
      */
-    BulkLoads(String captureName, Map<TableId, CompiledBinding> bindings, JdbcConnectionFactory source,
-            Map<SystemSide, JdbcConnectionFactory> targets, LoadHolds holds, PipelineListener listener, int parallelism, RowRate rate) {
+    BulkLoads(String captureName, Map<TableId, CompiledBinding> bindings, Function<JdbcConnectionFactory, SnapshotCopy> copies,
+            Map<SystemSide, JdbcConnectionFactory> targets, LoadHolds holds, PipelineListener listener, int parallelism) {
         this.captureName = captureName;
         this.bindings = Map.copyOf(bindings);
-        this.source = source;
+        this.copies = copies;
         this.targets = Map.copyOf(targets);
         this.holds = holds;
         this.listener = listener;
         this.parallelism = parallelism;
-        this.rate = rate;
         AtomicInteger worker = new AtomicInteger();
         this.coordinator = Executors.newSingleThreadExecutor(r -> daemon(r, "cutover-" + captureName.replace('/', '-') + "-load"));
         this.workers = Executors.newFixedThreadPool(parallelism,
@@ -173,7 +169,10 @@ final class BulkLoads implements BulkLoader, AutoCloseable {
     private long copyHeld(CompiledBinding b, String condition, LongConsumer copied) throws Exception {
         TableSchema from = b.source() == SystemSide.LEGACY ? b.mapping().legacySchema() : b.mapping().newSchema();
         TableSchema to = b.route().targetSchema();
-        PostgresSnapshotCopy copy = new PostgresSnapshotCopy(source, targets.get(b.target()), rate);
+        SnapshotCopy copy = copies.apply(targets.get(b.target()));
+        RowMapping mapping = new RowMapping(row -> mapped(b, row),
+                b.source() == SystemSide.LEGACY ? b.mapping().newColumnsTakenAsIs() : b.mapping().legacyColumnsTakenAsIs(),
+                b.mapping().declarative());
         long started = System.nanoTime();
         try {
             try {
@@ -184,7 +183,10 @@ final class BulkLoads implements BulkLoader, AutoCloseable {
             // Held, nothing else writes the table: a target empty now stays empty but for the copy. Rows applied before the
             // hold are older than the snapshot (or the snapshot's own): the copy upserts over them.
             boolean merge = !copy.targetEmpty(to);
-            long rows = copyChunks(copy, b, from, to, condition, merge, copied);
+            long rows = copy.copy(from, to, condition, mapping, merge, workers, piece -> {
+                listener.onCopied(b.name(), piece);
+                copied.accept(piece);
+            });
             double seconds = (System.nanoTime() - started) / 1e9;
             LOG.info("capture {} copied the {} of {} into {} for binding '{}'{}: {} rows in {} s ({} rows/s, {} threads);"
                     + " its changes since are applied now", captureName, condition == null ? "existing rows" : "rows where " + condition,
@@ -193,34 +195,6 @@ final class BulkLoads implements BulkLoader, AutoCloseable {
             return rows;
         } finally {
             holds.release(b.name(), b.target());
-        }
-    }
-
-    /** Copies every chunk of {@code from} on the workers, under one snapshot; the first failure cancels the rest. */
-    private long copyChunks(PostgresSnapshotCopy copy, CompiledBinding b, TableSchema from, TableSchema to, String condition,
-            boolean merge, LongConsumer copied) throws Exception {
-        PostgresSnapshotCopy.RowMapping mapping = new PostgresSnapshotCopy.RowMapping(row -> mapped(b, row),
-                b.source() == SystemSide.LEGACY ? b.mapping().newColumnsTakenAsIs() : b.mapping().legacyColumnsTakenAsIs(),
-                b.mapping().declarative());
-        try (PostgresSnapshotCopy.Snapshot snapshot = copy.exportSnapshot()) {
-            List<Future<Long>> chunks = new ArrayList<>();
-            for (PostgresSnapshotCopy.PageRange range : copy.chunks(from, PAGES_PER_CHUNK)) {
-                chunks.add(workers.submit(() -> {
-                    long rows = copy.copyChunk(snapshot, from, range.where(condition), to, mapping, merge);
-                    listener.onCopied(b.name(), rows);
-                    copied.accept(rows);
-                    return rows;
-                }));
-            }
-            long rows = 0;
-            try {
-                for (Future<Long> chunk : chunks) {
-                    rows += chunk.get();
-                }
-            } finally {
-                chunks.forEach(c -> c.cancel(true));
-            }
-            return rows;
         }
     }
 

@@ -15,12 +15,17 @@ import dev.cutover.debezium.CaptureOptions;
 import dev.cutover.debezium.CapturedTable;
 import dev.cutover.debezium.DebeziumCaptureSource;
 import dev.cutover.debezium.RetainedLogProbe;
+import dev.cutover.jdbc.JdbcConnectionFactory;
+import dev.cutover.jdbc.load.MariaDbSnapshotCopy;
+import dev.cutover.jdbc.load.PostgresSnapshotCopy;
 import dev.cutover.jdbc.load.RowRate;
+import dev.cutover.jdbc.load.SnapshotCopy;
 import dev.cutover.kafka.KafkaApplyOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -62,19 +67,23 @@ final class CaptureAssembly {
     }
 
     /**
-     * Copies the tables of {@code reading}'s one-way bindings in bulk where both databases are
-     * PostgreSQL (a snapshot exported on the source, {@code COPY} into the target); the others are
+     * Copies the tables of {@code reading}'s one-way bindings in bulk where they are written into
+     * PostgreSQL from PostgreSQL (page ranges of one exported snapshot, read in parallel) or from
+     * MariaDB (one consistent snapshot read by one connection, written in parallel); the others are
      * loaded by Debezium's incremental snapshot.
      */
     private BulkLoads bulkLoads(SystemSide side, String captureName, List<CompiledBinding> reading) {
         SystemOptions source = w.config().system(side);
         SystemOptions target = w.config().system(side.opposite());
-        Map<TableId, CompiledBinding> copied = source.kind() == DatabaseKind.POSTGRESQL && target.kind() == DatabaseKind.POSTGRESQL
-                ? BulkLoads.eligible(reading) : Map.of();
         TuningOptions tuning = w.config().tuning();
-        return new BulkLoads(captureName, copied, BindingCompiler.connections(source),
-                Map.of(target.side(), BindingCompiler.connections(target)), w.loadHolds(), w.metrics(), loadThreads(tuning),
-                RowRate.perSecond(tuning.loadMaxRowsPerSecond()));
+        JdbcConnectionFactory from = BindingCompiler.connections(source);
+        RowRate rate = RowRate.perSecond(tuning.loadMaxRowsPerSecond());
+        Function<JdbcConnectionFactory, SnapshotCopy> copies = source.kind() == DatabaseKind.MARIADB
+                ? to -> new MariaDbSnapshotCopy(from, to, rate)
+                : to -> new PostgresSnapshotCopy(from, to, rate);
+        Map<TableId, CompiledBinding> copied = target.kind() == DatabaseKind.POSTGRESQL ? BulkLoads.eligible(reading) : Map.of();
+        return new BulkLoads(captureName, copied, copies, Map.of(target.side(), BindingCompiler.connections(target)), w.loadHolds(),
+                w.metrics(), loadThreads(tuning));
     }
 
     /** The configured number, or by default one per core, at least 2 (reading and writing overlap) and at most 4. */

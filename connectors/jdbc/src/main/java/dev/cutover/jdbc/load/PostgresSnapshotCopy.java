@@ -16,8 +16,9 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyOut;
@@ -32,38 +33,12 @@ import org.postgresql.copy.CopyOut;
  * slices so memory stays bounded whatever the chunk's size; into a target that holds rows, through
  * a temporary table and an upsert.
  */
-public final class PostgresSnapshotCopy {
+public final class PostgresSnapshotCopy implements SnapshotCopy {
 
     /** Rows fetched per round trip while a chunk is read. */
     private static final int FETCH_SIZE = 5_000;
     /** COPY text sent to the target per write, in bytes (characters on the row-by-row path). */
     private static final int SLICE_BYTES = 1 << 20;
-
-    /** Maps one source row into the target's terms. */
-    @FunctionalInterface
-    public interface RowMapper {
-        RowImage map(RowImage source) throws Exception;
-    }
-
-    /**
-     * How a chunk's rows become the target's.
-     *
-     * @param mapper maps a source row; given only the columns not taken as is when the rows are read as COPY text
-     * @param takenAsIs target columns whose values are their source column's values unchanged, with that source column
-     * @param declarative true when {@code mapper} maps the same values to the same values whatever else the row holds
-     *     (no custom mapper): the mapped text of values seen before is reused
-     */
-    public record RowMapping(RowMapper mapper, Map<String, String> takenAsIs, boolean declarative) {
-
-        public RowMapping {
-            takenAsIs = Map.copyOf(takenAsIs);
-        }
-
-        /** Every column mapped by {@code mapper}, row by row. */
-        public static RowMapping of(RowMapper mapper) {
-            return new RowMapping(mapper, Map.of(), false);
-        }
-    }
 
     /**
      * A range of a table's pages: {@code [from, to)}, open-ended when {@code to} is negative; of
@@ -116,7 +91,7 @@ public final class PostgresSnapshotCopy {
     private static final int RATE_STEP = 500;
 
     private final JdbcConnectionFactory source;
-    private final JdbcConnectionFactory target;
+    private final PostgresCopyTarget into;
     private final RowRate rate;
 
     public PostgresSnapshotCopy(JdbcConnectionFactory source, JdbcConnectionFactory target) {
@@ -126,7 +101,7 @@ public final class PostgresSnapshotCopy {
     /** Reads at most as fast as {@code rate} allows, over every chunk copied with it. */
     public PostgresSnapshotCopy(JdbcConnectionFactory source, JdbcConnectionFactory target, RowRate rate) {
         this.source = source;
-        this.target = target;
+        this.into = new PostgresCopyTarget(target);
         this.rate = rate;
     }
 
@@ -170,12 +145,29 @@ public final class PostgresSnapshotCopy {
         return ranges;
     }
 
-    /** True when {@code table} of the target holds no row: a COPY of every chunk cannot meet a row it would duplicate. */
-    public boolean targetEmpty(TableSchema table) throws SQLException {
-        try (Connection c = target.open(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT 1 FROM " + target.dialect().qualifiedName(table.table()) + " LIMIT 1")) {
-            return !rs.next();
+    /** Pages per chunk: 8 MiB of table, so a large table gives every worker many chunks and a small one a single chunk. */
+    private static final long PAGES_PER_CHUNK = 1_024;
+
+    /** {@inheritDoc} Under one exported snapshot, one page range ({@value #PAGES_PER_CHUNK} pages) per piece. */
+    @Override
+    public long copy(TableSchema from, TableSchema to, String condition, RowMapping mapping, boolean merge, ExecutorService workers,
+            LongConsumer copied) throws Exception {
+        try (Snapshot snapshot = exportSnapshot()) {
+            List<Future<Long>> chunks = new ArrayList<>();
+            for (PageRange range : chunks(from, PAGES_PER_CHUNK)) {
+                chunks.add(workers.submit(() -> {
+                    long rows = copyChunk(snapshot, from, range.where(condition), to, mapping, merge);
+                    copied.accept(rows);
+                    return rows;
+                }));
+            }
+            return Pieces.sum(chunks);
         }
+    }
+
+    @Override
+    public boolean targetEmpty(TableSchema table) throws SQLException {
+        return into.empty(table);
     }
 
     /**
@@ -190,7 +182,7 @@ public final class PostgresSnapshotCopy {
      */
     public long copyChunk(Snapshot snapshot, TableSchema from, PageRange range, TableSchema to, RowMapping mapping, boolean merge)
             throws Exception {
-        try (Connection reader = source.open(); Connection writer = target.open()) {
+        try (Connection reader = source.open()) {
             reader.setAutoCommit(false);
             reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             reader.setReadOnly(true);
@@ -200,38 +192,10 @@ public final class PostgresSnapshotCopy {
                 s.execute("SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL TimeZone = 'UTC'; SET LOCAL bytea_output = 'hex';"
                         + " SET LOCAL extra_float_digits = 3");
             }
-            if (!merge) {
-                long rows = copyInto(reader, from, range, to.table(), to.columns(), writer, mapping);
-                reader.rollback();
-                return rows;
-            }
-            writer.setAutoCommit(false);
-            try (Statement s = writer.createStatement()) {
-                s.execute("CREATE TEMPORARY TABLE " + STAGING + " (LIKE " + target.dialect().qualifiedName(to.table())
-                        + " INCLUDING DEFAULTS) ON COMMIT DROP");
-                long rows = copyInto(reader, from, range, new TableId("", STAGING), to.columns(), writer, mapping);
-                s.executeUpdate(upsertFromStaging(to));
-                writer.commit();
-                reader.rollback();
-                return rows;
-            } catch (Exception | Error e) {
-                writer.rollback();
-                throw e;
-            }
+            long rows = into.write(to, merge, (writer, table) -> copyInto(reader, from, range, table, to.columns(), writer, mapping));
+            reader.rollback();
+            return rows;
         }
-    }
-
-    /** The staging table of a merged chunk, dropped with its transaction. */
-    private static final String STAGING = "cutover_load_chunk";
-
-    private String upsertFromStaging(TableSchema to) {
-        SqlDialect d = target.dialect();
-        String columns = to.columns().stream().map(c -> d.quoteIdentifier(c.name())).collect(Collectors.joining(", "));
-        List<String> values = to.columns().stream().map(ColumnDef::name).filter(c -> !to.keyColumns().contains(c)).toList();
-        return "INSERT INTO " + d.qualifiedName(to.table()) + " (" + columns + ") SELECT " + columns + " FROM " + STAGING
-                + " ON CONFLICT (" + to.keyColumns().stream().map(d::quoteIdentifier).collect(Collectors.joining(", ")) + ") DO "
-                + (values.isEmpty() ? "NOTHING" : "UPDATE SET " + values.stream()
-                        .map(c -> d.quoteIdentifier(c) + " = EXCLUDED." + d.quoteIdentifier(c)).collect(Collectors.joining(", ")));
     }
 
     /**
@@ -240,38 +204,16 @@ public final class PostgresSnapshotCopy {
      * path gives up on leaves nothing behind (its COPY cancelled, in a merge rolled back to a
      * savepoint) and is copied again row by row.
      */
-    private long copyInto(Connection reader, TableSchema from, PageRange range, TableId into, List<ColumnDef> targetColumns,
+    private long copyInto(Connection reader, TableSchema from, PageRange range, TableId table, List<ColumnDef> targetColumns,
             Connection writer, RowMapping mapping) throws Exception {
         Savepoint beforeText = writer.getAutoCommit() ? null : writer.setSavepoint();
         try {
-            return withCopyIn(writer, into, targetColumns, in -> copyAsText(reader, from, range, targetColumns, mapping, in));
+            return into.copyIn(writer, table, targetColumns, in -> copyAsText(reader, from, range, targetColumns, mapping, in));
         } catch (UnreadableTextException e) {
             if (beforeText != null) {
                 writer.rollback(beforeText);
             }
-            return withCopyIn(writer, into, targetColumns, in -> copyRowByRow(reader, from, range, targetColumns, mapping.mapper(), in));
-        }
-    }
-
-    @FunctionalInterface
-    private interface CopyBody {
-        long copy(CopyIn in) throws Exception;
-    }
-
-    /** Runs {@code body} on a {@code COPY into FROM STDIN} of {@code writer}, ended when it returns and cancelled when it throws. */
-    private long withCopyIn(Connection writer, TableId into, List<ColumnDef> targetColumns, CopyBody body) throws Exception {
-        SqlDialect d = target.dialect();
-        String copy = "COPY " + d.qualifiedName(into) + " (" + columnList(d, targetColumns) + ") FROM STDIN";
-        CopyIn in = writer.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
-        try {
-            long rows = body.copy(in);
-            in.endCopy();
-            return rows;
-        } catch (Exception | Error e) {
-            if (in.isActive()) {
-                in.cancelCopy();
-            }
-            throw e;
+            return into.copyIn(writer, table, targetColumns, in -> copyRowByRow(reader, from, range, targetColumns, mapping.mapper(), in));
         }
     }
 
@@ -285,14 +227,15 @@ public final class PostgresSnapshotCopy {
         CopyTextRows rows = new CopyTextRows(from, targetColumns, mapping.takenAsIs(), partial -> mapping.mapper().map(partial),
                 mapping.declarative());
         SqlDialect d = source.dialect();
-        CopyOut out = reader.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT " + columnList(d, rows.selected())
+        CopyOut out = reader.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT " + PostgresCopyTarget.columnList(d, rows.selected())
                 + " FROM " + d.qualifiedName(from.table()) + " WHERE " + range.predicate() + ") TO STDOUT");
         ByteSink sink = new ByteSink(SLICE_BYTES, (bytes, length) -> in.writeToCopy(bytes, 0, length));
         long count = 0;
+        long read = 0;
         UnreadableTextException unreadable = null;
         byte[] row;
         while ((row = out.readFromCopy()) != null) {
-            if (count % RATE_STEP == 0) {
+            if (read++ % RATE_STEP == 0) {
                 rate.acquire(RATE_STEP);
             }
             if (unreadable == null) {
@@ -313,10 +256,10 @@ public final class PostgresSnapshotCopy {
     }
 
     /** Reads the chunk through the driver, maps each row and writes it as COPY text. */
-    private long copyRowByRow(Connection reader, TableSchema from, PageRange range, List<ColumnDef> targetColumns, RowMapper mapper,
+    private long copyRowByRow(Connection reader, TableSchema from, PageRange range, List<ColumnDef> targetColumns, RowMapping.Mapper mapper,
             CopyIn in) throws Exception {
         SqlDialect d = source.dialect();
-        String select = "SELECT " + columnList(d, from.columns()) + " FROM " + d.qualifiedName(from.table()) + " WHERE " + range.predicate();
+        String select = "SELECT " + PostgresCopyTarget.columnList(d, from.columns()) + " FROM " + d.qualifiedName(from.table()) + " WHERE " + range.predicate();
         try (PreparedStatement query = reader.prepareStatement(select)) {
             query.setFetchSize(FETCH_SIZE);
             StringBuilder slice = new StringBuilder(SLICE_BYTES + 4096);
@@ -333,10 +276,6 @@ public final class PostgresSnapshotCopy {
             send(in, slice);
             return rows;
         }
-    }
-
-    private static String columnList(SqlDialect d, List<ColumnDef> columns) {
-        return columns.stream().map(c -> d.quoteIdentifier(c.name())).collect(Collectors.joining(", "));
     }
 
     private static void send(CopyIn in, StringBuilder slice) throws SQLException {

@@ -9,7 +9,7 @@ import dev.cutover.core.schema.TableSchema;
 import dev.cutover.jdbc.JdbcConnectionFactory;
 import dev.cutover.jdbc.JdbcSchemaReader;
 import dev.cutover.jdbc.load.PostgresSnapshotCopy;
-import dev.cutover.jdbc.load.PostgresSnapshotCopy.RowMapping;
+import dev.cutover.jdbc.load.RowMapping;
 import dev.cutover.testkit.postgres.PostgresTestDatabase;
 import java.util.List;
 import java.util.Map;

@@ -12,6 +12,7 @@ import dev.cutover.jdbc.JdbcConnectionFactory;
 import dev.cutover.jdbc.JdbcRowReader;
 import dev.cutover.jdbc.JdbcSchemaReader;
 import dev.cutover.jdbc.load.PostgresSnapshotCopy;
+import dev.cutover.jdbc.load.RowMapping;
 import dev.cutover.jdbc.testing.RowWrites;
 import dev.cutover.testkit.postgres.PostgresTestDatabase;
 import java.math.BigDecimal;
@@ -116,7 +117,7 @@ class PostgresTypeRoundTripIT {
 
         try (PostgresSnapshotCopy.Snapshot snapshot = copy.exportSnapshot()) {
             for (PostgresSnapshotCopy.PageRange range : copy.chunks(source, 1)) {
-                copy.copyChunk(snapshot, source, range, copied, new PostgresSnapshotCopy.RowMapping(row -> row, asIs, true), false);
+                copy.copyChunk(snapshot, source, range, copied, new RowMapping(row -> row, asIs, true), false);
             }
         }
 
