@@ -94,6 +94,10 @@ public final class BenchCommand implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE}: skip).")
     int loadRows;
 
+    @Option(names = "--load-from-mariadb", description = "host:port of a MariaDB server (user root without a password, binlog in ROW"
+            + " format): the load phase also loads the same table from a MariaDB legacy database, next to mariadb --batch | psql.")
+    String loadFromMariaDb;
+
     @Option(names = "--load-max-rows-per-second", defaultValue = "0", description = "The bridges' tuning.load-max-rows-per-second:"
             + " the load phase reads at most this many rows per second (default ${DEFAULT-VALUE}: no limit).")
     int loadMaxRowsPerSecond;
@@ -159,6 +163,11 @@ public final class BenchCommand implements Callable<Integer> {
             if (loadRows > 0) {
                 truncate(dbs);
                 LoadPhase.run(dbs, loadRows, name -> startBridge(dbs, name));
+                if (loadFromMariaDb != null) {
+                    truncate(dbs);
+                    MariaDbLoadPhase.run(dbs, loadFromMariaDb, loadRows,
+                            (name, legacy, binding) -> startBridge(dbs, name, legacy, binding));
+                }
             }
             report("heap: limit %d MiB; peak used at most %d MiB (each heap pool's own peak, added up)",
                     Runtime.getRuntime().maxMemory() / (1024 * 1024), peakHeapMiB());
@@ -351,6 +360,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private BridgeService startBridge(BenchDatabases dbs, String name) throws Exception {
+        return startBridge(dbs, name, "{ kind: postgresql, jdbc-url: \"" + dbs.legacyUrl() + "\", user: postgres }",
+                twoWay ? BenchWorkload.TWO_WAY_BINDING_YAML : BenchWorkload.BINDING_YAML);
+    }
+
+    /** Starts a bridge of {@code binding} from the legacy system {@code legacy} (a flow mapping) into the new PostgreSQL database. */
+    private BridgeService startBridge(BenchDatabases dbs, String name, String legacy, String binding) throws Exception {
         Path dir = dataDir.resolve(name);
         Files.createDirectories(dir);
         Path file = dir.resolve("cutover.yaml");
@@ -359,13 +374,12 @@ public final class BenchCommand implements Callable<Integer> {
                 data-dir: state
                 kafka: { bootstrap: embedded, embedded-port: 0 }
                 systems:
-                  legacy: { kind: postgresql, jdbc-url: "%s", user: postgres }
+                  legacy: %s
                   new:    { kind: postgresql, jdbc-url: "%s", user: postgres }
                 http: { address: "127.0.0.1:0" }
                 tuning: { heartbeat-interval: PT0.5S, load-max-rows-per-second: %d }
                 bindings:
-                %s""".formatted(name, dbs.legacyUrl(), dbs.newUrl(), loadMaxRowsPerSecond,
-                twoWay ? BenchWorkload.TWO_WAY_BINDING_YAML : BenchWorkload.BINDING_YAML));
+                %s""".formatted(name, legacy, dbs.newUrl(), loadMaxRowsPerSecond, binding));
         BridgeConfig config = ConfigLoader.load(file);
         BridgeService service = new BridgeService(config, Clock.systemUTC());
         service.start();

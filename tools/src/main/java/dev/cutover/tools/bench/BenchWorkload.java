@@ -53,9 +53,18 @@ final class BenchWorkload {
     private BenchWorkload() {
     }
 
+    /** The one-way binding from {@code legacyTable} (the legacy table's shape on another database), as the bench's. */
+    static String bindingFrom(String legacyTable) {
+        return binding(legacyTable, "legacy-to-new", "");
+    }
+
     private static String binding(String direction, String extra) {
+        return binding("public.ord_hdr", direction, extra);
+    }
+
+    private static String binding(String legacyTable, String direction, String extra) {
         return """
-                      - legacy: public.ord_hdr
+                      - legacy: %s
                         new: public.orders
                         direction: %s
                         columns:
@@ -64,7 +73,7 @@ final class BenchWorkload {
                           amt: amount
                           stat_cd: { to: status, values: { N: new, P: paid, S: shipped } }
                           upd_ts: updated_at
-                %s""".formatted(direction, extra);
+                %s""".formatted(legacyTable, direction, extra);
     }
 
     static void createTables(Connection legacy, Connection neu) throws SQLException {

@@ -64,7 +64,7 @@ final class LoadPhase {
     }
 
     /** Writes the server's dirty pages out, so each timed copy starts with none of the other's writing left to do. */
-    private static void checkpoint(BenchDatabases dbs) throws SQLException {
+    static void checkpoint(BenchDatabases dbs) throws SQLException {
         try (Connection neu = dbs.connectNew(); Statement s = neu.createStatement()) {
             s.execute("CHECKPOINT");
         }
@@ -99,7 +99,7 @@ final class LoadPhase {
     }
 
     /** {@code -h host -p port -U postgres database} of a {@code jdbc:postgresql://host:port/database} URL. */
-    private static String libpq(String jdbcUrl) {
+    static String libpq(String jdbcUrl) {
         URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
         return String.join(" ", List.of("-h", uri.getHost(), "-p", Integer.toString(uri.getPort()), "-U", "postgres",
                 uri.getPath().substring(1)));
@@ -110,7 +110,7 @@ final class LoadPhase {
      * {@code count(*)} of a growing table costs the servers a share of the two cores, so it runs
      * only once the bridge says the rows are in.
      */
-    private static void awaitRows(Connection neu, long rows, BridgeService service) throws SQLException, InterruptedException, IOException {
+    static void awaitRows(Connection neu, long rows, BridgeService service) throws SQLException, InterruptedException, IOException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         MetricsView metrics = new MetricsView(service.registry());
         try (Statement s = neu.createStatement()) {

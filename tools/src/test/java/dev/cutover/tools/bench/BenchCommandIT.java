@@ -25,7 +25,7 @@ class BenchCommandIT {
     void aShortBenchReportsEveryPhaseWithTheLimitsOfItsRun() throws Exception {
         ToolsRun bench = ToolsRun.of(dir.resolve("bench.out"), "512m", TIMEOUT, "bench", "--postgres", "127.0.0.1:5432",
                 "--rounds", "1", "--inserts", "2000", "--updates", "1000", "--deletes", "500", "--steady-duration", "PT0S",
-                "--load-rows", "20000", "--data-dir", dir.resolve("bench").toString());
+                "--load-rows", "20000", "--load-from-mariadb", "127.0.0.1:3306", "--data-dir", dir.resolve("bench").toString());
         String output = bench.output();
         output.lines().filter(l -> l.startsWith("bench:")).forEach(System.out::println);
         assertThat(bench.ended()).as("the bench ended within %s", TIMEOUT).isTrue();
@@ -35,6 +35,9 @@ class BenchCommandIT {
                 .containsPattern("end to end: 3500 changes in [\\d.]+ s = [\\d,]+ events/s \\(\\d+% of the JDBC ceiling, \\d+% of the"
                         + " database-bound limit\\)")
                 .containsPattern("pg_dump \\| psql copied them into a table of the same shape on the new server in [\\d.]+ s")
-                .containsPattern("cutover loaded them in [\\d.]+ s = [\\d,]+ rows/s from its start");
+                .containsPattern("cutover loaded them in [\\d.]+ s = [\\d,]+ rows/s from its start")
+                .containsPattern("load from MariaDB: mariadb --batch \\| psql copied them into a table of the same shape on the new server"
+                        + " in [\\d.]+ s")
+                .containsPattern("load from MariaDB: cutover loaded them in [\\d.]+ s = [\\d,]+ rows/s from its start");
     }
 }
