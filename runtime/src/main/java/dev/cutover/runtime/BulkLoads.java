@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -147,15 +148,19 @@ final class BulkLoads implements BulkLoader, AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalArgumentException("capture " + captureName + " copies no table " + table));
         }
         CompletableFuture<Long> done = new CompletableFuture<>();
-        coordinator.submit(() -> {
-            try {
-                done.complete(copyHeld(b, condition, copied));
-            } catch (InterruptedException e) {
-                done.cancel(false);
-            } catch (Exception | Error e) {
-                done.completeExceptionally(e);
-            }
-        });
+        try {
+            coordinator.submit(() -> {
+                try {
+                    done.complete(copyHeld(b, condition, copied));
+                } catch (InterruptedException e) {
+                    done.cancel(false);
+                } catch (Exception | Error e) {
+                    done.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            done.cancel(false); // the capture is stopping: as if it stopped during the copy
+        }
         return done;
     }
 
