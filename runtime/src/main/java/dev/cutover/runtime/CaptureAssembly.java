@@ -78,12 +78,13 @@ final class CaptureAssembly {
         TuningOptions tuning = w.config().tuning();
         JdbcConnectionFactory from = BindingCompiler.connections(source);
         RowRate rate = RowRate.perSecond(tuning.loadMaxRowsPerSecond());
+        int threads = loadThreads(tuning);
         Function<JdbcConnectionFactory, SnapshotCopy> copies = source.kind() == DatabaseKind.MARIADB
-                ? to -> new MariaDbSnapshotCopy(from, to, rate)
+                ? to -> new MariaDbSnapshotCopy(from, to, rate, threads)
                 : to -> new PostgresSnapshotCopy(from, to, rate);
         Map<TableId, CompiledBinding> copied = target.kind() == DatabaseKind.POSTGRESQL ? BulkLoads.eligible(reading) : Map.of();
         return new BulkLoads(captureName, copied, copies, Map.of(target.side(), BindingCompiler.connections(target)), w.loadHolds(),
-                w.metrics(), loadThreads(tuning));
+                w.metrics(), threads);
     }
 
     /** The configured number, or by default one per core, at least 2 (reading and writing overlap) and at most 4. */

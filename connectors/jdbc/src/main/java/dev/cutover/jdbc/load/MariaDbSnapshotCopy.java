@@ -38,12 +38,21 @@ public final class MariaDbSnapshotCopy implements SnapshotCopy {
     private final JdbcConnectionFactory source;
     private final PostgresCopyTarget into;
     private final RowRate rate;
+    private final int writers;
 
-    /** Reads at most as fast as {@code rate} allows. */
-    public MariaDbSnapshotCopy(JdbcConnectionFactory source, JdbcConnectionFactory target, RowRate rate) {
+    /**
+     * Reads at most as fast as {@code rate} allows.
+     *
+     * @param writers how many slices may be written or wait to be written at once: the threads of the workers given to {@link #copy}
+     */
+    public MariaDbSnapshotCopy(JdbcConnectionFactory source, JdbcConnectionFactory target, RowRate rate, int writers) {
+        if (writers < 1) {
+            throw new IllegalArgumentException("writers must be positive, got " + writers);
+        }
         this.source = source;
         this.into = new PostgresCopyTarget(target);
         this.rate = rate;
+        this.writers = writers;
     }
 
     @Override
@@ -59,7 +68,7 @@ public final class MariaDbSnapshotCopy implements SnapshotCopy {
         String select = "SELECT " + PostgresCopyTarget.columnList(d, from.columns()) + " FROM " + d.qualifiedName(from.table())
                 + (condition == null ? "" : " WHERE " + condition);
         List<Future<Long>> slices = new ArrayList<>();
-        Semaphore waiting = new Semaphore(Math.max(1, parallelism(workers)));
+        Semaphore waiting = new Semaphore(writers);
         try (Connection reader = source.open()) {
             reader.setAutoCommit(false);
             try (Statement s = reader.createStatement()) {
@@ -122,9 +131,5 @@ public final class MariaDbSnapshotCopy implements SnapshotCopy {
             waiting.release();
             throw e;
         }
-    }
-
-    private static int parallelism(ExecutorService workers) {
-        return workers instanceof java.util.concurrent.ThreadPoolExecutor pool ? pool.getMaximumPoolSize() : 2;
     }
 }

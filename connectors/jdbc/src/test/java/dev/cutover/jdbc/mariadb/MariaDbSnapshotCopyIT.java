@@ -60,7 +60,7 @@ class MariaDbSnapshotCopyIT {
     }
 
     private MariaDbSnapshotCopy copy() {
-        return new MariaDbSnapshotCopy(legacyConnections, newConnections, RowRate.UNLIMITED);
+        return new MariaDbSnapshotCopy(legacyConnections, newConnections, RowRate.UNLIMITED, 2);
     }
 
     @Test
