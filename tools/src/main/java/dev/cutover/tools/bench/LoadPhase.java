@@ -72,23 +72,33 @@ final class LoadPhase {
 
     /** Rows per second of {@code pg_dump --data-only | psql} from the legacy table into a copy of it; 0 when the tools are missing. */
     private static double dumpRestore(BenchDatabases dbs, int rows) throws Exception {
+        return pipedCopy(dbs, rows, "pg_dump | psql", "pg_dump --data-only -t public.ord_hdr " + libpq(dbs.legacyUrl())
+                + " | psql -q -v ON_ERROR_STOP=1 " + libpq(dbs.newUrl()));
+    }
+
+    /**
+     * Rows per second of {@code pipeline} (a bash pipeline, {@code what} for messages) filling a table
+     * {@code ord_hdr} of the legacy shape that it gets on the new server, dropped afterwards; 0 when
+     * the pipeline does not run (its client tools are missing).
+     *
+     * @throws IllegalStateException when it ran but did not copy every row
+     */
+    static double pipedCopy(BenchDatabases dbs, int rows, String what, String pipeline) throws Exception {
         try (Connection neu = dbs.connectNew(); Statement s = neu.createStatement()) {
             s.execute(BenchWorkload.LEGACY_DDL);
             try {
                 long start = System.nanoTime();
-                String pipeline = "set -o pipefail; pg_dump --data-only -t public.ord_hdr " + libpq(dbs.legacyUrl())
-                        + " | psql -q -v ON_ERROR_STOP=1 " + libpq(dbs.newUrl());
-                Process p = new ProcessBuilder("bash", "-c", pipeline).redirectErrorStream(true).start();
+                Process p = new ProcessBuilder("bash", "-c", "set -o pipefail; " + pipeline).redirectErrorStream(true).start();
                 String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!p.waitFor(TIMEOUT.toMinutes(), TimeUnit.MINUTES) || p.exitValue() != 0) {
-                    report("load: pg_dump | psql did not run (%s); no reference figure", output.strip());
+                    report("load: %s did not run (%s); no reference figure", what, output.strip());
                     return 0;
                 }
                 double seconds = seconds(start);
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FROM ord_hdr")) {
                     rs.next();
                     if (rs.getLong(1) != rows) {
-                        throw new IllegalStateException("pg_dump | psql copied " + rs.getLong(1) + " of " + rows + " rows");
+                        throw new IllegalStateException(what + " copied " + rs.getLong(1) + " of " + rows + " rows");
                     }
                 }
                 return rows / seconds;

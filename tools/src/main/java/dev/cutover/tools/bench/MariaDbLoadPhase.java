@@ -4,14 +4,10 @@ import static dev.cutover.tools.bench.BenchCommand.report;
 import static dev.cutover.tools.bench.BenchCommand.seconds;
 
 import dev.cutover.runtime.BridgeService;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The initial-load phase from a MariaDB legacy ({@code --load-from-mariadb}): the bench's legacy
@@ -74,34 +70,8 @@ final class MariaDbLoadPhase {
     /** Rows per second of {@code mariadb --batch | psql -c "COPY ..."} into a PostgreSQL table of the legacy shape; 0 without the tools. */
     private static double pipeRestore(BenchDatabases dbs, String hostPort, int rows) throws Exception {
         String[] hp = hostPort.split(":");
-        try (Connection neu = dbs.connectNew(); Statement s = neu.createStatement()) {
-            s.execute(BenchWorkload.LEGACY_DDL);
-            try {
-                long start = System.nanoTime();
-                String pipeline = "set -o pipefail; mariadb -h " + hp[0] + " -P " + hp[1] + " -u root --batch --skip-column-names --quick"
-                        + " -e 'SELECT " + COLUMNS + " FROM " + DATABASE + ".ord_hdr' | psql -q -v ON_ERROR_STOP=1 "
-                        + LoadPhase.libpq(dbs.newUrl()) + " -c 'COPY ord_hdr FROM STDIN'";
-                Process p = new ProcessBuilder("bash", "-c", pipeline).redirectErrorStream(true).start();
-                String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                    report("load from MariaDB: mariadb | psql did not run (%s); no reference figure", output.strip());
-                    return 0;
-                }
-                double seconds = seconds(start);
-                requireRows(s, rows);
-                return rows / seconds;
-            } finally {
-                s.execute("DROP TABLE ord_hdr");
-            }
-        }
-    }
-
-    private static void requireRows(Statement s, int rows) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM ord_hdr")) {
-            rs.next();
-            if (rs.getLong(1) != rows) {
-                throw new IllegalStateException("mariadb | psql copied " + rs.getLong(1) + " of " + rows + " rows");
-            }
-        }
+        return LoadPhase.pipedCopy(dbs, rows, "mariadb --batch | psql", "mariadb -h " + hp[0] + " -P " + hp[1]
+                + " -u root --batch --skip-column-names --quick -e 'SELECT " + COLUMNS + " FROM " + DATABASE + ".ord_hdr' | psql -q -v"
+                + " ON_ERROR_STOP=1 " + LoadPhase.libpq(dbs.newUrl()) + " -c 'COPY ord_hdr FROM STDIN'");
     }
 }
