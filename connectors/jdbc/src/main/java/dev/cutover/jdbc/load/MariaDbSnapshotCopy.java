@@ -32,8 +32,6 @@ public final class MariaDbSnapshotCopy implements SnapshotCopy {
     private static final int SLICE_CHARS = 4 << 20;
     /** Rows the driver fetches per round trip while streaming. */
     private static final int FETCH_SIZE = 5_000;
-    /** Rows read between two requests to the rate. */
-    private static final int RATE_STEP = 500;
 
     private final JdbcConnectionFactory source;
     private final PostgresCopyTarget into;
@@ -80,9 +78,7 @@ public final class MariaDbSnapshotCopy implements SnapshotCopy {
                 StringBuilder[] slice = {new StringBuilder(SLICE_CHARS + 4096)};
                 long[] rows = {0, 0};
                 ResultRows.read(d, query, from.columns(), row -> {
-                    if (rows[0]++ % RATE_STEP == 0) {
-                        rate.acquire(RATE_STEP);
-                    }
+                    rate.beforeRow(rows[0]++);
                     CopyText.appendRow(slice[0], mapping.mapper().map(row), to.columns());
                     rows[1]++;
                     if (slice[0].length() >= SLICE_CHARS) {

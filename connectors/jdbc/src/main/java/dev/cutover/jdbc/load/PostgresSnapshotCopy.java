@@ -25,7 +25,9 @@ import org.postgresql.copy.CopyOut;
 
 /**
  * Copies a PostgreSQL table's rows as of one snapshot into a PostgreSQL table with {@code COPY},
- * chunk by chunk, each chunk mapped row by row on the way. The snapshot is exported by a
+ * chunk by chunk, each chunk read with {@code COPY … TO STDOUT} and passed through or mapped by
+ * {@link CopyTextRows} (row by row through the driver where its text cannot be read back for
+ * sure). The snapshot is exported by a
  * transaction kept open for the whole copy ({@link Snapshot}); each chunk is a range of the
  * table's pages (a TID range scan reads just those pages) read in a transaction of its own set to
  * that snapshot, so chunks run in parallel and together hold exactly the rows the snapshot sees.
@@ -34,6 +36,9 @@ import org.postgresql.copy.CopyOut;
  * a temporary table and an upsert.
  */
 public final class PostgresSnapshotCopy implements SnapshotCopy {
+
+    /** Pages per chunk: 8 MiB of table, so a large table gives every worker many chunks and a small one a single chunk. */
+    private static final long PAGES_PER_CHUNK = 1_024;
 
     /** Rows fetched per round trip while a chunk is read. */
     private static final int FETCH_SIZE = 5_000;
@@ -86,9 +91,6 @@ public final class PostgresSnapshotCopy implements SnapshotCopy {
             }
         }
     }
-
-    /** Rows read between two requests to the rate: few enough for an even pace, many enough to cost nothing. */
-    private static final int RATE_STEP = 500;
 
     private final JdbcConnectionFactory source;
     private final PostgresCopyTarget into;
@@ -144,9 +146,6 @@ public final class PostgresSnapshotCopy implements SnapshotCopy {
         ranges.add(new PageRange(ranges.isEmpty() ? 0 : ranges.get(ranges.size() - 1).to(), -1));
         return ranges;
     }
-
-    /** Pages per chunk: 8 MiB of table, so a large table gives every worker many chunks and a small one a single chunk. */
-    private static final long PAGES_PER_CHUNK = 1_024;
 
     /** {@inheritDoc} Under one exported snapshot, one page range ({@value #PAGES_PER_CHUNK} pages) per piece. */
     @Override
@@ -231,17 +230,13 @@ public final class PostgresSnapshotCopy implements SnapshotCopy {
                 + " FROM " + d.qualifiedName(from.table()) + " WHERE " + range.predicate() + ") TO STDOUT");
         ByteSink sink = new ByteSink(SLICE_BYTES, (bytes, length) -> in.writeToCopy(bytes, 0, length));
         long count = 0;
-        long read = 0;
         UnreadableTextException unreadable = null;
         byte[] row;
         while ((row = out.readFromCopy()) != null) {
-            if (read++ % RATE_STEP == 0) {
-                rate.acquire(RATE_STEP);
-            }
+            rate.beforeRow(count++);
             if (unreadable == null) {
                 try {
                     rows.write(row, sink);
-                    count++;
                     sink.flushIfFull();
                 } catch (UnreadableTextException e) {
                     unreadable = e;
@@ -265,9 +260,7 @@ public final class PostgresSnapshotCopy implements SnapshotCopy {
             StringBuilder slice = new StringBuilder(SLICE_BYTES + 4096);
             long[] read = {0};
             long rows = ResultRows.read(d, query, from.columns(), row -> {
-                if (read[0]++ % RATE_STEP == 0) {
-                    rate.acquire(RATE_STEP);
-                }
+                rate.beforeRow(read[0]++);
                 CopyText.appendRow(slice, mapper.map(row), targetColumns);
                 if (slice.length() >= SLICE_BYTES) {
                     send(in, slice);

@@ -16,6 +16,9 @@ public final class RowRate {
         void sleepNanos(long nanos) throws InterruptedException;
     }
 
+    /** Rows asked for at once by {@link #beforeRow}: few enough for an even pace, many enough to cost nothing per row. */
+    static final int STEP = 500;
+
     /** Rows as fast as they come. */
     public static final RowRate UNLIMITED = new RowRate(0, System::nanoTime, nanos -> { });
 
@@ -43,6 +46,13 @@ public final class RowRate {
     /** True when it never waits. */
     public boolean unlimited() {
         return nanosPerRow == 0;
+    }
+
+    /** Called before each row a reader reads, {@code index} counting its rows from 0: every {@value #STEP} rows, waits until they may be read. */
+    void beforeRow(long index) throws InterruptedException {
+        if (index % STEP == 0) {
+            acquire(STEP);
+        }
     }
 
     /** Waits until {@code rows} more rows may be read. */

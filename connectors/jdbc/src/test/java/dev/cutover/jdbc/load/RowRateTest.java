@@ -55,4 +55,15 @@ class RowRateTest {
         assertThat(slept).isEmpty();
         assertThat(RowRate.perSecond(0)).isSameAs(RowRate.UNLIMITED);
     }
+
+    @Test
+    void aReaderAsksForItsRowsAStepAtATime() throws Exception {
+        RowRate rate = rate(1_000);
+
+        for (long row = 0; row <= RowRate.STEP; row++) {
+            rate.beforeRow(row);
+        }
+
+        assertThat(slept).as("the first step right away, the second when due").containsExactly(500_000_000L);
+    }
 }
