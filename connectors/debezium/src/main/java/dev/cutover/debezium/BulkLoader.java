@@ -28,7 +28,7 @@ public interface BulkLoader {
 
         @Override
         public CompletableFuture<Long> resync(TableId table, String condition, LongConsumer copied) {
-            return CompletableFuture.failedFuture(new UnsupportedOperationException("no bulk copy of " + table));
+            return CompletableFuture.failedFuture(new IllegalArgumentException("table " + table + " is not copied in bulk"));
         }
     };
 
@@ -51,7 +51,8 @@ public interface BulkLoader {
      * @param condition SQL of the source database selecting the rows; null for every row
      * @param copied told how many rows each chunk wrote, once written
      * @return completes with the rows copied; cancelled when the capture restarts or stops first;
-     *     exceptionally when the copy failed (only the copy: the table can be resynced another way)
+     *     exceptionally when the copy failed (only the copy: the table can be resynced another way),
+     *     with an {@link IllegalArgumentException} for a table this loader does not {@linkplain #copies copy}
      */
     CompletableFuture<Long> resync(TableId table, String condition, LongConsumer copied);
 }

@@ -159,8 +159,9 @@ public final class KafkaTopicAdmin implements AutoCloseable {
             return;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, TopicDescription> described;
         List<String> leaderless;
-        while (!(leaderless = leaderless(topics)).isEmpty()) {
+        while (!(leaderless = leaderless(topics, described = describeNew(topics))).isEmpty()) {
             if (System.nanoTime() > deadline) {
                 throw new KafkaOperationException("Kafka at " + bootstrap + " elected no leader for partitions of " + leaderless
                         + " within " + timeout.toSeconds() + " s");
@@ -168,8 +169,7 @@ public final class KafkaTopicAdmin implements AutoCloseable {
             Thread.sleep(METADATA_RETRY.toMillis());
         }
         Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-        await(admin.describeTopics(topics).allTopicNames(), "describing topics " + topics).values().forEach(d ->
-                d.partitions().forEach(p -> ends.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        described.values().forEach(d -> d.partitions().forEach(p -> ends.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
         while (true) {
             try {
                 await(admin.listOffsets(ends).all(), "reading the end offsets of " + topics);
@@ -183,18 +183,22 @@ public final class KafkaTopicAdmin implements AutoCloseable {
         }
     }
 
-    /** Those of {@code topics} with a partition that has no leader yet; all of them while a broker does not know them yet. */
-    private List<String> leaderless(List<String> topics) throws KafkaOperationException, InterruptedException {
+    /** The new {@code topics} as the broker describes them; none while it does not know them yet. */
+    private Map<String, TopicDescription> describeNew(List<String> topics) throws KafkaOperationException, InterruptedException {
         try {
-            return await(admin.describeTopics(topics).allTopicNames(), "describing topics " + topics).values().stream()
-                    .filter(d -> d.partitions().stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty()))
-                    .map(TopicDescription::name).toList();
+            return await(admin.describeTopics(topics).allTopicNames(), "describing topics " + topics);
         } catch (KafkaOperationException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                return topics;
+                return Map.of();
             }
             throw e;
         }
+    }
+
+    /** Those of {@code topics} not described yet or with a partition that has no leader yet. */
+    private static List<String> leaderless(List<String> topics, Map<String, TopicDescription> described) {
+        return topics.stream().filter(t -> !described.containsKey(t) || described.get(t).partitions().stream()
+                .anyMatch(p -> p.leader() == null || p.leader().isEmpty())).toList();
     }
 
     /**
