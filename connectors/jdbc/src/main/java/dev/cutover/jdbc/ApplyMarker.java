@@ -21,7 +21,7 @@ import java.util.Objects;
  *     suppresses the transactions marked with its own bridge name; never null or blank
  * @param table the marker table; never null
  */
-public record ApplyMarker(String bridge, TableId table) {
+public record ApplyMarker(String bridge, TableId table) implements EchoTag {
 
     /** The marker table unless another is given: {@code public.cutover_apply_marker}. */
     public static final TableId DEFAULT_TABLE = new TableId("public", "cutover_apply_marker");

@@ -13,7 +13,6 @@ import dev.cutover.core.pipeline.spi.ApplyException;
 import dev.cutover.core.pipeline.spi.ApplyResult;
 import dev.cutover.core.pipeline.spi.TransactionReportingApplier;
 import dev.cutover.core.schema.TableSchema;
-import dev.cutover.jdbc.internal.ApplyMarkerWriter;
 import dev.cutover.jdbc.internal.BatchPlanner;
 import dev.cutover.jdbc.internal.ConflictLogException;
 import dev.cutover.jdbc.internal.ConflictPass;
@@ -24,6 +23,7 @@ import dev.cutover.jdbc.internal.ParkedKeys;
 import dev.cutover.jdbc.internal.RejectionIsolator;
 import dev.cutover.jdbc.internal.RowAppearedException;
 import dev.cutover.jdbc.internal.RowRef;
+import dev.cutover.jdbc.internal.SessionTagger;
 import dev.cutover.jdbc.internal.TableTarget;
 import dev.cutover.jdbc.internal.TableWriteException;
 import java.sql.SQLException;
@@ -70,7 +70,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With an {@link ApplyMarker}, every apply transaction first upserts the marker row (also the
  * transaction that retries with refused changes isolated), so the marker commits exactly when the
- * batch does; the capture of this database uses it to recognise the applier's writes.
+ * batch does; the capture of this database uses it to recognise the applier's writes. With an
+ * {@link ApplyOrigin} instead, every session is tagged with a replication origin when it opens,
+ * which a PostgreSQL 16+ capture leaves out at the source.
  *
  * <p>With {@link ConflictHandling}, the changes of the checked tables (two-way bindings) are
  * checked against the target rows first. In the apply transaction, after the marker, the rows of
@@ -104,7 +106,7 @@ public final class JdbcApplier implements TransactionReportingApplier {
     private final Map<TableId, TableTarget> targets;
     private final BatchPlanner planner;
     private final Clock clock;
-    private final ApplyMarkerWriter marker;
+    private final SessionTagger tagger;
     private final Map<TableId, ConflictCheck> checks;
     private final ConflictSink sink;
     private final ParkedKeys parked = new ParkedKeys();
@@ -118,21 +120,22 @@ public final class JdbcApplier implements TransactionReportingApplier {
      * @param tables the target tables' schemas by table; each needs a key backed by a primary key
      *     or unique constraint
      * @param clock gives {@link ApplyResult#commitTime()} and the marker's {@code applied_at}
-     * @param marker marks every apply transaction; null when transactions are not marked
+     * @param echoTag marks every apply transaction ({@link ApplyMarker}) or tags every session
+     *     ({@link ApplyOrigin}); null when the applier's writes are not told apart
      * @param conflicts the tables whose changes are checked for conflicts, and the conflict log;
      *     null when no table is checked
      * @throws IllegalArgumentException when a table has no key or is filed under another table's id,
      *     or is the marker table, or a conflict check is for a table that is not a target
      */
-    public JdbcApplier(JdbcConnectionFactory connections, Map<TableId, TableSchema> tables, Clock clock, ApplyMarker marker,
+    public JdbcApplier(JdbcConnectionFactory connections, Map<TableId, TableSchema> tables, Clock clock, EchoTag echoTag,
             ConflictHandling conflicts) {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.dialect = connections.dialect();
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (marker != null && tables.containsKey(marker.table())) {
+        if (echoTag instanceof ApplyMarker marker && tables.containsKey(marker.table())) {
             throw new IllegalArgumentException("table " + marker.table() + " is the apply-marker table and cannot be a target");
         }
-        this.marker = marker == null ? null : new ApplyMarkerWriter(marker, dialect);
+        this.tagger = SessionTagger.of(echoTag, dialect);
         Map<TableId, TableTarget> byTable = new LinkedHashMap<>();
         tables.forEach((id, schema) -> {
             if (!id.equals(schema.table())) {
@@ -152,12 +155,12 @@ public final class JdbcApplier implements TransactionReportingApplier {
         }
     }
 
-    /** As {@link #JdbcApplier(JdbcConnectionFactory, Map, Clock, ApplyMarker, ConflictHandling)} without conflict checks. */
-    public JdbcApplier(JdbcConnectionFactory connections, Map<TableId, TableSchema> tables, Clock clock, ApplyMarker marker) {
-        this(connections, tables, clock, marker, null);
+    /** As {@link #JdbcApplier(JdbcConnectionFactory, Map, Clock, EchoTag, ConflictHandling)} without conflict checks. */
+    public JdbcApplier(JdbcConnectionFactory connections, Map<TableId, TableSchema> tables, Clock clock, EchoTag echoTag) {
+        this(connections, tables, clock, echoTag, null);
     }
 
-    /** As {@link #JdbcApplier(JdbcConnectionFactory, Map, Clock, ApplyMarker)} without a marker. */
+    /** As {@link #JdbcApplier(JdbcConnectionFactory, Map, Clock, EchoTag)} without a tag. */
     public JdbcApplier(JdbcConnectionFactory connections, Map<TableId, TableSchema> tables, Clock clock) {
         this(connections, tables, clock, null);
     }
@@ -389,7 +392,7 @@ public final class JdbcApplier implements TransactionReportingApplier {
     private JdbcSession session(List<ChangeEvent> changes) throws ApplyException {
         if (session == null) {
             try {
-                session = JdbcSession.open(connections, marker);
+                session = JdbcSession.open(connections, tagger);
             } catch (SQLException e) {
                 throw failure(e, null, changes);
             }

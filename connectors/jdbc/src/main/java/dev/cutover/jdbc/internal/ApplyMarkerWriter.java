@@ -15,7 +15,7 @@ import java.time.Instant;
  * the marker table before the first marker if it is missing. Outlives sessions: the table is
  * looked for once per applier. Not thread-safe.
  */
-public final class ApplyMarkerWriter {
+public final class ApplyMarkerWriter implements SessionTagger {
 
     /** The marker's time column, bound as an instant by the dialect (which knows how its driver keeps instants exact). */
     private static final ColumnDef APPLIED_AT = ColumnDef.of("applied_at", ColumnType.TIMESTAMPTZ, "timestamp with time zone", false);
@@ -25,17 +25,28 @@ public final class ApplyMarkerWriter {
     private final String upsertSql;
     private boolean tableReady;
 
-    public ApplyMarkerWriter(ApplyMarker marker, SqlDialect dialect) {
+    ApplyMarkerWriter(ApplyMarker marker, SqlDialect dialect) {
         this.marker = marker;
         this.dialect = dialect;
         this.upsertSql = dialect.applyMarkerStatement(marker.table());
+    }
+
+    @Override
+    public void sessionOpened(Connection connection) {
+        // Sessions need nothing: every transaction is marked.
+    }
+
+    @Override
+    public void sessionClosing(Connection connection) {
+        // Nothing to release: the marker row stays, one per bridge.
     }
 
     /**
      * Upserts the marker row in the connection's open transaction. Must run before anything else
      * is written in that transaction: creating a missing table commits on its own first.
      */
-    void mark(Connection connection, StatementCache statements, Instant appliedAt) throws SQLException {
+    @Override
+    public void transactionStarted(Connection connection, StatementCache statements, Instant appliedAt) throws SQLException {
         if (!tableReady) {
             ensureTable(connection);
             tableReady = true;

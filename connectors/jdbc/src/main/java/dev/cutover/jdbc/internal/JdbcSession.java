@@ -21,34 +21,37 @@ public final class JdbcSession implements AutoCloseable {
     private final Connection connection;
     private final StatementCache statements;
     private final BatchWriter writer;
-    private final ApplyMarkerWriter marker;
+    private final SessionTagger tagger;
     private final RowLocker locker;
     private final SqlDialect dialect;
 
-    private JdbcSession(Connection connection, JdbcConnectionFactory connections, ApplyMarkerWriter marker) {
+    private JdbcSession(Connection connection, JdbcConnectionFactory connections, SessionTagger tagger) {
         this.connection = connection;
         this.statements = new StatementCache(connection, STATEMENT_CACHE_CAPACITY);
         this.writer = new BatchWriter(connections.dialect(), statements);
-        this.marker = marker;
+        this.tagger = tagger;
         this.locker = new RowLocker(connections.dialect(), statements);
         this.dialect = connections.dialect();
     }
 
-    /** Opens a connection and turns auto-commit off; the session writes no marker. */
+    /** Opens a connection and turns auto-commit off; the session is not tagged. */
     public static JdbcSession open(JdbcConnectionFactory connections) throws SQLException {
         return open(connections, null);
     }
 
     /**
-     * Opens a connection and turns auto-commit off.
+     * Opens a connection, turns auto-commit off and tags the session.
      *
-     * @param marker what {@link #mark} writes; null when transactions are not marked
+     * @param tagger how the session and {@link #mark} tag what it writes; null when nothing is tagged
      */
-    public static JdbcSession open(JdbcConnectionFactory connections, ApplyMarkerWriter marker) throws SQLException {
+    public static JdbcSession open(JdbcConnectionFactory connections, SessionTagger tagger) throws SQLException {
         Connection connection = connections.open();
         try {
             connection.setAutoCommit(false);
-            return new JdbcSession(connection, connections, marker);
+            if (tagger != null) {
+                tagger.sessionOpened(connection);
+            }
+            return new JdbcSession(connection, connections, tagger);
         } catch (SQLException e) {
             closeQuietly(connection, e);
             throw e;
@@ -56,12 +59,12 @@ public final class JdbcSession implements AutoCloseable {
     }
 
     /**
-     * Writes the session's apply marker into the open transaction, which must not have written
-     * anything yet; does nothing when the session has no marker.
+     * Tags the open transaction, which must not have written anything yet (an apply marker; nothing
+     * for an untagged session or one whose origin tags it already).
      */
     public void mark(Instant appliedAt) throws SQLException {
-        if (marker != null) {
-            marker.mark(connection, statements, appliedAt);
+        if (tagger != null) {
+            tagger.transactionStarted(connection, statements, appliedAt);
         }
     }
 
@@ -120,6 +123,14 @@ public final class JdbcSession implements AutoCloseable {
     @Override
     public void close() {
         statements.close();
+        try {
+            if (tagger != null) {
+                connection.rollback();
+                tagger.sessionClosing(connection);
+            }
+        } catch (SQLException e) {
+            // A broken connection: its backend ends with it, and what it held with it.
+        }
         try {
             connection.close();
         } catch (SQLException e) {
