@@ -74,6 +74,11 @@ import java.util.List;
  *     marker naming {@code bridge}, as that transaction is this bridge's own write coming back.
  *     Created when missing and added to the publication; must be neither the heartbeat table, the
  *     signal table nor one of {@code tables}. Null when echoes are not suppressed
+ * @param skipsOriginTagged PostgreSQL 16 and later: the server leaves out every change written by a
+ *     session tagged with a replication origin (pgoutput's {@code origin=none}), so the echoes of an
+ *     applier tagging its sessions with the bridge's origins are never decoded. Nothing written
+ *     under any origin reaches the capture, so it is for a database whose only origins are the
+ *     bridge's (see {@code ReplicationOrigins})
  */
 public record CaptureOptions(
         String bridge,
@@ -95,7 +100,8 @@ public record CaptureOptions(
         Duration offsetFlushInterval,
         int maxRetries,
         Duration shutdownTimeout,
-        TableId echoMarkerTable) {
+        TableId echoMarkerTable,
+        boolean skipsOriginTagged) {
 
     /** Longest bridge name, so that derived slot and publication names fit PostgreSQL's 63 characters. */
     public static final int MAX_BRIDGE_NAME_LENGTH = 40;
@@ -115,6 +121,10 @@ public record CaptureOptions(
         CaptureOptionsChecks.checkConnection(jdbcUrl, user, problems);
         CaptureOptionsChecks.checkHelperTables(heartbeatTable, signalTable, problems);
         CaptureOptionsChecks.checkEchoMarkerTable(echoMarkerTable, tables, heartbeatTable, signalTable, problems);
+        if (skipsOriginTagged && jdbcUrl != null && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            problems.add("skipsOriginTagged: only PostgreSQL (16 or later) can leave out changes by origin, and " + jdbcUrl.split("//")[0]
+                    + " is not PostgreSQL");
+        }
         CaptureOptionsChecks.checkTables(tables, heartbeatTable, signalTable, snapshotMode, problems);
         CaptureOptionsChecks.checkPacing(pollInterval, maxBatchSize, heartbeatInterval, offsetFlushInterval, maxRetries, shutdownTimeout,
                 problems);
@@ -215,7 +225,8 @@ public record CaptureOptions(
                 + ", snapshotMode=" + snapshotMode + ", snapshotChunkSize=" + snapshotChunkSize + ", slotName=" + slotName
                 + ", publicationName=" + publicationName + ", heartbeatTable=" + heartbeatTable + ", signalTable=" + signalTable
                 + ", offsetFlushInterval=" + offsetFlushInterval + ", maxRetries=" + maxRetries
-                + ", shutdownTimeout=" + shutdownTimeout + ", echoMarkerTable=" + (echoMarkerTable == null ? "none" : echoMarkerTable) + "]";
+                + ", shutdownTimeout=" + shutdownTimeout + ", echoMarkerTable=" + (echoMarkerTable == null ? "none" : echoMarkerTable)
+                + ", skipsOriginTagged=" + skipsOriginTagged + "]";
     }
 
     /**
@@ -245,6 +256,7 @@ public record CaptureOptions(
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         private TableId echoMarkerTable;
         private boolean defaultEchoMarkerTable;
+        private boolean skipsOriginTagged;
 
         private Builder(String bridge, SystemSide side) {
             this.bridge = bridge;
@@ -364,6 +376,15 @@ public record CaptureOptions(
         }
 
         /**
+         * Asks PostgreSQL (16 or later) to leave out every change written under a replication
+         * origin; see {@link CaptureOptions#skipsOriginTagged()}.
+         */
+        public Builder skipOriginTagged() {
+            this.skipsOriginTagged = true;
+            return this;
+        }
+
+        /**
          * Validates and builds.
          *
          * @throws IllegalArgumentException listing every problem
@@ -378,7 +399,7 @@ public record CaptureOptions(
             TableId marker = !defaultEchoMarkerTable ? echoMarkerTable : ownTable(jdbcUrl, DEFAULT_ECHO_MARKER_TABLE);
             return new CaptureOptions(bridge, side, jdbcUrl, user, password, tables, offsetFile, pollInterval, maxBatchSize,
                     heartbeatInterval, snapshotMode, snapshotChunkSize, slot, publication, heartbeat, signal, offsetFlushInterval,
-                    maxRetries, shutdownTimeout, marker);
+                    maxRetries, shutdownTimeout, marker, skipsOriginTagged);
         }
     }
 }

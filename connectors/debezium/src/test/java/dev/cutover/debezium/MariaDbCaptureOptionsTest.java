@@ -47,6 +47,15 @@ class MariaDbCaptureOptionsTest {
     }
 
     @Test
+    void onlyPostgresCanSkipOriginTaggedChanges() {
+        assertThatThrownBy(() -> valid().suppressEchoes().skipOriginTagged().build())
+                .hasMessageContaining("skipsOriginTagged: only PostgreSQL (16 or later) can leave out changes by origin, and jdbc:mariadb:"
+                        + " is not PostgreSQL");
+        assertThat(valid().database("jdbc:postgresql://h/app", "u", null).table(new TableId("public", "x"), "id").skipOriginTagged()
+                .build().skipsOriginTagged()).isTrue();
+    }
+
+    @Test
     void aUrlOfAnotherDatabaseOrWithParametersIsRejected() {
         assertThatThrownBy(() -> valid().database("jdbc:mysql://h:3306/shop", "u", null).build())
                 .hasMessageContaining("jdbcUrl: 'jdbc:mysql://h:3306/shop' names no database a capture can read (expected"

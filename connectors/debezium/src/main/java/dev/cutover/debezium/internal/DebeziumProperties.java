@@ -120,6 +120,10 @@ public final class DebeziumProperties {
         p.setProperty(NUMERIC_CONVERTER + ".type", PostgresNumericConverter.class.getName());
         // A value Debezium cannot convert stops the capture with table and column named; its default writes null instead.
         p.setProperty("event.converting.failure.handling.mode", "fail");
+        if (o.skipsOriginTagged()) {
+            // PostgreSQL 16+: the applier's origin-tagged writes are filtered in the server, never decoded here.
+            p.setProperty("slot.stream.params", "origin=none");
+        }
     }
 
     private static void common(CaptureOptions o, HeartbeatTable heartbeat, SignalTable signal, Properties p) {

@@ -1,7 +1,9 @@
 package dev.cutover.debezium.internal;
 
+import dev.cutover.jdbc.postgres.ReplicationOrigins;
 import io.debezium.data.Envelope;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.connect.data.Struct;
 
@@ -18,6 +20,12 @@ import org.apache.kafka.connect.data.Struct;
  * bridges end it too and suppress nothing: their transactions are not this bridge's echoes. Rows
  * read by a load of existing rows are never echoes.
  *
+ * <p>An applier may tag its sessions with the bridge's replication origins instead
+ * ({@code ReplicationOrigins}, PostgreSQL): a capture that asks the server to leave such changes
+ * out never sees them, but one that does not (PostgreSQL 15, or WAL written before the capture
+ * started filtering) gets them with {@code source.origin} naming one of those origins, and takes
+ * them for echoes too. That test needs no state.
+ *
  * <p>That state lives in memory only, so a restarted capture must read a marked transaction from
  * its marker again: {@link #holdsBack(Map)} tells which positions must not be committed yet
  * because a restart from them would resume inside a marked transaction, after its marker.
@@ -28,6 +36,7 @@ import org.apache.kafka.connect.data.Struct;
 public final class EchoFilter {
 
     private final String bridge;
+    private final Set<String> origins;
     private final TransactionScheme transactions;
     private final AtomicLong skipped = new AtomicLong();
     private Object echoTx;
@@ -43,6 +52,7 @@ public final class EchoFilter {
      */
     public EchoFilter(String bridge, TransactionScheme transactions) {
         this.bridge = bridge;
+        this.origins = bridge == null ? Set.of() : Set.copyOf(ReplicationOrigins.names(bridge));
         this.transactions = transactions;
     }
 
@@ -63,10 +73,19 @@ public final class EchoFilter {
 
     /**
      * True when a change of a captured table, whose record has {@code offset}, belongs to a
-     * transaction this bridge's applier marked; counts it in {@link #skipped()}.
+     * transaction this bridge's applier marked or was written under one of its origins; counts it
+     * in {@link #skipped()}.
      */
     public boolean isEcho(Struct envelope, Map<String, ?> offset) {
-        if (echoTx == null || Envelope.Operation.READ.code().equals(envelope.getString(Envelope.FieldName.OPERATION))) {
+        if (Envelope.Operation.READ.code().equals(envelope.getString(Envelope.FieldName.OPERATION))) {
+            return false;
+        }
+        Object origin = origins.isEmpty() ? null : originOf(envelope);
+        if (origin != null && origins.contains(origin)) {
+            skipped.incrementAndGet();
+            return true;
+        }
+        if (echoTx == null) {
             return false;
         }
         if (echoTx.equals(transactions.transactionOf(envelope, offset))) {
@@ -87,6 +106,12 @@ public final class EchoFilter {
      */
     public boolean holdsBack(Map<String, ?> offset) {
         return echoTx != null && offset != null && transactions.resumesInside(echoTx, offset);
+    }
+
+    /** The replication origin a PostgreSQL change was written under; null when none or not PostgreSQL. */
+    private static Object originOf(Struct envelope) {
+        Struct source = envelope.getStruct(Envelope.FieldName.SOURCE);
+        return source == null || source.schema().field("origin") == null ? null : source.get("origin");
     }
 
     /** How many changes this filter has taken for echoes since it was created. */

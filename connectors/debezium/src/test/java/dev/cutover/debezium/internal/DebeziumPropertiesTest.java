@@ -132,6 +132,21 @@ class DebeziumPropertiesTest {
     }
 
     @Test
+    void onlyACaptureSkippingOriginTaggedChangesAsksPgoutputForOriginNone() {
+        CaptureOptions skipping = CaptureOptions.builder("shop-sync", SystemSide.NEW).pollInterval(Duration.ofMillis(50)).maxBatchSize(2048)
+                .heartbeatInterval(Duration.ofSeconds(10))
+                .database("jdbc:postgresql://db.example:6543/rewrite", "capture", null)
+                .table(ORDERS, "id")
+                .offsetFile(Path.of("/var/lib/cutover/new.offsets"))
+                .suppressEchoes()
+                .skipOriginTagged()
+                .build();
+
+        assertThat(DebeziumProperties.of(skipping, heartbeat, signal, null).getProperty("slot.stream.params")).isEqualTo("origin=none");
+        assertThat(DebeziumProperties.of(options, heartbeat, signal, null)).doesNotContainKey("slot.stream.params");
+    }
+
+    @Test
     void includeListAddsTheEchoMarkerTableOnlyWhenEchoesAreSuppressed() {
         CaptureOptions suppressing = CaptureOptions.builder("shop-sync", SystemSide.LEGACY).pollInterval(Duration.ofMillis(50)).maxBatchSize(2048).heartbeatInterval(Duration.ofSeconds(10))
                 .database("jdbc:postgresql://db.example:6543/legacy", "capture", null)
