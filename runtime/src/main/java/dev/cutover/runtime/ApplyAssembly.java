@@ -14,6 +14,8 @@ import dev.cutover.core.pipeline.TwoWayTarget;
 import dev.cutover.core.schema.TableSchema;
 import dev.cutover.debezium.CaptureOptions;
 import dev.cutover.jdbc.ApplyMarker;
+import dev.cutover.jdbc.ApplyOrigin;
+import dev.cutover.jdbc.EchoTag;
 import dev.cutover.jdbc.ConflictHandling;
 import dev.cutover.jdbc.JdbcApplier;
 import dev.cutover.jdbc.JdbcRowReader;
@@ -97,11 +99,12 @@ final class ApplyAssembly {
             w.desks().conflicts().serve(side, applier);
             steps.arbiter(applier, w.reflections(), twoWayTargets(writing));
         } else if (w.twoWay()) {
-            // The follower marks its transactions so its capture drops them. Its upserts leave a row that
+            // The follower tags its writes so its capture drops them. Its upserts leave a row that
             // already holds the arbiter's version untouched, so the arbiter's version of the follower's
             // own change is not written a second time, and one superseded by a later change is left out.
-            applier = new JdbcApplier(BindingCompiler.connections(system), targets, w.clock(),
-                    new ApplyMarker(w.config().name(), CaptureOptions.ownTable(system.jdbcUrl(), ApplyMarker.DEFAULT_TABLE)), null);
+            EchoTag tag = EchoRoute.byOrigin(system, w.config().name()) ? new ApplyOrigin(w.config().name())
+                    : new ApplyMarker(w.config().name(), CaptureOptions.ownTable(system.jdbcUrl(), ApplyMarker.DEFAULT_TABLE));
+            applier = new JdbcApplier(BindingCompiler.connections(system), targets, w.clock(), tag, null);
             JdbcRowReader rows = new JdbcRowReader(BindingCompiler.connections(system));
             steps.follower(applier, w.reflections(), twoWayTargets(writing), (table, key) -> firstOrNull(rows.readByKeys(table, List.of(key))));
         } else {

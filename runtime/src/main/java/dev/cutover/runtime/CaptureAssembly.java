@@ -108,8 +108,11 @@ final class CaptureAssembly {
                 .maxBatchSize(tuning.captureBatchSize())
                 .heartbeatInterval(tuning.heartbeatInterval());
         if (w.twoWay() && side != BridgeRoles.ARBITER) {
-            // The follower's applier marks its transactions; drop them here so they never travel back.
+            // The follower's applier marks its transactions or tags its sessions; drop them here so they never travel back.
             options.suppressEchoes();
+            if (EchoRoute.byOrigin(source, config.name())) {
+                options.skipOriginTagged();
+            }
         }
         // Debezium gives up at once; the supervisor retries for as long as the outage lasts, and shows it.
         options.maxRetries(0);

@@ -21,8 +21,8 @@ class FamilyChecksTest {
         List<String> titles = Preflight.standard().titles();
 
         assertThat(titles).containsExactly("connectivity and credentials", "local state and ports", "Kafka", "tables and mappings",
-                "keys of written tables", "keys generated on both sides", "table privileges", "logical decoding", "publication", "capture tables", "replica identity",
-                "binlog capture", "retained log");
+                "keys of written tables", "keys generated on both sides", "table privileges", "logical decoding", "publication",
+                "capture tables", "replica identity", "two-way echoes", "binlog capture", "retained log");
     }
 
     @Test

@@ -45,6 +45,7 @@ class CheckCommandIT {
                     .contains("ok       bindings[0]: binding 'customers' fits its tables")
                     .contains("ok       bindings[0].new: table public.customers has REPLICA IDENTITY DEFAULT")
                     .contains("Cutover sets FULL at start")
+                    .contains("ok       systems.new: echoes of the two-way bindings will be ")
                     .contains("All ").contains("checks passed");
             // Read only: no replica identity set, no publication, no slot, no capture table created.
             assertThat(fixture.neu.queryRows("SELECT relreplident::text AS r FROM pg_class WHERE relname = 'customers'"))

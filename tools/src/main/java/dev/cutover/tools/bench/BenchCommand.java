@@ -237,9 +237,12 @@ public final class BenchCommand implements Callable<Integer> {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%,d echoes (the appliers' own writes, read back by the captures) dropped,"
-                    + " the last by %.2f s; %d conflicts, %d changes held, %d superseded reflections left out", echoes.echoes(),
-                    echoes.lastEchoSeconds(), conflicts, held, superseded);
+            String echoed = echoes.echoes() == 0
+                    ? "no echo reached the captures (the new database left the applier's origin-tagged writes out)"
+                    : String.format(Locale.ROOT, "%,d echoes (the appliers' own writes, read back by the captures) dropped,"
+                            + " the last by %.2f s", echoes.echoes(), echoes.lastEchoSeconds());
+            return String.format(Locale.ROOT, "%s; %d conflicts, %d changes held, %d superseded reflections left out", echoed,
+                    conflicts, held, superseded);
         }
     }
 

@@ -4,7 +4,7 @@ import dev.cutover.cli.check.FamilyChecks;
 import dev.cutover.cli.check.PreflightCheck;
 import java.util.List;
 
-/** PostgreSQL's preflight checks: privileges, logical decoding, publication, the capture's own tables, replica identity. */
+/** PostgreSQL's preflight checks: privileges, logical decoding, publication, the capture's own tables, replica identity, echo route. */
 public final class PostgresChecks implements FamilyChecks {
 
     @Override
@@ -15,7 +15,7 @@ public final class PostgresChecks implements FamilyChecks {
     @Override
     public List<PreflightCheck> checks() {
         return List.of(new PostgresTablePrivilegesCheck(), new PostgresReplicationCheck(), new PostgresPublicationCheck(),
-                new PostgresHelperTablesCheck(), new PostgresReplicaIdentityCheck());
+                new PostgresHelperTablesCheck(), new PostgresReplicaIdentityCheck(), new PostgresEchoRouteCheck());
     }
 
     @Override
