@@ -8,22 +8,27 @@ import dev.cutover.runtime.metrics.MetricNames;
 import dev.cutover.runtime.metrics.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a pipeline started, registered as it starts, and the order it stops in: the retention
- * monitor and the captures first, then the batch copies, then the appliers once drained, then the
- * Kafka clients and the embedded broker. Only what was registered is stopped, so a start that
+ * monitor and the batch copies first, then the captures and the appliers drained in the order a
+ * change travels, then the appliers closed, then the Kafka clients and the embedded broker. Only what was registered is stopped, so a start that
  * failed halfway closes just what it opened. The maps are live: status reads them as they fill.
  */
 final class StartedComponents {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartedComponents.class);
+    /** How long a stopping capture's last heartbeat is awaited: a capture in an outage must not hold the stop for long. */
+    private static final Duration BEAT_WAIT = Duration.ofSeconds(5);
 
     private final Map<SystemSide, CaptureSupervisor> captures = new EnumMap<>(SystemSide.class);
     private final Map<SystemSide, KafkaApplyLoop> applyLoops = new EnumMap<>(SystemSide.class);
@@ -74,19 +79,14 @@ final class StartedComponents {
     }
 
     /**
-     * Stops, for a reload, what {@code scope} does not keep: those captures (their slots' gauges
-     * removed), those batch copies (each finishing its page, waiting up to {@code drainTimeout}),
-     * then those appliers, each after the batch it applies: what it did not commit waits on its
-     * topics for the applier that starts instead. Kafka, the retention monitor and the kept
-     * components run on, for {@link #adopt}.
+     * Stops, for a reload, what {@code scope} does not keep: those batch copies (each finishing its
+     * page, waiting up to {@code drainTimeout}), then those captures (their slots' gauges removed)
+     * and appliers in the order a change travels ({@link #stopAlongTheWay}), so that what was
+     * captured before the stop is applied even when no applier will read its topic any more (a
+     * direction the reload ends). Kafka, the retention monitor and the kept components run on, for
+     * {@link #adopt}.
      */
     void stopAllBut(ReloadScope scope, Duration drainTimeout, MeterRegistry registry) {
-        captures.forEach((side, capture) -> {
-            if (!scope.captures().contains(side)) {
-                retention.unwatch(side);
-                closeQuietly("capture of " + side.label(), capture::close);
-            }
-        });
         batches.forEach((name, batch) -> {
             if (!scope.batches().contains(name)) {
                 batch.stop();
@@ -96,13 +96,61 @@ final class StartedComponents {
                 }
             }
         });
-        applyLoops.forEach((side, loop) -> {
-            if (!scope.appliers().contains(side)) {
-                closeQuietly("apply loop of " + side.label(), loop::close);
-                closeQuietly("applier of " + side.label(), appliers.get(side)::close);
-                Meters.remove(registry, MetricNames.CONSUMER_LAG, MetricNames.TAG_SYSTEM, side.label());
+        Set<SystemSide> stoppedCaptures = EnumSet.noneOf(SystemSide.class);
+        captures.keySet().stream().filter(side -> !scope.captures().contains(side)).forEach(stoppedCaptures::add);
+        stoppedCaptures.forEach(retention::unwatch);
+        Set<SystemSide> stoppedLoops = EnumSet.noneOf(SystemSide.class);
+        applyLoops.keySet().stream().filter(side -> !scope.appliers().contains(side)).forEach(stoppedLoops::add);
+        stopAlongTheWay(stoppedCaptures, stoppedLoops, drainTimeout);
+        for (SystemSide side : stoppedLoops) {
+            closeQuietly("apply loop of " + side.label(), applyLoops.get(side)::close);
+            closeQuietly("applier of " + side.label(), appliers.get(side)::close);
+            Meters.remove(registry, MetricNames.CONSUMER_LAG, MetricNames.TAG_SYSTEM, side.label());
+        }
+    }
+
+    /**
+     * Stops the captures of {@code captureSides} and drains the apply loops of {@code loopSides}
+     * in the order a change travels: the follower's capture (the new database's) first, then the
+     * arbiter's applier, whose writes of those changes (in two-way sync, the reflections that
+     * correct a row the follower showed out of date) then come through the arbiter's capture before
+     * it stops, then the follower's applier. A capture about to stop first writes a heartbeat row
+     * and is awaited until the row came back (at most {@link #BEAT_WAIT}), so everything committed
+     * before is published. All waits end by {@code timeout}; zero waits not at all.
+     */
+    private void stopAlongTheWay(Set<SystemSide> captureSides, Set<SystemSide> loopSides, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (SystemSide side : List.of(BridgeRoles.ARBITER.opposite(), BridgeRoles.ARBITER)) {
+            CaptureSupervisor capture = captures.get(side);
+            if (capture != null && captureSides.contains(side)) {
+                if (!timeout.isZero()) {
+                    closeQuietly("last heartbeat of the " + side.label() + " capture", () -> awaitBeat(capture, deadline));
+                }
+                closeQuietly("capture of " + side.label(), capture::close);
             }
-        });
+            KafkaApplyLoop loop = applyLoops.get(side.opposite());
+            if (loop != null && loopSides.contains(side.opposite()) && !timeout.isZero()) {
+                closeQuietly("applier drain of " + side.opposite().label(),
+                        () -> loop.awaitCaughtUp(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
+            }
+        }
+    }
+
+    /** Has a streaming capture write a heartbeat row and waits until it came back; a capture that never streamed is not waited for. */
+    private static void awaitBeat(CaptureSupervisor capture, long deadline) throws InterruptedException {
+        if (capture.lastHeartbeatRow() == null) {
+            return;
+        }
+        Instant asked = Instant.now();
+        capture.beat();
+        long until = Math.min(deadline, System.nanoTime() + BEAT_WAIT.toNanos());
+        while (!cameBack(capture.lastHeartbeatRow(), asked) && System.nanoTime() < until) {
+            Thread.sleep(20); // polled: nothing signals the row's return
+        }
+    }
+
+    private static boolean cameBack(Instant lastRow, Instant asked) {
+        return lastRow != null && !lastRow.isBefore(asked);
     }
 
     /** Takes over from {@code previous} its Kafka, its retention monitor and the components {@code scope} keeps. */
@@ -117,15 +165,20 @@ final class StartedComponents {
         scope.batches().forEach(name -> batches.put(name, previous.batches.get(name)));
     }
 
-    /** Stops the captures, lets the appliers drain for up to {@code drainTimeout}, then closes all. */
+    /**
+     * Stops the batch copies, then the captures with the appliers drained along the way (see
+     * {@link #stopAlongTheWay}) for up to {@code drainTimeout}, then closes all.
+     */
     void close(Duration drainTimeout) {
         if (retention != null) {
             retention.close();
         }
-        captures.forEach((side, capture) -> closeQuietly("capture of " + side.label(), capture::close));
         batches.values().forEach(BatchScheduler::stop);
         batches.forEach((name, batch) -> closeQuietly("batch copies of " + name, () -> batch.awaitStop(drainTimeout)));
-        closeQuietly("applier drain", () -> drain(drainTimeout));
+        stopAlongTheWay(captures.keySet(), applyLoops.keySet(), drainTimeout);
+        if (!drainTimeout.isZero() && pendingRecords() > 0) {
+            LOG.warn("Stopping with {} records not yet applied; they are applied after the next start", pendingRecords());
+        }
         applyLoops.forEach((side, loop) -> closeQuietly("apply loop of " + side.label(), loop::close));
         appliers.forEach((side, applier) -> closeQuietly("applier of " + side.label(), applier::close));
         if (kafka != null) {
@@ -133,19 +186,6 @@ final class StartedComponents {
                 closeQuietly("last step before Kafka closes", () -> lastStep.run(drainTimeout));
             }
             closeQuietly("publisher", kafka::closeClients);
-        }
-    }
-
-    private void drain(Duration timeout) throws InterruptedException {
-        if (timeout.isZero()) {
-            return;
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (KafkaApplyLoop loop : applyLoops.values()) {
-            loop.awaitCaughtUp(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        }
-        if (pendingRecords() > 0) {
-            LOG.warn("Stopping with {} records not yet applied; they are applied after the next start", pendingRecords());
         }
     }
 
