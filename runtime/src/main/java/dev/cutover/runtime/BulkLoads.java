@@ -1,6 +1,5 @@
 package dev.cutover.runtime;
 
-import dev.cutover.core.event.RowImage;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.pipeline.spi.PipelineListener;
@@ -175,9 +174,7 @@ final class BulkLoads implements BulkLoader, AutoCloseable {
         TableSchema from = b.source() == SystemSide.LEGACY ? b.mapping().legacySchema() : b.mapping().newSchema();
         TableSchema to = b.route().targetSchema();
         SnapshotCopy copy = copies.apply(targets.get(b.target()));
-        RowMapping mapping = new RowMapping(row -> mapped(b, row),
-                b.source() == SystemSide.LEGACY ? b.mapping().newColumnsTakenAsIs() : b.mapping().legacyColumnsTakenAsIs(),
-                b.mapping().declarative());
+        RowMapping mapping = SnapshotCopies.rowMapping(b);
         long started = System.nanoTime();
         try {
             try {
@@ -201,11 +198,6 @@ final class BulkLoads implements BulkLoader, AutoCloseable {
         } finally {
             holds.release(b.name(), b.target());
         }
-    }
-
-    /** {@code row} of the captured table through the binding's mapping (defaults added), as the target's row. */
-    private static RowImage mapped(CompiledBinding b, RowImage row) throws Exception {
-        return b.source() == SystemSide.LEGACY ? b.mapping().rowToNew(row) : b.mapping().rowToLegacy(row);
     }
 
     /** Cancels the copy in progress, if any, and waits for it to end (after the chunks in hand): a restarted capture copies anew. */
@@ -233,7 +225,14 @@ final class BulkLoads implements BulkLoader, AutoCloseable {
     /** The bindings of {@code reading} whose rows this path can copy, by captured table. */
     static Map<TableId, CompiledBinding> eligible(List<CompiledBinding> reading) {
         Map<TableId, CompiledBinding> byTable = new LinkedHashMap<>();
-        reading.stream().filter(b -> !b.twoWay() && !b.batched()).forEach(b -> byTable.put(b.sourceTable(), b));
+        reading.stream().filter(b -> !b.twoWay() && !b.batched()).forEach(b -> {
+            String risk = SnapshotCopies.roundingRisk(b);
+            if (risk == null) {
+                byTable.put(b.sourceTable(), b);
+            } else {
+                LOG.info("Binding '{}' loads its existing rows by incremental snapshot, not in bulk: {}", b.name(), risk);
+            }
+        });
         return byTable;
     }
 }

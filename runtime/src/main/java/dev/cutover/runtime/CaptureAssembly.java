@@ -15,17 +15,11 @@ import dev.cutover.debezium.CaptureOptions;
 import dev.cutover.debezium.CapturedTable;
 import dev.cutover.debezium.DebeziumCaptureSource;
 import dev.cutover.debezium.RetainedLogProbe;
-import dev.cutover.jdbc.JdbcConnectionFactory;
-import dev.cutover.jdbc.load.MariaDbSnapshotCopy;
-import dev.cutover.jdbc.load.PostgresSnapshotCopy;
-import dev.cutover.jdbc.load.RowRate;
-import dev.cutover.jdbc.load.SnapshotCopy;
 import dev.cutover.kafka.KafkaApplyOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -73,23 +67,11 @@ final class CaptureAssembly {
      * loaded by Debezium's incremental snapshot.
      */
     private BulkLoads bulkLoads(SystemSide side, String captureName, List<CompiledBinding> reading) {
-        SystemOptions source = w.config().system(side);
         SystemOptions target = w.config().system(side.opposite());
         TuningOptions tuning = w.config().tuning();
-        JdbcConnectionFactory from = BindingCompiler.connections(source);
-        RowRate rate = RowRate.perSecond(tuning.loadMaxRowsPerSecond());
-        int threads = loadThreads(tuning);
-        Function<JdbcConnectionFactory, SnapshotCopy> copies = source.kind() == DatabaseKind.MARIADB
-                ? to -> new MariaDbSnapshotCopy(from, to, rate, threads)
-                : to -> new PostgresSnapshotCopy(from, to, rate);
         Map<TableId, CompiledBinding> copied = target.kind() == DatabaseKind.POSTGRESQL ? BulkLoads.eligible(reading) : Map.of();
-        return new BulkLoads(captureName, copied, copies, Map.of(target.side(), BindingCompiler.connections(target)), w.loadHolds(),
-                w.metrics(), threads);
-    }
-
-    /** The configured number, or by default one per core, at least 2 (reading and writing overlap) and at most 4. */
-    private static int loadThreads(TuningOptions tuning) {
-        return tuning.loadThreads() > 0 ? tuning.loadThreads() : Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        return new BulkLoads(captureName, copied, SnapshotCopies.from(w.config().system(side), tuning),
+                Map.of(target.side(), BindingCompiler.connections(target)), w.loadHolds(), w.metrics(), SnapshotCopies.threads(tuning));
     }
 
     private CaptureOptions options(SystemSide side, List<CompiledBinding> reading) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,34 @@ class BatchCopyIT {
             assertThat(service.registry().find(MetricNames.BATCH_RUNS).tag(MetricNames.TAG_OUTCOME, MetricNames.OUTCOME_SUCCEEDED)
                     .counter().count()).isGreaterThanOrEqualTo(2);
             assertThat(service.isReady()).as("a bridge that only copies waits for no capture").isTrue();
+            assertThat(published(service, "docs")).as("a full copy into PostgreSQL goes database to database, not through Kafka")
+                    .isZero();
+        }
+    }
+
+    @Test
+    void aFullCopyIntoADecimalItCouldRoundGoesThroughKafkaWhereAValueThatDoesNotFitIsDeadLettered() throws Exception {
+        try (BridgeFixture fixture = new BridgeFixture("it_batch_round", dir)) {
+            fixture.legacy.execute("CREATE TABLE prices_legacy (id bigint PRIMARY KEY, amount numeric(20,6) NOT NULL)",
+                    "INSERT INTO prices_legacy VALUES (1, 1.5), (2, 3.125), (3, 4)");
+            fixture.neu.execute("CREATE TABLE prices_new (id bigint PRIMARY KEY, amount numeric(10,2) NOT NULL)");
+            fixture.writeConfig("""
+                    - name: prices
+                      legacy: public.prices_legacy
+                      new: public.prices_new
+                      direction: legacy-to-new
+                      mode: batch
+                      batch: { schedule: PT1H }
+                    """);
+            BridgeService service = fixture.start();
+
+            await("the rows that fit").atMost(TIMEOUT).until(() -> fixture.newRows("SELECT id FROM prices_new").size() == 2);
+            assertThat(fixture.newRows("SELECT id, amount::text AS amount FROM prices_new ORDER BY id"))
+                    .as("3.125 is not rounded into numeric(10,2)")
+                    .containsExactly(Map.of("id", 1L, "amount", "1.50"), Map.of("id", 3L, "amount", "4.00"));
+            await("the row that does not fit is dead-lettered").atMost(TIMEOUT).until(() -> Pattern.compile(
+                    "cutover_events_total\\{binding=\"prices\",[^}]*outcome=\"dead_lettered\"} 1\\.0").matcher(service.registry().scrape())
+                    .find());
         }
     }
 
@@ -143,8 +172,13 @@ class BatchCopyIT {
     }
 
     private static double published(BridgeService service) {
-        return service.registry().find(MetricNames.EVENTS).tag(MetricNames.TAG_BINDING, "items")
-                .tag(MetricNames.TAG_OUTCOME, MetricNames.OUTCOME_PUBLISHED).counter().count();
+        return published(service, "items");
+    }
+
+    private static double published(BridgeService service, String binding) {
+        Counter c = service.registry().find(MetricNames.EVENTS).tag(MetricNames.TAG_BINDING, binding)
+                .tag(MetricNames.TAG_OUTCOME, MetricNames.OUTCOME_PUBLISHED).counter();
+        return c == null ? 0 : c.count();
     }
 
     private static double runs(BridgeService service) {

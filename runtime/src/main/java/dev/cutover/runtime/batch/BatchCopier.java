@@ -14,6 +14,7 @@ import dev.cutover.core.pipeline.spi.DeadLetterSink;
 import dev.cutover.core.pipeline.spi.PipelineListener;
 import dev.cutover.core.schema.ColumnDef;
 import dev.cutover.core.schema.TableSchema;
+import dev.cutover.jdbc.load.StagedFullCopy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,12 +26,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One copy of one batch binding: reads the source table a page at a time and hands each page, as
- * {@code READ} events, to a {@link CapturePipeline} of the one binding, which maps and publishes
- * them to the binding's topic, where the binding's applier writes them like streamed changes. A full copy then reads the target's keys and publishes a delete for
- * each key no source row mapped to; an incremental copy reads only rows whose watermark reached
- * the stored one, and stores the new watermark once Kafka acknowledged every record of the copy.
- * Not thread-safe: its scheduler runs one copy at a time.
+ * One copy of one batch binding. A full copy with a {@link BulkFullCopy} (into PostgreSQL) goes
+ * database to database; otherwise the copy reads the source table a page at a time and hands each
+ * page, as {@code READ} events, to a {@link CapturePipeline} of the one binding, which maps and
+ * publishes them to the binding's topic, where the binding's applier writes them like streamed
+ * changes. A full copy then reads the target's keys and publishes a delete for each key no source
+ * row mapped to; an incremental copy reads only rows whose watermark reached the stored one, and
+ * stores the new watermark once Kafka acknowledged every record of the copy. Not thread-safe: its
+ * scheduler runs one copy at a time.
  */
 final class BatchCopier {
 
@@ -50,6 +53,7 @@ final class BatchCopier {
     private final DeadLetterSink deadLetters;
     private final PipelineListener listener;
     private final Clock clock;
+    private BulkFullCopy bulk;
 
     /**
      * @param target the schema the binding's route writes, whose keys a full copy compares
@@ -75,9 +79,33 @@ final class BatchCopier {
         return binding.source() == SystemSide.LEGACY ? binding.mapping().legacySchema() : binding.mapping().newSchema();
     }
 
+    /**
+     * Makes full copies go through {@code bulk} instead of Kafka; the first that fails hands this
+     * and every later copy back to Kafka until the bridge restarts, as a cause that stopped one bulk
+     * copy (a row the mapping refuses, no CREATE on the target's schema) will stop the next.
+     */
+    BatchCopier inBulk(BulkFullCopy bulk) {
+        this.bulk = spec.incremental() ? null : bulk;
+        return this;
+    }
+
     /** Copies once; an exception leaves the stored watermark where the last successful copy put it. */
     BatchRun run(String runId) throws Exception {
         Instant started = clock.instant();
+        if (bulk != null) {
+            try {
+                StagedFullCopy.Outcome copied = bulk.copy();
+                LOG.info("Batch binding '{}' run {}: copied in bulk, {} rows read, {} inserted or changed, {} deleted", binding.name(),
+                        runId, copied.copied(), copied.written(), copied.deleted());
+                return new BatchRun(runId, started, clock.instant(), copied.copied(), copied.deleted(), 0, null);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                bulk = null;
+                LOG.warn("Batch binding '{}' run {}: the copy in bulk failed, so this and later copies go through Kafka until the"
+                        + " bridge restarts: {}", binding.name(), runId, e.toString());
+            }
+        }
         Run run = new Run(runId, started, pipeline(started));
         if (spec.incremental()) {
             copyIncremental(run);

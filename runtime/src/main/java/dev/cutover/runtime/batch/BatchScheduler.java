@@ -77,14 +77,15 @@ public final class BatchScheduler {
      * @param dataDir where the watermark of an incremental copy is kept, under {@code batch/}
      * @param publisher the bridge's publisher, shared with the stream bindings
      * @param paused whether it starts paused (see {@link #pause})
+     * @param bulk how a full copy is done in bulk; null to copy through Kafka
      */
     public static BatchScheduler start(String binding, BatchSpec spec, TableMapping mapping, SystemSide source,
             TableSchema target, JdbcConnectionFactory sourceDb, JdbcConnectionFactory targetDb, Path dataDir,
             ChangePublisher publisher, DeadLetterSink deadLetters, PipelineListener listener, Clock clock,
-            MeterRegistry registry, boolean paused) {
+            MeterRegistry registry, boolean paused, BulkFullCopy bulk) {
         BatchCopier copier = new BatchCopier(binding, mapping, source, target, spec,
                 new BatchTableReader(sourceDb, spec.pageSize()), new BatchTableReader(targetDb, spec.pageSize()),
-                new WatermarkStore(dataDir, binding), publisher, deadLetters, listener, clock);
+                new WatermarkStore(dataDir, binding), publisher, deadLetters, listener, clock).inBulk(bulk);
         BatchScheduler scheduler = new BatchScheduler(binding, spec, copier, clock, registry);
         scheduler.pause(paused);
         scheduler.start();
