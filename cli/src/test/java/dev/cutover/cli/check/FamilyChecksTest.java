@@ -22,7 +22,7 @@ class FamilyChecksTest {
 
         assertThat(titles).containsExactly("connectivity and credentials", "local state and ports", "Kafka", "tables and mappings",
                 "keys of written tables", "keys generated on both sides", "table privileges", "logical decoding", "publication",
-                "capture tables", "replica identity", "two-way echoes", "binlog capture", "retained log");
+                "capture tables", "replica identity", "two-way echoes", "full batch copies", "binlog capture", "retained log");
     }
 
     @Test

@@ -102,6 +102,28 @@ class CheckCommandIT {
     }
 
     @Test
+    void aFullBatchCopyWhoseTargetUserMayNotCreateItsStagingTableIsWarnedAboutWithTheGrant() throws Exception {
+        String role = "it_batch_writer_" + UUID.randomUUID().toString().substring(0, 6);
+        try (BridgeFixture fixture = fixture("it_check_stage", dir)) {
+            fixture.neu.execute("CREATE ROLE " + role + " LOGIN", "GRANT USAGE ON SCHEMA public TO " + role,
+                    "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+                    "GRANT SELECT, INSERT, UPDATE, DELETE ON customers TO " + role);
+            try {
+                Path config = fixture.writeConfig(Scenario.CUSTOMERS_BINDING + "  mode: batch\n  batch: { schedule: PT1M }\n");
+                Files.writeString(config, Files.readString(config).replaceFirst("(new: +\\{[^}]*user: )postgres", "$1" + role));
+
+                CliRun run = CliRun.of("check", "--config", config.toString());
+
+                assertThat(run.out()).as(run.printed()).contains("warning  bindings[0].new: full copies of binding 'customers' will go"
+                        + " row by row through Kafka: user '" + role + "' may not create their staging table in schema public")
+                        .contains("GRANT CREATE ON SCHEMA \"public\" TO \"" + role + "\"");
+            } finally {
+                fixture.neu.execute("DROP OWNED BY " + role, "DROP ROLE " + role);
+            }
+        }
+    }
+
+    @Test
     void anUnreachableKafkaIsNamedWithinSeconds() throws Exception {
         try (BridgeFixture fixture = fixture("it_check_kafka", dir)) {
             Path config = fixture.writeConfig(Scenario.CUSTOMERS_BINDING);

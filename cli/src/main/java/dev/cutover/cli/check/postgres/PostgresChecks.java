@@ -15,7 +15,8 @@ public final class PostgresChecks implements FamilyChecks {
     @Override
     public List<PreflightCheck> checks() {
         return List.of(new PostgresTablePrivilegesCheck(), new PostgresReplicationCheck(), new PostgresPublicationCheck(),
-                new PostgresHelperTablesCheck(), new PostgresReplicaIdentityCheck(), new PostgresEchoRouteCheck());
+                new PostgresHelperTablesCheck(), new PostgresReplicaIdentityCheck(), new PostgresEchoRouteCheck(),
+                new PostgresBatchStagingCheck());
     }
 
     @Override
