@@ -27,7 +27,7 @@ final class BatchAssembly {
         if (target.kind() == DatabaseKind.POSTGRESQL && !b.options().batch().incremental()) {
             String risk = SnapshotCopies.roundingRisk(b);
             if (risk == null) {
-                bulk = new BatchBulkCopy(b, targetDb, w.config().tuning(), w);
+                bulk = new BatchBulkCopy(b, targetDb, w);
             } else {
                 LOG.info("Batch binding '{}' copies row by row through Kafka, not in bulk: {}", b.name(), risk);
             }

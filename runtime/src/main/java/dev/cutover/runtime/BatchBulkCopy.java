@@ -30,7 +30,8 @@ final class BatchBulkCopy implements BulkFullCopy {
     private final PipelineListener listener;
     private final int threads;
 
-    BatchBulkCopy(CompiledBinding binding, JdbcConnectionFactory target, TuningOptions tuning, BridgeWiring w) {
+    BatchBulkCopy(CompiledBinding binding, JdbcConnectionFactory target, BridgeWiring w) {
+        TuningOptions tuning = w.config().tuning();
         this.binding = binding;
         this.copy = SnapshotCopies.from(w.config().system(binding.source()), tuning).apply(target);
         this.staged = new StagedFullCopy(target);
@@ -43,21 +44,21 @@ final class BatchBulkCopy implements BulkFullCopy {
     @Override
     public StagedFullCopy.Outcome copy() throws Exception {
         TableSchema from = binding.source() == SystemSide.LEGACY ? binding.mapping().legacySchema() : binding.mapping().newSchema();
+        holds.hold(binding.name(), binding.target());
         AtomicInteger worker = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "cutover-" + binding.name() + "-batch-" + worker.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        holds.hold(binding.name(), binding.target());
         try {
             StagedFullCopy.Outcome outcome = staged.run(binding.route().targetSchema(), binding.name(),
-                    staging -> copy.copy(from, staging, null, mapping, false, workers, piece -> { }));
+                    table -> copy.copy(from, table, null, mapping, false, workers, piece -> { }));
             listener.onCopied(binding.name(), outcome.copied());
             return outcome;
         } finally {
-            holds.release(binding.name(), binding.target());
             workers.shutdownNow();
+            holds.release(binding.name(), binding.target());
         }
     }
 }

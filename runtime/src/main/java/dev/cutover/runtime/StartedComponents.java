@@ -98,7 +98,8 @@ final class StartedComponents {
         });
         Set<SystemSide> stoppedCaptures = EnumSet.noneOf(SystemSide.class);
         captures.keySet().stream().filter(side -> !scope.captures().contains(side)).forEach(stoppedCaptures::add);
-        stoppedCaptures.forEach(retention::unwatch);
+        // Not a method reference: a pipeline that captured nothing has no monitor, and stops no capture either.
+        stoppedCaptures.forEach(side -> retention.unwatch(side));
         Set<SystemSide> stoppedLoops = EnumSet.noneOf(SystemSide.class);
         applyLoops.keySet().stream().filter(side -> !scope.appliers().contains(side)).forEach(stoppedLoops::add);
         stopAlongTheWay(stoppedCaptures, stoppedLoops, drainTimeout);
