@@ -141,7 +141,7 @@ final class Pipeline {
     private synchronized void handOver(ReloadScope scope, Duration drainTimeout, MeterRegistry registry) {
         closed = true;
         reloading = true;
-        components.stopAllBut(scope, drainTimeout, registry);
+        components.stopAllBut(scope, drainTimeout, registry, twoWay());
         registry.find(MetricNames.BINDING_STATE).meters().forEach(registry::remove);
     }
 
@@ -445,6 +445,11 @@ final class Pipeline {
         }
         closed = true;
         failures.close();
-        components.close(drainTimeout);
+        components.close(drainTimeout, twoWay());
+    }
+
+    /** True when a binding of this pipeline is two-way: the follower's applier then writes the arbiter's reflections. */
+    private boolean twoWay() {
+        return bindings.stream().anyMatch(CompiledBinding::twoWay);
     }
 }

@@ -81,12 +81,13 @@ final class StartedComponents {
     /**
      * Stops, for a reload, what {@code scope} does not keep: those batch copies (each finishing its
      * page, waiting up to {@code drainTimeout}), then those captures (their slots' gauges removed)
-     * and appliers in the order a change travels ({@link #stopAlongTheWay}), so that what was
+     * and appliers in the order a change travels ({@link #stopAlongTheWay}; {@code twoWay} when a
+     * binding of the stopping pipeline is), so that what was
      * captured before the stop is applied even when no applier will read its topic any more (a
      * direction the reload ends). Kafka, the retention monitor and the kept components run on, for
      * {@link #adopt}.
      */
-    void stopAllBut(ReloadScope scope, Duration drainTimeout, MeterRegistry registry) {
+    void stopAllBut(ReloadScope scope, Duration drainTimeout, MeterRegistry registry, boolean twoWay) {
         batches.forEach((name, batch) -> {
             if (!scope.batches().contains(name)) {
                 batch.stop();
@@ -102,7 +103,7 @@ final class StartedComponents {
         stoppedCaptures.forEach(side -> retention.unwatch(side));
         Set<SystemSide> stoppedLoops = EnumSet.noneOf(SystemSide.class);
         applyLoops.keySet().stream().filter(side -> !scope.appliers().contains(side)).forEach(stoppedLoops::add);
-        stopAlongTheWay(stoppedCaptures, stoppedLoops, drainTimeout);
+        stopAlongTheWay(stoppedCaptures, stoppedLoops, drainTimeout, twoWay);
         for (SystemSide side : stoppedLoops) {
             closeQuietly("apply loop of " + side.label(), applyLoops.get(side)::close);
             closeQuietly("applier of " + side.label(), appliers.get(side)::close);
@@ -112,16 +113,31 @@ final class StartedComponents {
 
     /**
      * Stops the captures of {@code captureSides} and drains the apply loops of {@code loopSides}
-     * in the order a change travels: the follower's capture (the new database's) first, then the
-     * arbiter's applier, whose writes of those changes (in two-way sync, the reflections that
-     * correct a row the follower showed out of date) then come through the arbiter's capture before
-     * it stops, then the follower's applier. A capture about to stop first writes a heartbeat row
-     * and is awaited until the row came back (at most {@link #BEAT_WAIT}), so everything committed
-     * before is published. All waits end by {@code timeout}; zero waits not at all.
+     * in the order a change travels: the new database's capture first, then the legacy applier,
+     * whose writes of those changes then come through the legacy capture before it stops, then the
+     * new applier. A capture about to stop first writes a heartbeat row and is awaited until the
+     * row came back (at most {@link #BEAT_WAIT}), so everything committed before is published. All
+     * waits end by {@code timeout}; zero waits not at all.
+     *
+     * <p>With two-way bindings ({@code twoWay}) the new applier (the follower's) stops first, after
+     * one {@link #roundTrip} while everything runs: it writes the arbiter's reflections, and one
+     * applied after the follower's capture stopped could overwrite an application write that
+     * capture will never pass on (the follower's own writes are echoes). While both run, such a
+     * write comes back round and the sides converge; what reflections are left wait on their topic
+     * for the follower's next applier.
      */
-    private void stopAlongTheWay(Set<SystemSide> captureSides, Set<SystemSide> loopSides, Duration timeout) {
+    private void stopAlongTheWay(Set<SystemSide> captureSides, Set<SystemSide> loopSides, Duration timeout, boolean twoWay) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (SystemSide side : List.of(BridgeRoles.ARBITER.opposite(), BridgeRoles.ARBITER)) {
+        SystemSide follower = BridgeRoles.ARBITER.opposite();
+        KafkaApplyLoop followerLoop = applyLoops.get(follower);
+        boolean followerStopsFirst = twoWay && followerLoop != null && loopSides.contains(follower);
+        if (followerStopsFirst) {
+            if (!timeout.isZero()) {
+                closeQuietly("round trip before the stop", () -> roundTrip(follower, deadline));
+            }
+            closeQuietly("apply loop of " + follower.label(), followerLoop::close);
+        }
+        for (SystemSide side : List.of(follower, BridgeRoles.ARBITER)) {
             CaptureSupervisor capture = captures.get(side);
             if (capture != null && captureSides.contains(side)) {
                 if (!timeout.isZero()) {
@@ -130,9 +146,27 @@ final class StartedComponents {
                 closeQuietly("capture of " + side.label(), capture::close);
             }
             KafkaApplyLoop loop = applyLoops.get(side.opposite());
-            if (loop != null && loopSides.contains(side.opposite()) && !timeout.isZero()) {
+            boolean stopped = followerStopsFirst && side.opposite() == follower;
+            if (loop != null && loopSides.contains(side.opposite()) && !timeout.isZero() && !stopped) {
                 closeQuietly("applier drain of " + side.opposite().label(),
                         () -> loop.awaitCaughtUp(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
+            }
+        }
+    }
+
+    /**
+     * One round trip with everything running: what the follower wrote so far is captured and
+     * applied by the arbiter, whose writes are captured and applied by the follower (reflections
+     * that correct a row the follower showed out of date among them), while the follower's capture
+     * still passes on any application write a reflection meets.
+     */
+    private void roundTrip(SystemSide follower, long deadline) throws InterruptedException {
+        for (SystemSide side : List.of(follower, follower.opposite())) {
+            CaptureSupervisor capture = captures.get(side);
+            KafkaApplyLoop loop = applyLoops.get(side.opposite());
+            if (capture != null && loop != null) {
+                awaitBeat(capture, deadline);
+                loop.awaitCaughtUp(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             }
         }
     }
@@ -168,15 +202,16 @@ final class StartedComponents {
 
     /**
      * Stops the batch copies, then the captures with the appliers drained along the way (see
-     * {@link #stopAlongTheWay}) for up to {@code drainTimeout}, then closes all.
+     * {@link #stopAlongTheWay}; {@code twoWay} when a binding is) for up to {@code drainTimeout},
+     * then closes all.
      */
-    void close(Duration drainTimeout) {
+    void close(Duration drainTimeout, boolean twoWay) {
         if (retention != null) {
             retention.close();
         }
         batches.values().forEach(BatchScheduler::stop);
         batches.forEach((name, batch) -> closeQuietly("batch copies of " + name, () -> batch.awaitStop(drainTimeout)));
-        stopAlongTheWay(captures.keySet(), applyLoops.keySet(), drainTimeout);
+        stopAlongTheWay(captures.keySet(), applyLoops.keySet(), drainTimeout, twoWay);
         if (!drainTimeout.isZero() && pendingRecords() > 0) {
             LOG.warn("Stopping with {} records not yet applied; they are applied after the next start", pendingRecords());
         }
