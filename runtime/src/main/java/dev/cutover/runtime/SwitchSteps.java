@@ -10,6 +10,7 @@ import dev.cutover.runtime.verify.TableComparison;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,16 +48,17 @@ final class SwitchSteps {
     /**
      * Waits until every change committed before now in the binding's captured tables is captured
      * (a heartbeat row written now came back through each capture: the log delivers it after
-     * everything committed before it) and applied (its appliers caught up).
+     * everything committed before it) and applied (its appliers caught up). A two-way binding's
+     * directions are drained in the order a change travels, the new side's first: the legacy
+     * applier's writes of those changes (the arbiter's versions) are then captured and applied back
+     * to the new side too.
      */
     String drain(String binding) throws SwitchException, InterruptedException {
-        List<CompiledBinding> directions = pipeline.directionsOf(binding);
-        Instant start = clock.instant();
+        List<CompiledBinding> directions = pipeline.directionsOf(binding).stream().filter(b -> !b.batched())
+                .sorted(Comparator.comparing((CompiledBinding b) -> b.source() == BridgeRoles.ARBITER)).toList();
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         for (CompiledBinding b : directions) {
-            if (b.batched()) {
-                continue;
-            }
+            Instant start = clock.instant();
             // A heartbeat row committed now comes back after everything committed before it, even on idle tables.
             pipeline.beat(b.source());
             while (!beatCameBack(b.source(), start)) {
@@ -66,8 +68,6 @@ final class SwitchSteps {
                 }
                 Thread.sleep(50); // polled: nothing signals the beat's return
             }
-        }
-        for (CompiledBinding b : directions) {
             KafkaApplyLoop loop = pipeline.applyLoop(b.target());
             long left = Math.max(1, deadline - System.nanoTime());
             if (loop != null && !loop.awaitCaughtUp(Duration.ofNanos(left))) {
