@@ -1,7 +1,6 @@
 package dev.cutover.runtime;
 
 import dev.cutover.config.TuningOptions;
-import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.pipeline.spi.PipelineListener;
 import dev.cutover.core.schema.TableSchema;
 import dev.cutover.jdbc.JdbcConnectionFactory;
@@ -43,7 +42,7 @@ final class BatchBulkCopy implements BulkFullCopy {
 
     @Override
     public StagedFullCopy.Outcome copy() throws Exception {
-        TableSchema from = binding.source() == SystemSide.LEGACY ? binding.mapping().legacySchema() : binding.mapping().newSchema();
+        TableSchema from = binding.sourceSchema();
         holds.hold(binding.name(), binding.target());
         AtomicInteger worker = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {

@@ -89,7 +89,7 @@ public final class BridgeService implements AutoCloseable {
             public int awaitStreaming(Duration timeout) throws Exception {
                 return BridgeService.this.awaitStreaming(timeout);
             }
-        }, clock);
+        });
     }
 
     /**

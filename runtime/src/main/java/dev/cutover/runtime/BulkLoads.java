@@ -171,7 +171,7 @@ final class BulkLoads implements BulkLoader, AutoCloseable {
      * @throws Exception why it was not held or the copy stopped; the hold has ended either way
      */
     private long copyHeld(CompiledBinding b, String condition, LongConsumer copied) throws Exception {
-        TableSchema from = b.source() == SystemSide.LEGACY ? b.mapping().legacySchema() : b.mapping().newSchema();
+        TableSchema from = b.sourceSchema();
         TableSchema to = b.route().targetSchema();
         SnapshotCopy copy = copies.apply(targets.get(b.target()));
         RowMapping mapping = SnapshotCopies.rowMapping(b);

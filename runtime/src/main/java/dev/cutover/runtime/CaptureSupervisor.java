@@ -217,6 +217,30 @@ final class CaptureSupervisor implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes a heartbeat row now and waits, up to {@code timeout}, until it came back through the
+     * stream: the log delivers it after everything committed before it, so all of that is then
+     * published, even on idle tables.
+     *
+     * @return true when the row came back in time
+     */
+    boolean beatAndAwait(Duration timeout) throws InterruptedException {
+        Instant asked = Instant.now();
+        beat();
+        long until = System.nanoTime() + timeout.toNanos();
+        while (!cameBack(lastHeartbeatRow(), asked)) {
+            if (System.nanoTime() >= until) {
+                return false;
+            }
+            Thread.sleep(20); // polled: nothing signals the row's return
+        }
+        return true;
+    }
+
+    private static boolean cameBack(Instant lastRow, Instant asked) {
+        return lastRow != null && !lastRow.isBefore(asked);
+    }
+
     /** When a heartbeat row last came through the running source's stream; null before one did. */
     Instant lastHeartbeatRow() {
         DebeziumCaptureSource source = current;

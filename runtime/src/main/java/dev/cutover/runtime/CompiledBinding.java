@@ -5,6 +5,7 @@ import dev.cutover.core.binding.Direction;
 import dev.cutover.core.event.SystemSide;
 import dev.cutover.core.event.TableId;
 import dev.cutover.core.mapping.TableMapping;
+import dev.cutover.core.schema.TableSchema;
 import dev.cutover.kafka.BindingRoute;
 
 /**
@@ -44,6 +45,11 @@ public record CompiledBinding(BindingOptions options, TableMapping mapping, Bind
 
     /** The captured (or, for a batch binding, copied) table. */
     public TableId sourceTable() {
-        return (source() == SystemSide.LEGACY ? mapping.legacySchema() : mapping.newSchema()).table();
+        return sourceSchema().table();
+    }
+
+    /** The schema of {@link #sourceTable()}. */
+    public TableSchema sourceSchema() {
+        return source() == SystemSide.LEGACY ? mapping.legacySchema() : mapping.newSchema();
     }
 }

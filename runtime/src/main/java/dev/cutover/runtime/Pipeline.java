@@ -385,18 +385,10 @@ final class Pipeline {
         return retired;
     }
 
-    /** Makes the capture of {@code side} write a heartbeat row now, so it streams something soon even when its tables are idle. */
-    void beat(SystemSide side) {
+    /** See {@link CaptureSupervisor#beatAndAwait}; false without a capture of {@code side}. */
+    boolean beatAndAwait(SystemSide side, Duration timeout) throws InterruptedException {
         CaptureSupervisor capture = components.captures().get(side);
-        if (capture != null) {
-            capture.beat();
-        }
-    }
-
-    /** When a heartbeat row last came through the stream of {@code side}'s capture; null before one did or without a capture. */
-    Instant lastHeartbeatRow(SystemSide side) {
-        CaptureSupervisor capture = components.captures().get(side);
-        return capture == null ? null : capture.lastHeartbeatRow();
+        return capture != null && capture.beatAndAwait(timeout);
     }
 
     /**

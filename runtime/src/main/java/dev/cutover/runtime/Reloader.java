@@ -7,7 +7,6 @@ import dev.cutover.config.diff.SwitchStep;
 import dev.cutover.core.lifecycle.HistoryOutcome;
 import dev.cutover.runtime.history.HistoryDesk;
 import dev.cutover.runtime.http.ReloadQueries;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -66,14 +65,12 @@ final class Reloader implements ReloadQueries {
     private static final Duration STREAMING_TIMEOUT = Duration.ofMinutes(2);
 
     private final Bridge bridge;
-    private final Clock clock;
     private final Set<String> switching = ConcurrentHashMap.newKeySet();
     private volatile Run latest;
     private int sequence;
 
-    Reloader(Bridge bridge, Clock clock) {
+    Reloader(Bridge bridge) {
         this.bridge = bridge;
-        this.clock = clock;
     }
 
     /** True while {@code binding}'s direction is being switched. */
@@ -186,7 +183,7 @@ final class Reloader implements ReloadQueries {
         private void prepareSwitch(BindingChange change, Set<String> inSync) throws Exception {
             Switch sw = change.directionSwitch();
             Pipeline pipeline = bridge.pipeline();
-            SwitchSteps steps = new SwitchSteps(bridge.config(), pipeline, clock);
+            SwitchSteps steps = new SwitchSteps(bridge.config(), pipeline);
             String name = change.name();
             boolean synced = !pipeline.directionsOf(name).isEmpty();
             for (SwitchStep s : sw.steps()) {

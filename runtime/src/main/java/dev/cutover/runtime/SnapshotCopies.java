@@ -47,7 +47,7 @@ final class SnapshotCopies {
      */
     static String roundingRisk(CompiledBinding b) {
         boolean fromLegacy = b.source() == SystemSide.LEGACY;
-        TableSchema from = fromLegacy ? b.mapping().legacySchema() : b.mapping().newSchema();
+        TableSchema from = b.sourceSchema();
         Map<String, String> takenAsIs = fromLegacy ? b.mapping().newColumnsTakenAsIs() : b.mapping().legacyColumnsTakenAsIs();
         for (ColumnDef column : b.route().targetSchema().columns()) {
             if (column.type() != ColumnType.DECIMAL || column.precision() == 0) {

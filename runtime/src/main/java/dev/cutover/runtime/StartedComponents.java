@@ -8,7 +8,6 @@ import dev.cutover.runtime.metrics.MetricNames;
 import dev.cutover.runtime.metrics.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -171,21 +170,11 @@ final class StartedComponents {
         }
     }
 
-    /** Has a streaming capture write a heartbeat row and waits until it came back; a capture that never streamed is not waited for. */
+    /** {@link CaptureSupervisor#beatAndAwait} for at most {@link #BEAT_WAIT}; a capture that never streamed is not waited for. */
     private static void awaitBeat(CaptureSupervisor capture, long deadline) throws InterruptedException {
-        if (capture.lastHeartbeatRow() == null) {
-            return;
+        if (capture.lastHeartbeatRow() != null) {
+            capture.beatAndAwait(Duration.ofNanos(Math.max(0, Math.min(deadline - System.nanoTime(), BEAT_WAIT.toNanos()))));
         }
-        Instant asked = Instant.now();
-        capture.beat();
-        long until = Math.min(deadline, System.nanoTime() + BEAT_WAIT.toNanos());
-        while (!cameBack(capture.lastHeartbeatRow(), asked) && System.nanoTime() < until) {
-            Thread.sleep(20); // polled: nothing signals the row's return
-        }
-    }
-
-    private static boolean cameBack(Instant lastRow, Instant asked) {
-        return lastRow != null && !lastRow.isBefore(asked);
     }
 
     /** Takes over from {@code previous} its Kafka, its retention monitor and the components {@code scope} keeps. */

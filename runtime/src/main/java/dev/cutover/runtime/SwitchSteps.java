@@ -7,9 +7,7 @@ import dev.cutover.core.mapping.TableMapping;
 import dev.cutover.jdbc.JdbcRowReader;
 import dev.cutover.kafka.KafkaApplyLoop;
 import dev.cutover.runtime.verify.TableComparison;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -37,12 +35,10 @@ final class SwitchSteps {
 
     private final BridgeConfig config;
     private final Pipeline pipeline;
-    private final Clock clock;
 
-    SwitchSteps(BridgeConfig config, Pipeline pipeline, Clock clock) {
+    SwitchSteps(BridgeConfig config, Pipeline pipeline) {
         this.config = config;
         this.pipeline = pipeline;
-        this.clock = clock;
     }
 
     /**
@@ -58,15 +54,9 @@ final class SwitchSteps {
                 .sorted(Comparator.comparing((CompiledBinding b) -> b.source() == BridgeRoles.ARBITER)).toList();
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         for (CompiledBinding b : directions) {
-            Instant start = clock.instant();
-            // A heartbeat row committed now comes back after everything committed before it, even on idle tables.
-            pipeline.beat(b.source());
-            while (!beatCameBack(b.source(), start)) {
-                if (System.nanoTime() > deadline) {
-                    throw new SwitchException("the capture of the " + b.source().label() + " database streamed nothing for "
-                            + DRAIN_TIMEOUT.toSeconds() + " s, so what was written before the switch may not be captured yet");
-                }
-                Thread.sleep(50); // polled: nothing signals the beat's return
+            if (!pipeline.beatAndAwait(b.source(), Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+                throw new SwitchException("the capture of the " + b.source().label() + " database streamed nothing for "
+                        + DRAIN_TIMEOUT.toSeconds() + " s, so what was written before the switch may not be captured yet");
             }
             KafkaApplyLoop loop = pipeline.applyLoop(b.target());
             long left = Math.max(1, deadline - System.nanoTime());
@@ -77,11 +67,6 @@ final class SwitchSteps {
         }
         return "every change written before the switch is applied (" + directions.size() + " direction"
                 + (directions.size() == 1 ? "" : "s") + ")";
-    }
-
-    private boolean beatCameBack(SystemSide side, Instant start) {
-        Instant beat = pipeline.lastHeartbeatRow(side);
-        return beat != null && !beat.isBefore(start);
     }
 
     /**

@@ -121,7 +121,8 @@ public record CaptureOptions(
         CaptureOptionsChecks.checkConnection(jdbcUrl, user, problems);
         CaptureOptionsChecks.checkHelperTables(heartbeatTable, signalTable, problems);
         CaptureOptionsChecks.checkEchoMarkerTable(echoMarkerTable, tables, heartbeatTable, signalTable, problems);
-        if (skipsOriginTagged && jdbcUrl != null && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+        CaptureKind kind = CaptureKind.ofJdbcUrl(jdbcUrl);
+        if (skipsOriginTagged && kind != null && kind != CaptureKind.POSTGRESQL) {
             problems.add("skipsOriginTagged: only PostgreSQL (16 or later) can leave out changes by origin, and " + jdbcUrl.split("//")[0]
                     + " is not PostgreSQL");
         }

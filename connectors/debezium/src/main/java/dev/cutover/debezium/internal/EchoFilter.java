@@ -52,7 +52,8 @@ public final class EchoFilter {
      */
     public EchoFilter(String bridge, TransactionScheme transactions) {
         this.bridge = bridge;
-        this.origins = bridge == null ? Set.of() : Set.copyOf(ReplicationOrigins.names(bridge));
+        // Only PostgreSQL changes carry an origin: a binlog record is not looked at for one.
+        this.origins = bridge == null || transactions != TransactionScheme.POSTGRES ? Set.of() : Set.copyOf(ReplicationOrigins.names(bridge));
         this.transactions = transactions;
     }
 
